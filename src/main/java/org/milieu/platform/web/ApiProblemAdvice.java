@@ -1,0 +1,216 @@
+package org.milieu.platform.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.milieu.shared.RecordNotFound;
+import org.milieu.shared.RuleViolation;
+import org.milieu.shared.VersionConflict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every failure of a JSON API controller into an RFC 9457 problem document with a stable
+ * {@code type}, a human {@code detail} in the caller's language and, for bad input, an
+ * {@code errors} list naming each field. Never a stack trace: unexpected failures are logged
+ * with a reference the caller can quote.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiProblemAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
+
+	private final MessageSource messages;
+
+	ApiProblemAdvice(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(RecordNotFound.class)
+	ProblemDetail notFound(RecordNotFound ex) {
+		return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, text("problem.not-found"));
+	}
+
+	@ExceptionHandler({ VersionConflict.class, OptimisticLockingFailureException.class })
+	ProblemDetail stale(RuntimeException ex) {
+		return problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.STALE_VERSION, text("problem.stale-version"));
+	}
+
+	@ExceptionHandler(PreconditionRequired.class)
+	ProblemDetail preconditionRequired(PreconditionRequired ex) {
+		return problem(HttpStatus.PRECONDITION_REQUIRED, ProblemTypes.PRECONDITION_REQUIRED,
+				text("problem.precondition-required"));
+	}
+
+	@ExceptionHandler(RuleViolation.class)
+	ProblemDetail ruleViolation(RuleViolation ex) {
+		String message = messages.getMessage(ex.code(), ex.arguments(), ex.code(), locale());
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.RULE_VIOLATION, message);
+		if (ex.field() != null) {
+			problem.setProperty("errors", List.of(new FieldError(ex.field(), message)));
+		}
+		return problem;
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ProblemDetail denied(AccessDeniedException ex) {
+		return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, text("problem.forbidden"));
+	}
+
+	@ExceptionHandler(AuthenticationException.class)
+	ProblemDetail unauthenticated(AuthenticationException ex) {
+		return problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, text("problem.unauthenticated"));
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
+		String message = text("problem.field.wrong-type", ex.getName());
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, message);
+		problem.setProperty("errors", List.of(new FieldError(ex.getName(), message)));
+		return problem;
+	}
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex) {
+		String reference = UUID.randomUUID().toString();
+		log.error("Unexpected failure, reference {}", reference, ex);
+		ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,
+				text("problem.internal", reference));
+		problem.setProperty("reference", reference);
+		return problem;
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = new ArrayList<>();
+		ex.getBindingResult().getFieldErrors()
+			.forEach(e -> errors.add(new FieldError(e.getField(), messages.getMessage(e, locale()))));
+		ex.getBindingResult().getGlobalErrors()
+			.forEach(e -> errors.add(new FieldError(null, messages.getMessage(e, locale()))));
+		return validationProblem(errors, headers);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getParameterValidationResults().stream()
+			.flatMap(r -> r.getResolvableErrors().stream()
+				.map(e -> new FieldError(r.getMethodParameter().getParameterName(), messages.getMessage(e, locale()))))
+			.collect(Collectors.toList());
+		return validationProblem(errors, headers);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		JacksonException cause = findCause(ex, JacksonException.class);
+		String field = cause == null ? null : path(cause);
+		String message;
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			message = text("problem.field.unknown", field != null ? field : unknown.getPropertyName());
+		}
+		else if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+				&& invalid.getTargetType().isEnum() && field != null) {
+			String allowed = java.util.Arrays.stream(invalid.getTargetType().getEnumConstants())
+				.map(String::valueOf).collect(Collectors.joining(", "));
+			message = text("problem.field.one-of", field, allowed);
+		}
+		else if (cause instanceof MismatchedInputException && field != null) {
+			message = text("problem.field.wrong-type", field);
+		}
+		else if (cause instanceof StreamReadException read && read.getLocation() != null) {
+			message = text("problem.json.malformed-at", read.getLocation().getLineNr(), read.getLocation().getColumnNr());
+		}
+		else {
+			message = text("problem.json.unreadable");
+		}
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, message);
+		if (field != null) {
+			problem.setProperty("errors", List.of(new FieldError(field, message)));
+		}
+		return ResponseEntity.badRequest().headers(headers).body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail problem && (problem.getType() == null
+				|| URI.create("about:blank").equals(problem.getType()))) {
+			problem.setType(ProblemTypes.forStatus(statusCode.value()));
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	private ResponseEntity<Object> validationProblem(List<FieldError> errors, HttpHeaders headers) {
+		errors.sort(java.util.Comparator.comparing(FieldError::field, java.util.Comparator.nullsFirst(String::compareTo))
+			.thenComparing(FieldError::message));
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
+				text("problem.validation", errors.size()));
+		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().headers(headers).body(problem);
+	}
+
+	private ProblemDetail problem(HttpStatus status, URI type, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type);
+		problem.setTitle(text("problem.title." + status.value()));
+		return problem;
+	}
+
+	private String text(String code, Object... args) {
+		return messages.getMessage(code, args, code, locale());
+	}
+
+	private static Locale locale() {
+		return LocaleContextHolder.getLocale();
+	}
+
+	private static String path(JacksonException ex) {
+		String joined = ex.getPath().stream()
+			.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+			.collect(Collectors.joining("."))
+			.replace(".[", "[");
+		return joined.isEmpty() ? null : joined;
+	}
+
+	private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return type.cast(t);
+			}
+		}
+		return null;
+	}
+}

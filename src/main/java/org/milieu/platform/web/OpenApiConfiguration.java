@@ -1,0 +1,40 @@
+package org.milieu.platform.web;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** The API description at {@code /v3/api-docs} (OpenAPI 3.1) and its Swagger UI. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+	@Bean
+	OpenAPI milieuApi() {
+		return new OpenAPI().info(new Info().title("Milieu API")
+			.version("v1")
+			.description("JSON API of Milieu. Errors are RFC 9457 problem documents; updates need If-Match; "
+					+ "creating POSTs accept an Idempotency-Key header.")
+			.license(new License().name("Apache-2.0")));
+	}
+
+	/** Every creating POST documents the optional Idempotency-Key header. */
+	@Bean
+	OperationCustomizer idempotencyKeyHeader() {
+		return (operation, handler) -> {
+			if (handler.hasMethodAnnotation(PostMapping.class)) {
+				operation.addParametersItem(new HeaderParameter().name("Idempotency-Key")
+					.required(false)
+					.description("A key chosen by the client; a retry with the same key and body returns the first "
+							+ "response and creates nothing new. The same key with another body gives 422.")
+					.schema(new StringSchema().maxLength(255)));
+			}
+			return operation;
+		};
+	}
+}

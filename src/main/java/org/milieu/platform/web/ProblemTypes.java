@@ -1,0 +1,38 @@
+package org.milieu.platform.web;
+
+import java.net.URI;
+
+/**
+ * The stable {@code type} of every problem document the API returns (RFC 9457). Clients may
+ * branch on these; they never change meaning. docs/API.md lists them.
+ */
+public final class ProblemTypes {
+
+	public static final URI VALIDATION = URI.create("urn:milieu:problem:validation");
+
+	public static final URI MALFORMED_REQUEST = URI.create("urn:milieu:problem:malformed-request");
+
+	public static final URI NOT_FOUND = URI.create("urn:milieu:problem:not-found");
+
+	public static final URI UNAUTHENTICATED = URI.create("urn:milieu:problem:unauthenticated");
+
+	public static final URI FORBIDDEN = URI.create("urn:milieu:problem:forbidden");
+
+	public static final URI STALE_VERSION = URI.create("urn:milieu:problem:stale-version");
+
+	public static final URI PRECONDITION_REQUIRED = URI.create("urn:milieu:problem:precondition-required");
+
+	public static final URI IDEMPOTENCY_KEY_REUSED = URI.create("urn:milieu:problem:idempotency-key-reused");
+
+	public static final URI RULE_VIOLATION = URI.create("urn:milieu:problem:rule-violation");
+
+	public static final URI INTERNAL = URI.create("urn:milieu:problem:internal");
+
+	private ProblemTypes() {
+	}
+
+	/** The type for a plain HTTP status that has no more specific meaning here. */
+	public static URI forStatus(int status) {
+		return URI.create("urn:milieu:problem:http-" + status);
+	}
+}

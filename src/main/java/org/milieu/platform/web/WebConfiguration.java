@@ -1,0 +1,64 @@
+package org.milieu.platform.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Languages: English and Spanish. The browser's preference decides first; the language switch
+ * ({@code ?lang=es}) overrides it and is remembered in a cookie that holds nothing but the language.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"));
+
+	@Bean
+	LocaleResolver localeResolver() {
+		CookieLocaleResolver resolver = new CookieLocaleResolver("milieu-lang");
+		resolver.setDefaultLocaleFunction(request -> {
+			Locale preferred = request.getLocale();
+			return SUPPORTED.stream().filter(l -> l.getLanguage().equals(preferred.getLanguage())).findFirst()
+				.orElse(Locale.ENGLISH);
+		});
+		resolver.setCookieMaxAge(Duration.ofDays(365));
+		resolver.setCookieSameSite("Lax");
+		return resolver;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+		change.setParamName("lang");
+		change.setIgnoreInvalidLocale(true);
+		registry.addInterceptor(new SupportedLocalesOnly(change));
+	}
+
+	/** Accepts only the languages Milieu speaks; any other {@code lang} value is ignored. */
+	private static final class SupportedLocalesOnly implements org.springframework.web.servlet.HandlerInterceptor {
+
+		private final LocaleChangeInterceptor delegate;
+
+		SupportedLocalesOnly(LocaleChangeInterceptor delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
+				jakarta.servlet.http.HttpServletResponse response, Object handler) throws jakarta.servlet.ServletException {
+			String lang = request.getParameter("lang");
+			if (lang == null || SUPPORTED.stream().noneMatch(l -> l.getLanguage().equals(lang))) {
+				return true;
+			}
+			return delegate.preHandle(request, response, handler);
+		}
+	}
+}

@@ -1,0 +1,6 @@
+package org.milieu.residents;
+
+/** Who a house is for. */
+public enum HouseKind {
+	MEN, WOMEN, MIXED
+}

@@ -1,0 +1,82 @@
+package org.milieu.residents;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import org.milieu.identity.Accounts;
+import org.milieu.identity.NewAccount;
+import org.milieu.identity.Role;
+import org.milieu.platform.DemoCommunity;
+import org.milieu.platform.DemoContributor;
+import org.milieu.shared.ProgramId;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo community's two houses (16 beds each) and 24 residents, admitted over the last
+ * six months, each with a sign-in {@code residentNN}; {@code resident} is a second sign-in of
+ * resident01. Every name is invented.
+ */
+@Component
+@Order(200)
+class ResidentsDemoData implements DemoContributor {
+
+	/** given, family, preferred (or null), house (0 men's, 1 women's), days since admission */
+	private record Person(String given, String family, String preferred, int house, int daysAgo) {
+	}
+
+	private static final List<Person> PEOPLE = List.of(
+			new Person("Daniel", "Okafor", "Danny", 0, 152), new Person("Alicia", "Moreno", null, 1, 138),
+			new Person("Marcus", "Bell", null, 0, 121), new Person("Brianna", "Foster", "Bri", 1, 109),
+			new Person("Jorge", "Villanueva", null, 0, 96), new Person("Chloe", "Hartman", null, 1, 88),
+			new Person("Kevin", "Tran", null, 0, 79), new Person("Denise", "Carter", null, 1, 71),
+			new Person("Samuel", "Whitaker", "Sam", 0, 64), new Person("Erin", "Walsh", null, 1, 57),
+			new Person("Andre", "Mitchell", null, 0, 50), new Person("Fatima", "Rahman", null, 1, 44),
+			new Person("Brian", "Kowalski", null, 0, 38), new Person("Grace", "Lindqvist", null, 1, 33),
+			new Person("Ethan", "Delgado", null, 0, 27), new Person("Hannah", "Pruitt", null, 1, 22),
+			new Person("Caleb", "Norwood", null, 0, 17), new Person("Imani", "Brooks", null, 1, 13),
+			new Person("Isaiah", "Grant", null, 0, 10), new Person("Jasmine", "Ortega", "Jas", 1, 8),
+			new Person("Patrick", "Donnelly", null, 0, 6), new Person("Kayla", "Sorensen", null, 1, 4),
+			new Person("Victor", "Salazar", null, 0, 2), new Person("Tyler", "Haskins", null, 0, 1));
+
+	private final Houses houses;
+
+	private final Admissions admissions;
+
+	private final Accounts accounts;
+
+	ResidentsDemoData(Houses houses, Admissions admissions, Accounts accounts) {
+		this.houses = houses;
+		this.admissions = admissions;
+		this.accounts = accounts;
+	}
+
+	@Override
+	public void contribute(DemoCommunity community) {
+		ProgramId program = community.program().id();
+		House men = houses.found(program, community.id("house", "bayview"),
+				new HouseDetails("Bayview House", HouseKind.MEN, "418 Bayview Road"), 16);
+		House women = houses.found(program, community.id("house", "linden"),
+				new HouseDetails("Linden House", HouseKind.WOMEN, "27 Linden Court"), 16);
+		List<List<Bed>> beds = List.of(houses.beds(program, men.id()), houses.beds(program, women.id()));
+		int[] nextBed = new int[2];
+		Random random = community.random();
+		for (int i = 0; i < PEOPLE.size(); i++) {
+			Person p = PEOPLE.get(i);
+			String username = "resident%02d".formatted(i + 1);
+			UUID residentId = community.id("resident", username);
+			LocalDate admitted = community.today().minusDays(p.daysAgo());
+			LocalDate born = community.today().minusYears(19 + random.nextInt(40)).minusDays(random.nextInt(365));
+			Bed bed = beds.get(p.house()).get(nextBed[p.house()]++);
+			admissions.admit(program, residentId, new NewAdmission(p.given(), p.family(), p.preferred(), born, bed.id(), admitted));
+			String name = (p.preferred() != null ? p.preferred() : p.given()) + " " + p.family();
+			accounts.open(new NewAccount(program, username, name, DemoCommunity.PASSWORD, Set.of(Role.RESIDENT), residentId));
+			if (i == 0) {
+				accounts.open(new NewAccount(program, "resident", name, DemoCommunity.PASSWORD, Set.of(Role.RESIDENT), residentId));
+			}
+		}
+	}
+}

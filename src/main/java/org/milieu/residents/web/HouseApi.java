@@ -1,0 +1,104 @@
+package org.milieu.residents.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.milieu.identity.MilieuUser;
+import org.milieu.platform.web.ETags;
+import org.milieu.residents.House;
+import org.milieu.residents.HouseDetails;
+import org.milieu.residents.HouseKind;
+import org.milieu.residents.HouseSummary;
+import org.milieu.residents.Houses;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The program's houses over JSON: staff read them, the director founds and revises them. */
+@RestController
+@RequestMapping("/api/v1/houses")
+class HouseApi {
+
+	private final Houses houses;
+
+	HouseApi(Houses houses) {
+		this.houses = houses;
+	}
+
+	@GetMapping
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
+	List<HouseResponse> list(@AuthenticationPrincipal MilieuUser user) {
+		return houses.list(user.programId()).stream().map(HouseResponse::of).toList();
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
+	ResponseEntity<HouseResponse> get(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
+		return withTag(ResponseEntity.ok(), summary(user, id));
+	}
+
+	@PostMapping
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<HouseResponse> found(@AuthenticationPrincipal MilieuUser user, @Valid @RequestBody NewHouseRequest request) {
+		House house = houses.found(user.programId(), request.details(), request.beds());
+		return withTag(ResponseEntity.created(URI.create("/api/v1/houses/" + house.id())), summary(user, house.id()));
+	}
+
+	@PutMapping("/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<HouseResponse> revise(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody HouseRequest request) {
+		int expected = ETags.requireVersion(ifMatch, "House");
+		houses.revise(user.programId(), id, expected, request.details());
+		return withTag(ResponseEntity.ok(), summary(user, id));
+	}
+
+	private HouseSummary summary(MilieuUser user, UUID id) {
+		houses.find(user.programId(), id);
+		return houses.list(user.programId()).stream().filter(s -> s.house().id().equals(id)).findFirst().orElseThrow();
+	}
+
+	private static ResponseEntity<HouseResponse> withTag(ResponseEntity.BodyBuilder builder, HouseSummary summary) {
+		return builder.eTag(ETags.of(summary.house().version())).cacheControl(CacheControl.noStore())
+			.body(HouseResponse.of(summary));
+	}
+
+	record HouseRequest(@NotBlank @Size(max = 80) String name, @NotNull HouseKind kind, @Size(max = 200) String address) {
+
+		HouseDetails details() {
+			return new HouseDetails(name, kind, address);
+		}
+	}
+
+	record NewHouseRequest(@NotBlank @Size(max = 80) String name, @NotNull HouseKind kind,
+			@Size(max = 200) String address, @NotNull @Min(0) @Max(200) Integer beds) {
+
+		HouseDetails details() {
+			return new HouseDetails(name, kind, address);
+		}
+	}
+
+	record HouseResponse(UUID id, String name, HouseKind kind, String address, int beds, int occupied, int version) {
+
+		static HouseResponse of(HouseSummary s) {
+			House h = s.house();
+			return new HouseResponse(h.id(), h.name(), h.kind(), h.address(), s.beds(), s.occupied(), h.version());
+		}
+	}
+}
