@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,6 +52,7 @@ class DemoCommunitySeeder {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
+	@Order(0)
 	void seedIfEmpty() {
 		if (embedded.getIfAvailable() == null) {
 			return;

@@ -81,6 +81,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
 	}
 
+	/**
+	 * Creates an empty database {@code name} on this server (dropping any earlier one) and returns
+	 * its JDBC URL: for tests that need a database standing in for an external server.
+	 */
+	public String freshDatabase(String name) {
+		if (!name.matches("[a-z_]{1,40}")) {
+			throw new IllegalArgumentException("database names here are lower-case letters and underscores");
+		}
+		try (Connection c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+			s.execute("drop database if exists " + name + " with (force)");
+			s.execute("create database " + name + " encoding 'UTF8'");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create the database " + name, ex);
+		}
+		return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + name;
+	}
+
 	public String username() {
 		return "postgres";
 	}

@@ -1,0 +1,23 @@
+package org.milieu;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.milieu.identity.DemoSignIns;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application on the shared embedded PostgreSQL with the demo community, driven
+ * through MockMvc with the real filter chain. Every web test uses this one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(DemoSignIns.class)
+public @interface MilieuWebTest {
+}

@@ -1,0 +1,38 @@
+package org.milieu.levels.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.milieu.MilieuWebTest;
+import org.milieu.identity.DemoSignIns;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@MilieuWebTest
+class LevelBoardWebTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DemoSignIns signIns;
+
+	@Test
+	void theBoardShowsEveryLevelInTheReadersLanguage() throws Exception {
+		mvc.perform(get("/levels").with(signIns.as("clinician")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Level 1: Safety and orientation")))
+			.andExpect(content().string(containsString("Level 4: Leadership")));
+		mvc.perform(get("/levels").with(signIns.as("clinician")).header("Accept-Language", "es"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Nivel 4: Liderazgo")));
+	}
+
+	@Test
+	void familyMembersMayNotSeeTheBoard() throws Exception {
+		mvc.perform(get("/levels").with(signIns.as("family"))).andExpect(status().isForbidden());
+	}
+}

@@ -1,0 +1,206 @@
+package org.milieu.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Whole journeys through the web shell in real Chromium, with axe-core checking every page at
+ * WCAG 2.1 AA. A failing journey leaves a screenshot under target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ShellBrowserTests {
+
+	private static final Logger log = LoggerFactory.getLogger(ShellBrowserTests.class);
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	@LocalServerPort
+	int port;
+
+	WebDriver browser;
+
+	WebDriverWait wait;
+
+	@BeforeEach
+	void openBrowser() throws Exception {
+		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!present) {
+			String message = "Browser tests need /usr/bin/chromium and /usr/bin/chromedriver "
+					+ "(apt-get install chromium chromium-driver)";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new IllegalStateException(message + "; on CI they are required");
+			}
+			log.warn("SKIPPED browser tests: {}", message);
+			Assumptions.abort(message);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--lang=en-US", "--window-size=1280,900",
+				"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort().build();
+		browser = new ChromeDriver(service, options);
+		wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void theDirectorSignsInSwitchesToSpanishAndSignsOut(TestInfo test) {
+		journey(test, () -> {
+			open("/login");
+			assertThat(browser.getTitle()).isEqualTo("Sign in · Milieu");
+			assertAccessible("sign-in page");
+
+			signIn("director");
+			assertThat(heading()).isEqualTo("Welcome, Dana Whitfield");
+			assertThat(browser.getTitle()).isEqualTo("Home · Milieu");
+			assertAccessible("home page");
+
+			browser.findElement(By.cssSelector("a[hreflang='es']")).click();
+			wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Bienvenido, Dana Whitfield"));
+			assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
+			assertAccessible("home page in Spanish");
+
+			browser.findElement(By.cssSelector("form.sign-out button")).click();
+			wait.until(ExpectedConditions.urlContains("/login"));
+			assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Ha cerrado la sesión.");
+			open("/");
+			wait.until(ExpectedConditions.urlContains("/login"));
+		});
+	}
+
+	@Test
+	void everyStaffPageIsAccessibleAndFitsATablet(TestInfo test) {
+		journey(test, () -> {
+			browser.manage().window().setSize(new Dimension(768, 1024));
+			open("/login");
+			signIn("director");
+			for (String page : List.of("/residents", "/levels", "/houses", "/houses/new")) {
+				open(page);
+				assertAccessible(page);
+				long overflow = (Long) ((JavascriptExecutor) browser)
+					.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+				assertThat(overflow).as("horizontal scrolling on " + page + " at 768 px").isLessThanOrEqualTo(0);
+			}
+			open("/houses/new");
+			browser.findElement(By.id("beds")).clear();
+			browser.findElement(By.id("beds")).sendKeys("999");
+			browser.findElement(By.cssSelector("button[type=submit].primary")).click();
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]")));
+			assertThat(browser.findElement(By.id("name-error")).getText()).isEqualTo("must not be blank");
+			assertThat(browser.findElement(By.id("name")).getAttribute("aria-invalid")).isEqualTo("true");
+			assertAccessible("house form with errors");
+			open("/no-such-page");
+			assertThat(heading()).isEqualTo("Page not found");
+			assertAccessible("404 page");
+		});
+	}
+
+	@Test
+	void theKeyboardAloneSignsInAndSkipsToTheContent(TestInfo test) {
+		journey(test, () -> {
+			open("/login");
+			WebElement username = browser.switchTo().activeElement();
+			assertThat(username.getAttribute("id")).as("sign-in starts in the user name field").isEqualTo("username");
+			new Actions(browser).sendKeys("staff").sendKeys(Keys.TAB).sendKeys("milieu-demo").sendKeys(Keys.ENTER).perform();
+			wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Welcome, Luis Ferreira"));
+
+			new Actions(browser).sendKeys(Keys.TAB).perform();
+			WebElement first = browser.switchTo().activeElement();
+			assertThat(first.getText()).isEqualTo("Skip to main content");
+			assertThat(first.getCssValue("outline-style")).as("visible focus").isNotEqualTo("none");
+			new Actions(browser).sendKeys(Keys.ENTER).perform();
+			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
+
+			open("/houses/new");
+			assertThat(heading()).isEqualTo("You may not open this page");
+			assertAccessible("403 page");
+		});
+	}
+
+	private void journey(TestInfo test, Runnable steps) {
+		try {
+			steps.run();
+		}
+		catch (RuntimeException | AssertionError failure) {
+			try {
+				Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+				Path shot = dir.resolve(test.getTestMethod().map(m -> m.getName()).orElse("journey") + ".png");
+				Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+				log.error("Browser journey failed at {}; screenshot {}", browser.getCurrentUrl(), shot.toAbsolutePath());
+			}
+			catch (Exception screenshotFailure) {
+				failure.addSuppressed(screenshotFailure);
+			}
+			throw failure;
+		}
+	}
+
+	private void open(String path) {
+		browser.get("http://localhost:" + port + path);
+	}
+
+	private void signIn(String username) {
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys("milieu-demo");
+		browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+	}
+
+	private String heading() {
+		return browser.findElement(By.tagName("h1")).getText();
+	}
+
+	private void assertAccessible(String page) {
+		Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+		List<Rule> violations = results.getViolations();
+		assertThat(violations).as("axe-core WCAG 2.1 AA violations on %s: %s", page,
+				violations.stream()
+					.map(v -> v.getId() + " (" + v.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
+						.collect(Collectors.joining(", ")) + ")")
+					.collect(Collectors.joining("; ")))
+			.isEmpty();
+	}
+}
