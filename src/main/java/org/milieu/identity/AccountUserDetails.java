@@ -11,13 +11,16 @@ class AccountUserDetails implements UserDetailsService {
 
 	private final Accounts accounts;
 
-	AccountUserDetails(Accounts accounts) {
+	private final SignInThrottle throttle;
+
+	AccountUserDetails(Accounts accounts, SignInThrottle throttle) {
 		this.accounts = accounts;
+		this.throttle = throttle;
 	}
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		return accounts.findByUsername(username).map(MilieuUser::new)
+		return accounts.findByUsername(username).map(account -> new MilieuUser(account, throttle.isLocked(account.id())))
 			.orElseThrow(() -> new UsernameNotFoundException("unknown account"));
 	}
 }

@@ -37,7 +37,14 @@ public final class MilieuUser implements UserDetails, org.springframework.securi
 
 	private String passwordHash;
 
+	private final boolean locked;
+
 	MilieuUser(Account account) {
+		this(account, false);
+	}
+
+	MilieuUser(Account account, boolean locked) {
+		this.locked = locked;
 		this.accountId = account.id();
 		this.programId = account.programId();
 		this.username = account.username();
@@ -62,6 +69,12 @@ public final class MilieuUser implements UserDetails, org.springframework.securi
 
 	public Set<Role> roles() {
 		return roles;
+	}
+
+	/** This person as the audit trail names them: account, program, user name and roles. */
+	public org.milieu.audit.Actor actor() {
+		String roleNames = roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+		return new org.milieu.audit.Actor(programId, accountId, username, roleNames);
 	}
 
 	public boolean has(Role role) {
@@ -91,6 +104,11 @@ public final class MilieuUser implements UserDetails, org.springframework.securi
 	@Override
 	public boolean isEnabled() {
 		return enabled;
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return !locked;
 	}
 
 	@Override

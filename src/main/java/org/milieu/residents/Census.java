@@ -4,7 +4,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.milieu.audit.AuditAction;
+import org.milieu.identity.AccessPolicy;
+import org.milieu.identity.MilieuUser;
+import org.milieu.identity.Reach;
+import org.milieu.identity.ResidentScope;
+import org.milieu.shared.DataCategory;
 import org.milieu.shared.ProgramId;
+import org.milieu.shared.RecordNotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,11 +31,41 @@ public class Census {
 
 	private final JdbcClient jdbc;
 
-	Census(JdbcClient jdbc) {
+	private final AccessPolicy policy;
+
+	Census(JdbcClient jdbc, AccessPolicy policy) {
 		this.jdbc = jdbc;
+		this.policy = policy;
 	}
 
-	/** Every resident with an open stay, ordered by house, then family and given name. */
+	/**
+	 * Today's census as this person may see it: the whole program for the director, the houses
+	 * they work in (and their caseload) for staff and clinicians. Each resident shown is audited.
+	 */
+	@Transactional
+	public List<CensusEntry> today(MilieuUser user) {
+		Reach reach = policy.enforceListing(user, DataCategory.DEMOGRAPHICS, "Census");
+		List<CensusEntry> visible = today(user.programId()).stream()
+			.filter(e -> reach.includes(e.residentId(), e.houseId()))
+			.toList();
+		policy.recordListed(user, DataCategory.DEMOGRAPHICS, "Census", visible.stream().map(CensusEntry::residentId).toList());
+		return visible;
+	}
+
+	/** One resident's census line, if the policy lets this person see it; the look is audited. */
+	@Transactional
+	public CensusEntry read(MilieuUser user, UUID residentId) {
+		CensusEntry entry = find(user.programId(), residentId).orElseThrow(() -> new RecordNotFound("Resident", residentId));
+		policy.enforce(user, AuditAction.READ, DataCategory.DEMOGRAPHICS, new ResidentScope(residentId, entry.houseId()),
+				"Resident", residentId);
+		return entry;
+	}
+
+	/**
+	 * Every resident with an open stay, ordered by house, then family and given name. For other
+	 * modules' own queries (e.g. the level board joins its data to it); reading it for a person
+	 * goes through {@link #today(MilieuUser)}, which applies the access policy.
+	 */
 	@Transactional(readOnly = true)
 	public List<CensusEntry> today(ProgramId program) {
 		return jdbc.sql(SELECT + " order by h.name, r.family_name, r.given_name")

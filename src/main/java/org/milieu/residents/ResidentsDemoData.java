@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.milieu.identity.Accounts;
+import org.milieu.identity.CareRelationships;
 import org.milieu.identity.NewAccount;
 import org.milieu.identity.Role;
 import org.milieu.platform.DemoCommunity;
@@ -48,10 +49,13 @@ class ResidentsDemoData implements DemoContributor {
 
 	private final Accounts accounts;
 
-	ResidentsDemoData(Houses houses, Admissions admissions, Accounts accounts) {
+	private final CareRelationships care;
+
+	ResidentsDemoData(Houses houses, Admissions admissions, Accounts accounts, CareRelationships care) {
 		this.houses = houses;
 		this.admissions = admissions;
 		this.accounts = accounts;
+		this.care = care;
 	}
 
 	@Override
@@ -77,6 +81,19 @@ class ResidentsDemoData implements DemoContributor {
 			if (i == 0) {
 				accounts.open(new NewAccount(program, "resident", name, DemoCommunity.PASSWORD, Set.of(Role.RESIDENT), residentId));
 			}
+			if (p.house() == 1) {
+				care.addToCaseload(account("clinician2"), residentId);
+			}
 		}
+		// who works where: staff in the men's house, staff2 in the women's, the nurse and the
+		// clinician in both; clinician2 follows the women's house residents as a caseload only
+		care.assignHouses(account("staff"), List.of(men.id()));
+		care.assignHouses(account("staff2"), List.of(women.id()));
+		care.assignHouses(account("nurse"), List.of(men.id(), women.id()));
+		care.assignHouses(account("clinician"), List.of(men.id(), women.id()));
+	}
+
+	private UUID account(String username) {
+		return accounts.findByUsername(username).orElseThrow().id();
 	}
 }

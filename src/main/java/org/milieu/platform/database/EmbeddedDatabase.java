@@ -25,6 +25,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	static final String DATABASE = "milieu";
 
+	static final String APPLICATION_ROLE = "milieu_app";
+
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
 	private static EmbeddedDatabase sharedEphemeral;
@@ -99,8 +101,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + name;
 	}
 
+	/** The owner: runs the migrations, may do anything. */
 	public String username() {
 		return "postgres";
+	}
+
+	/**
+	 * The role the application runs as: it may read and write the community's tables but, for
+	 * example, only insert into the audit trail (the migrations grant and revoke accordingly).
+	 */
+	public String applicationRole() {
+		return APPLICATION_ROLE;
 	}
 
 	public int port() {
@@ -109,7 +120,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	private void createDatabaseIfMissing() {
 		try (Connection c = postgres.getPostgresDatabase().getConnection();
+				var role = c.createStatement();
 				var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+			role.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + APPLICATION_ROLE
+					+ "') then create role " + APPLICATION_ROLE + " login; end if; end $$");
 			exists.setString(1, DATABASE);
 			try (var rs = exists.executeQuery()) {
 				if (!rs.next()) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -37,8 +38,15 @@ class EmbeddedDatabaseConfiguration {
 		return DataSourceBuilder.create()
 			.type(HikariDataSource.class)
 			.url(database.jdbcUrl())
-			.username(database.username())
+			.username(database.applicationRole())
 			.build();
+	}
+
+	/** Migrations run as the database owner; the application itself runs as the narrower role. */
+	@Bean
+	FlywayConfigurationCustomizer migrateAsOwner(EmbeddedDatabase database) {
+		return flyway -> flyway.dataSource(database.jdbcUrl(), database.username(), "")
+			.placeholders(java.util.Map.of("appRole", database.applicationRole()));
 	}
 
 	/** True when no external database URL is configured. */

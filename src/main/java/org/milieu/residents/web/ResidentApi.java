@@ -7,17 +7,15 @@ import java.util.UUID;
 import org.milieu.identity.MilieuUser;
 import org.milieu.residents.Census;
 import org.milieu.residents.CensusEntry;
-import org.milieu.shared.RecordNotFound;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Today's residents over JSON, for staff roles. */
+/** Residents over JSON; every read passes the access policy and is audited. */
 @RestController
 @RequestMapping("/api/v1/residents")
 class ResidentApi {
@@ -28,18 +26,17 @@ class ResidentApi {
 		this.census = census;
 	}
 
+	/** Today's residents within the caller's reach; for staff roles (the access policy decides). */
 	@GetMapping
-	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<List<ResidentResponse>> list(@AuthenticationPrincipal MilieuUser user) {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-			.body(census.today(user.programId()).stream().map(ResidentResponse::of).toList());
+			.body(census.today(user).stream().map(ResidentResponse::of).toList());
 	}
 
+	/** One resident, if the access policy lets the caller see them (a resident sees their own). */
 	@GetMapping("/{id}")
-	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<ResidentResponse> get(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
-		CensusEntry entry = census.find(user.programId(), id).orElseThrow(() -> new RecordNotFound("Resident", id));
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ResidentResponse.of(entry));
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ResidentResponse.of(census.read(user, id)));
 	}
 
 	record ResidentResponse(UUID id, String givenName, String familyName, String preferredName, UUID houseId,

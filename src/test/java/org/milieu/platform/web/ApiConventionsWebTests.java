@@ -208,7 +208,7 @@ class ApiConventionsWebTests {
 
 	@Test
 	void residentDataIsNeverCached() throws Exception {
-		mvc.perform(get("/api/v1/residents").with(signIns.as("staff")))
+		mvc.perform(get("/api/v1/residents").with(signIns.as("director")))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Cache-Control", containsString("no-store")))
 			.andExpect(jsonPath("$", hasSize(24)));

@@ -32,12 +32,21 @@ class HousePagesWebTests {
 	JdbcClient jdbc;
 
 	@Test
-	void staffSeeTodaysCensusByHouse() throws Exception {
-		mvc.perform(get("/residents").with(signIns.as("staff")))
+	void theDirectorSeesTodaysWholeCensusByHouse() throws Exception {
+		mvc.perform(get("/residents").with(signIns.as("director")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Bayview House")))
 			.andExpect(content().string(containsString("Linden House")))
-			.andExpect(content().string(containsString("Residents in the program today: 24")));
+			.andExpect(content().string(containsString("Residents you can see today: 24")));
+	}
+
+	@Test
+	void staffSeeTheCensusOfTheHouseTheyWorkIn() throws Exception {
+		mvc.perform(get("/residents").with(signIns.as("staff")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Bayview House")))
+			.andExpect(content().string(not(containsString("Linden House"))))
+			.andExpect(content().string(containsString("Residents you can see today: 13")));
 	}
 
 	@Test

@@ -1,0 +1,6 @@
+package org.milieu.audit;
+
+/** Whether the audited action happened, was refused, or failed. */
+public enum AuditOutcome {
+	SUCCESS, DENIED, FAILURE
+}

@@ -1,0 +1,65 @@
+package org.milieu.audit.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.milieu.audit.AuditAction;
+import org.milieu.audit.AuditChain;
+import org.milieu.audit.AuditEvents;
+import org.milieu.audit.AuditQuery;
+import org.milieu.audit.AuditRecord;
+import org.milieu.audit.ChainVerification;
+import org.milieu.audit.CurrentActor;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The audit trail for the program director: search it and prove it is intact. */
+@RestController
+@RequestMapping("/api/v1")
+@Validated
+class AuditApi {
+
+	private final AuditEvents events;
+
+	private final AuditChain chain;
+
+	private final CurrentActor actor;
+
+	AuditApi(AuditEvents events, AuditChain chain, CurrentActor actor) {
+		this.events = events;
+		this.chain = chain;
+		this.actor = actor;
+	}
+
+	@GetMapping("/audit-events")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<AuditPage> search(@RequestParam(required = false) UUID residentId,
+			@RequestParam(required = false) UUID userId, @RequestParam(required = false) AuditAction action,
+			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+			@RequestParam(required = false) Long before,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(AuditQuery.MAX_LIMIT) int limit) {
+		List<AuditRecord> items = events.search(actor.get(),
+				new AuditQuery(residentId, userId, action, from, to, before, limit, false));
+		Long next = items.size() == limit ? items.get(items.size() - 1).id() : null;
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new AuditPage(items, next));
+	}
+
+	@GetMapping("/audit/verification")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<ChainVerification> verify() {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(chain.verify());
+	}
+
+	/** A page of audit rows, newest first; pass {@code next} as {@code before} for the following page. */
+	record AuditPage(List<AuditRecord> items, Long next) {
+	}
+}

@@ -1,0 +1,153 @@
+package org.milieu.identity;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.milieu.audit.AuditAction;
+import org.milieu.audit.AuditEntry;
+import org.milieu.audit.AuditOutcome;
+import org.milieu.audit.AuditTrail;
+import org.milieu.shared.DataCategory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one access policy: may this person do this to this resident's data of this category, and
+ * why (not)? It reads role, the houses they work in, their caseload and, for residents, whether
+ * the record is their own. Family members see nothing until the consent module grants it.
+ * Every module asks here; no controller decides on its own, and every answer is audited.
+ */
+@Component
+public class AccessPolicy {
+
+	private final CareRelationships care;
+
+	private final AuditTrail trail;
+
+	AccessPolicy(CareRelationships care, AuditTrail trail) {
+		this.care = care;
+		this.trail = trail;
+	}
+
+	/** The decision alone, with its reason; nothing is recorded. */
+	@Transactional(readOnly = true)
+	public AccessDecision decide(MilieuUser user, AccessAction action, DataCategory category, ResidentScope resident) {
+		boolean categoryAllowed = false;
+		for (Role role : user.roles()) {
+			if (!CategoryRules.permits(role, action, category)) {
+				continue;
+			}
+			categoryAllowed = true;
+			String reach = reachReason(user, role, resident);
+			if (reach != null) {
+				return AccessDecision.allow(role + ": " + reach);
+			}
+		}
+		if (!categoryAllowed) {
+			return AccessDecision.deny("no role of " + user.getUsername() + " may " + action + " " + category);
+		}
+		return AccessDecision.deny("resident " + resident.residentId() + " is outside the care of " + user.getUsername());
+	}
+
+	/**
+	 * Decides and records: an allowed action is written to the audit trail inside the caller's
+	 * transaction, so the action and its record commit together; a refusal is recorded on its own
+	 * (it survives the rollback) and thrown as {@link AccessDeniedException}.
+	 */
+	@Transactional
+	public void enforce(MilieuUser user, AuditAction action, DataCategory category, ResidentScope resident,
+			String resourceType, Object resourceId) {
+		AccessDecision decision = decide(user, accessFor(action), category, resident);
+		AuditEntry entry = AuditEntry.of(user.actor(), action, AuditOutcome.SUCCESS)
+			.about(resident.residentId(), category).on(resourceType, resourceId);
+		if (!decision.allowed()) {
+			trail.recordIndependently(new AuditEntry(user.actor(), AuditAction.ACCESS_DENIED, AuditOutcome.DENIED,
+					resident.residentId(), category, resourceType, entry.resourceId(), entry.purpose(),
+					action + " refused: " + decision.reason()));
+			throw new AccessDeniedException(decision.reason());
+		}
+		trail.record(entry);
+	}
+
+	/**
+	 * Lists of residents (the census, the level board) are for the staff roles: a resident or a
+	 * family member asking for one is refused and the refusal recorded. Returns whom the list may show.
+	 */
+	@Transactional
+	public Reach enforceListing(MilieuUser user, DataCategory category, String resourceType) {
+		boolean staffRole = user.roles().stream().anyMatch(r -> (r == Role.ADMIN || r == Role.CLINICIAN || r == Role.STAFF)
+				&& CategoryRules.permits(r, AccessAction.READ, category));
+		if (!staffRole) {
+			String reason = "lists of residents are for program staff, not for " + user.getUsername();
+			trail.recordIndependently(AuditEntry.of(user.actor(), AuditAction.ACCESS_DENIED, AuditOutcome.DENIED)
+				.about(null, category).on(resourceType, null).saying("READ refused: " + reason));
+			throw new AccessDeniedException(reason);
+		}
+		return reach(user, AccessAction.READ, category);
+	}
+
+	/** Whom this person may see in a category, so lists can be filtered in the database. */
+	@Transactional(readOnly = true)
+	public Reach reach(MilieuUser user, AccessAction action, DataCategory category) {
+		boolean everyone = false;
+		Set<UUID> houses = new HashSet<>();
+		Set<UUID> residents = new HashSet<>();
+		for (Role role : user.roles()) {
+			if (!CategoryRules.permits(role, action, category)) {
+				continue;
+			}
+			switch (role) {
+				case ADMIN -> everyone = true;
+				case CLINICIAN -> {
+					houses.addAll(care.houses(user.accountId()));
+					residents.addAll(care.caseload(user.accountId()));
+				}
+				case STAFF -> houses.addAll(care.houses(user.accountId()));
+				case RESIDENT -> {
+					if (user.residentId() != null) {
+						residents.add(user.residentId());
+					}
+				}
+				case FAMILY -> {
+					// nothing until the resident consents (family module)
+				}
+			}
+		}
+		return everyone ? Reach.EVERYONE : new Reach(false, Set.copyOf(houses), Set.copyOf(residents));
+	}
+
+	/** Records that a list showed these residents' data: one row per resident seen. */
+	@Transactional
+	public void recordListed(MilieuUser user, DataCategory category, String resourceType, Iterable<UUID> residentIds) {
+		for (UUID id : residentIds) {
+			trail.record(AuditEntry.of(user.actor(), AuditAction.READ, AuditOutcome.SUCCESS).about(id, category)
+				.on(resourceType, id));
+		}
+	}
+
+	private String reachReason(MilieuUser user, Role role, ResidentScope resident) {
+		return switch (role) {
+			case ADMIN -> "program director";
+			case CLINICIAN -> {
+				if (resident.houseId() != null && care.houses(user.accountId()).contains(resident.houseId())) {
+					yield "works in the resident's house";
+				}
+				yield care.onCaseload(user.accountId(), resident.residentId()) ? "resident on caseload" : null;
+			}
+			case STAFF -> resident.houseId() != null && care.houses(user.accountId()).contains(resident.houseId())
+					? "works in the resident's house" : null;
+			case RESIDENT -> resident.residentId().equals(user.residentId()) ? "own record" : null;
+			case FAMILY -> null;
+		};
+	}
+
+	static AccessAction accessFor(AuditAction action) {
+		return switch (action) {
+			case READ, QUERY -> AccessAction.READ;
+			case EXPORT, PRINT, DISCLOSE -> AccessAction.EXPORT;
+			default -> AccessAction.WRITE;
+		};
+	}
+}

@@ -1,0 +1,68 @@
+package org.milieu.levels;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.milieu.identity.AccessPolicy;
+import org.milieu.identity.MilieuUser;
+import org.milieu.identity.Reach;
+import org.milieu.residents.Census;
+import org.milieu.residents.CensusEntry;
+import org.milieu.shared.DataCategory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Today's residents grouped by level, as far as the reader's reach goes. */
+@Service
+public class LevelBoard {
+
+	private final Census census;
+
+	private final ResidentLevels levels;
+
+	private final AccessPolicy policy;
+
+	LevelBoard(Census census, ResidentLevels levels, AccessPolicy policy) {
+		this.census = census;
+		this.levels = levels;
+		this.policy = policy;
+	}
+
+	/** Every level with its residents (possibly none), and those without a level; each one shown is audited. */
+	@Transactional
+	public Board forReader(MilieuUser user) {
+		Reach reach = policy.enforceListing(user, DataCategory.LEVELS_AND_RATINGS, "LevelBoard");
+		Map<UUID, CurrentLevel> current = levels.current(user.programId());
+		Map<Level, List<Row>> columns = new EnumMap<>(Level.class);
+		for (Level level : Level.values()) {
+			columns.put(level, new ArrayList<>());
+		}
+		List<CensusEntry> unassigned = new ArrayList<>();
+		List<UUID> shown = new ArrayList<>();
+		for (CensusEntry entry : census.today(user.programId())) {
+			if (!reach.includes(entry.residentId(), entry.houseId())) {
+				continue;
+			}
+			shown.add(entry.residentId());
+			CurrentLevel level = current.get(entry.residentId());
+			if (level == null) {
+				unassigned.add(entry);
+			}
+			else {
+				columns.get(level.level()).add(new Row(entry, level));
+			}
+		}
+		policy.recordListed(user, DataCategory.LEVELS_AND_RATINGS, "LevelBoard", shown);
+		return new Board(Collections.unmodifiableMap(columns), List.copyOf(unassigned));
+	}
+
+	public record Board(Map<Level, List<Row>> columns, List<CensusEntry> unassigned) {
+	}
+
+	public record Row(CensusEntry resident, CurrentLevel level) {
+	}
+}

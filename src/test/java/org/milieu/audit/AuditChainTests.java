@@ -1,0 +1,190 @@
+package org.milieu.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.milieu.platform.database.EmbeddedDatabase;
+import org.milieu.shared.DataCategory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The audit trail on a database of its own, written by the application's role and tampered with
+ * by a superuser, as an attacker with database access would.
+ */
+class AuditChainTests {
+
+	private static final Actor STAFF = new Actor(UUID.randomUUID(), UUID.randomUUID(), "staff", "STAFF");
+
+	private JdbcClient superuser;
+
+	private DriverManagerDataSource app;
+
+	private AuditChain chain;
+
+	@BeforeEach
+	void freshDatabase() {
+		EmbeddedDatabase server = EmbeddedDatabase.ephemeral();
+		String url = server.freshDatabase("milieu_audit_chain");
+		Flyway.configure().dataSource(url, server.username(), "")
+			.placeholders(Map.of("appRole", server.applicationRole()))
+			.locations("classpath:db/migration").load().migrate();
+		superuser = JdbcClient.create(new DriverManagerDataSource(url, server.username(), ""));
+		app = new DriverManagerDataSource(url, server.applicationRole(), "");
+		chain = new AuditChain(JdbcClient.create(app));
+	}
+
+	@AfterEach
+	void releaseConnections() {
+		superuser = null;
+	}
+
+	@Test
+	void anUntouchedTrailVerifies() {
+		write(20);
+		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 20, null));
+	}
+
+	@Test
+	void anEmptyTrailVerifies() {
+		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 0, null));
+	}
+
+	@Test
+	void anEditedRowIsNamed() {
+		write(10);
+		asSuperuserWithoutGuards("update audit_event set username = 'someone-else' where id = 4");
+		assertThat(chain.verify()).isEqualTo(new ChainVerification(false, 10, 4L));
+	}
+
+	@Test
+	void aDeletedRowIsNamedByTheRowAfterIt() {
+		write(10);
+		asSuperuserWithoutGuards("delete from audit_event where id = 6");
+		ChainVerification result = chain.verify();
+		assertThat(result.intact()).isFalse();
+		assertThat(result.firstBrokenId()).isEqualTo(7L);
+	}
+
+	@Test
+	void reorderedRowsAreNamed() {
+		write(10);
+		asSuperuserWithoutGuards("update audit_event set id = -3 where id = 3");
+		asSuperuserWithoutGuards("update audit_event set id = 3 where id = 5");
+		asSuperuserWithoutGuards("update audit_event set id = 5 where id = -3");
+		ChainVerification result = chain.verify();
+		assertThat(result.intact()).isFalse();
+		assertThat(result.firstBrokenId()).isEqualTo(3L);
+	}
+
+	@Test
+	void aCutTailIsSeenThroughTheChainHead() {
+		write(10);
+		asSuperuserWithoutGuards("delete from audit_event where id > 7");
+		assertThat(chain.verify()).isEqualTo(new ChainVerification(false, 7, 8L));
+	}
+
+	@Test
+	void aForgedRowWithoutTheChainIsNamed() {
+		write(5);
+		superuser.sql("alter table audit_event disable trigger audit_event_chain").update();
+		superuser.sql("""
+				insert into audit_event (id, occurred_at, action, purpose, outcome, prev_hash, hash)
+				values (99, now(), 'READ', 'NORMAL', 'SUCCESS', 'made-up', 'made-up')""").update();
+		superuser.sql("alter table audit_event enable trigger audit_event_chain").update();
+		assertThat(chain.verify().firstBrokenId()).isEqualTo(99L);
+	}
+
+	@Test
+	void theApplicationsRoleCanOnlyAppendAndRead() {
+		write(3);
+		JdbcClient asApp = JdbcClient.create(app);
+		assertThatThrownBy(() -> asApp.sql("update audit_event set detail = 'x' where id = 1").update()).rootCause().hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> asApp.sql("delete from audit_event where id = 1").update()).rootCause().hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> asApp.sql("truncate audit_event").update()).rootCause().hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> asApp.sql("update audit_chain_head set row_count = 0").update()).rootCause().hasMessageContaining("permission denied");
+		assertThat(asApp.sql("select count(*) from audit_event").query(Integer.class).single()).isEqualTo(3);
+	}
+
+	@Test
+	void evenTheOwnerIsRefusedByTheTriggersWhileTheyStand() {
+		write(2);
+		assertThatThrownBy(() -> superuser.sql("update audit_event set detail = 'x' where id = 1").update()).rootCause().hasMessageContaining("append-only");
+		assertThatThrownBy(() -> superuser.sql("delete from audit_event").update()).rootCause().hasMessageContaining("append-only");
+		assertThatThrownBy(() -> superuser.sql("truncate audit_event").update()).rootCause().hasMessageContaining("append-only");
+	}
+
+	@Test
+	void sixteenConcurrentWritersMakeOneUnbrokenChain() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		try {
+			List<Callable<Void>> writers = new ArrayList<>();
+			for (int w = 0; w < 16; w++) {
+				writers.add(() -> {
+					write(25);
+					return null;
+				});
+			}
+			for (Future<Void> f : pool.invokeAll(writers)) {
+				f.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 400, null));
+		assertThat(superuser.sql("select count(distinct prev_hash) from audit_event").query(Integer.class).single())
+			.as("no two rows claim the same predecessor").isEqualTo(400);
+	}
+
+	@Test
+	void aRolledBackChangeTakesItsAuditRowWithIt() {
+		write(2);
+		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
+		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
+		AuditTrail trail = new AuditTrail(JdbcClient.create(connection));
+		tx.executeWithoutResult(status -> {
+			trail.record(AuditEntry.of(STAFF, AuditAction.UPDATE, AuditOutcome.SUCCESS));
+			status.setRollbackOnly();
+		});
+		connection.destroy();
+		write(1);
+		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 3, null));
+	}
+
+	private void write(int count) {
+		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
+		try {
+			AuditTrail trail = new AuditTrail(JdbcClient.create(connection));
+			for (int i = 0; i < count; i++) {
+				trail.record(AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS)
+					.about(UUID.randomUUID(), DataCategory.DEMOGRAPHICS).on("Resident", i));
+			}
+		}
+		finally {
+			connection.destroy();
+		}
+	}
+
+	private void asSuperuserWithoutGuards(String sql) {
+		superuser.sql("alter table audit_event disable trigger audit_event_no_update").update();
+		superuser.sql(sql).update();
+		superuser.sql("alter table audit_event enable trigger audit_event_no_update").update();
+	}
+}

@@ -1,0 +1,128 @@
+package org.milieu.identity.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.milieu.MilieuWebTest;
+import org.milieu.identity.DemoSignIns;
+import org.milieu.residents.HouseDetails;
+import org.milieu.residents.HouseKind;
+import org.milieu.residents.Houses;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint of the JSON API against every role, for the caller's own resident and another
+ * one, driven by one table. An endpoint missing from the table fails the build, so nobody can add
+ * an endpoint without saying who may use it.
+ */
+@MilieuWebTest
+class AuthorizationMatrixTests {
+
+	/** The people asking, one per role, in the order of each row's expected statuses. */
+	static final List<String> CALLERS = List.of("director", "clinician", "staff", "resident01", "family");
+
+	enum Subject {
+		/** no resident in the path */
+		NONE,
+		/** resident01: the resident caller's own record, in the staff caller's house */
+		OWN,
+		/** resident02: another resident, in the other house */
+		OTHER
+	}
+
+	record Row(HttpMethod method, String pattern, Subject subject, int... expected) {
+	}
+
+	static final List<Row> TABLE = List.of(
+			new Row(HttpMethod.GET, "/api/v1/residents", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}", Subject.OWN, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}", Subject.OTHER, 200, 200, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/houses", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/houses/{id}", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/houses", Subject.NONE, 201, 403, 403, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/houses/{id}", Subject.NONE, 200, 403, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/audit-events", Subject.NONE, 200, 403, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/audit/verification", Subject.NONE, 200, 403, 403, 403, 403));
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DemoSignIns signIns;
+
+	@Autowired
+	Houses houses;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Test
+	void everyApiEndpointIsInTheTable() {
+		Set<String> mapped = new TreeSet<>();
+		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+			for (String pattern : info.getPatternValues()) {
+				if (pattern.startsWith("/api/")) {
+					info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m.name() + " " + pattern));
+				}
+			}
+		}
+		Set<String> tabled = TABLE.stream().map(r -> r.method().name() + " " + r.pattern()).collect(Collectors.toCollection(TreeSet::new));
+		assertThat(mapped).isNotEmpty().isEqualTo(tabled);
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyRoleGetsWhatTheTableSays() {
+		UUID house = houses.found(signIns.user("director").programId(),
+				new HouseDetails("Matrix " + UUID.randomUUID().toString().substring(0, 8), HouseKind.MIXED, null), 1).id();
+		return TABLE.stream().flatMap(row -> IntStream.range(0, CALLERS.size()).mapToObj(i -> {
+			String caller = CALLERS.get(i);
+			return DynamicTest.dynamicTest(row.method() + " " + row.pattern() + " " + row.subject() + " as " + caller, () -> {
+				int status = mvc.perform(call(row, caller, house)).andReturn().getResponse().getStatus();
+				assertThat(status).as("%s %s (%s) as %s", row.method(), row.pattern(), row.subject(), caller)
+					.isEqualTo(row.expected()[i]);
+			});
+		}));
+	}
+
+	private MockHttpServletRequestBuilder call(Row row, String caller, UUID house) throws Exception {
+		String path = row.pattern();
+		if (path.startsWith("/api/v1/residents/{id}")) {
+			String subject = row.subject() == Subject.OWN ? "resident01" : "resident02";
+			path = path.replace("{id}", signIns.user(subject).residentId().toString());
+		}
+		else {
+			path = path.replace("{id}", house.toString());
+		}
+		MockHttpServletRequestBuilder request = request(row.method(), path).with(signIns.as(caller)).with(csrf());
+		String name = "Matrix " + UUID.randomUUID().toString().substring(0, 8);
+		if (row.method() == HttpMethod.POST) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"" + name + "\", \"kind\": \"MIXED\", \"beds\": 1}");
+		}
+		if (row.method() == HttpMethod.PUT) {
+			String etag = "\"" + houses.find(signIns.user("director").programId(), house).version() + "\"";
+			request.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\": \"" + name + "\", \"kind\": \"MIXED\"}");
+		}
+		return request;
+	}
+}

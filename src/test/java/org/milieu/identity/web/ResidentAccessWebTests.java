@@ -1,0 +1,138 @@
+package org.milieu.identity.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.milieu.MilieuWebTest;
+import org.milieu.identity.DemoSignIns;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The security issue's acceptance, as a user of the API would check it. */
+@MilieuWebTest
+class ResidentAccessWebTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DemoSignIns signIns;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aResidentMayNotListResidentsButSeesTheirOwnRecordOnly() throws Exception {
+		UUID own = residentOf("resident01");
+		mvc.perform(get("/api/v1/residents").with(signIns.as("resident01"))).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/residents/" + own).with(signIns.as("resident01")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value(own.toString()));
+		mvc.perform(get("/api/v1/residents/" + residentOf("resident03")).with(signIns.as("resident01")))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void staffSeeTheResidentsOfTheirHouseOnly() throws Exception {
+		mvc.perform(get("/api/v1/residents/" + residentOf("resident01")).with(signIns.as("staff")))
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/residents/" + residentOf("resident02")).with(signIns.as("staff")))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type").value("urn:milieu:problem:forbidden"));
+		mvc.perform(get("/api/v1/residents").with(signIns.as("staff")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(13))
+			.andExpect(jsonPath("$[*].house").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("Bayview House"))));
+	}
+
+	@Test
+	void aClinicianReachesTheirCaseloadOutsideTheirHouses() throws Exception {
+		mvc.perform(get("/api/v1/residents/" + residentOf("resident02")).with(signIns.as("clinician2")))
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/residents/" + residentOf("resident01")).with(signIns.as("clinician2")))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void familyMembersSeeNothingBeforeConsentExists() throws Exception {
+		mvc.perform(get("/api/v1/residents/" + residentOf("resident01")).with(signIns.as("family")))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aReadByStaffIsInTheTrailForTheDirectorAndTheTrailStaysIntact() throws Exception {
+		UUID resident = residentOf("resident05");
+		mvc.perform(get("/api/v1/residents/" + resident).with(signIns.as("staff")).header("User-Agent", "ward-tablet"))
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/audit-events").param("residentId", resident.toString()).param("action", "READ")
+			.with(signIns.as("director")))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+			.andExpect(jsonPath("$.items[0].username").value("staff"))
+			.andExpect(jsonPath("$.items[0].role").value("STAFF"))
+			.andExpect(jsonPath("$.items[0].category").value("DEMOGRAPHICS"))
+			.andExpect(jsonPath("$.items[0].resourceType").value("Resident"))
+			.andExpect(jsonPath("$.items[0].outcome").value("SUCCESS"))
+			.andExpect(jsonPath("$.items[0].purpose").value("NORMAL"))
+			.andExpect(jsonPath("$.items[0].userAgent").value("ward-tablet"))
+			.andExpect(jsonPath("$.items[0].clientIp").isNotEmpty());
+		mvc.perform(get("/api/v1/audit/verification").with(signIns.as("director")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.intact").value(true))
+			.andExpect(jsonPath("$.firstBrokenId").doesNotExist());
+	}
+
+	@Test
+	void aRefusalIsAuditedEvenThoughTheRequestFailed() throws Exception {
+		UUID resident = residentOf("resident04");
+		long before = count("ACCESS_DENIED", resident);
+		mvc.perform(get("/api/v1/residents/" + resident).with(signIns.as("staff"))).andExpect(status().isForbidden());
+		assertThat(count("ACCESS_DENIED", resident)).isEqualTo(before + 1);
+	}
+
+	@Test
+	void theCensusRecordsOneReadPerResidentShown() throws Exception {
+		UUID bayview = residentOf("resident07");
+		UUID linden = residentOf("resident08");
+		long bayviewBefore = count("READ", bayview);
+		long lindenBefore = count("READ", linden);
+		mvc.perform(get("/residents").with(signIns.as("staff"))).andExpect(status().isOk());
+		assertThat(count("READ", bayview)).isEqualTo(bayviewBefore + 1);
+		assertThat(count("READ", linden)).as("a Linden resident is not shown to Bayview staff").isEqualTo(lindenBefore);
+	}
+
+	@Test
+	void onlyTheDirectorReadsTheTrail() throws Exception {
+		mvc.perform(get("/api/v1/audit-events").with(signIns.as("clinician"))).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/audit/verification").with(signIns.as("staff"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void residentPagesAreNeverCached() throws Exception {
+		mvc.perform(get("/residents").with(signIns.as("director")))
+			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")));
+	}
+
+	@Test
+	void hstsIsSentOverTls() throws Exception {
+		mvc.perform(get("/login").secure(true))
+			.andExpect(header().string("Strict-Transport-Security", org.hamcrest.Matchers.containsString("max-age=")));
+		mvc.perform(get("/login")).andExpect(header().doesNotExist("Strict-Transport-Security"));
+	}
+
+	private long count(String action, UUID resident) {
+		return jdbc.sql("select count(*) from audit_event where action = ? and resident_id = ?").params(action, resident)
+			.query(Long.class).single();
+	}
+
+	private UUID residentOf(String username) {
+		return signIns.user(username).residentId();
+	}
+}
