@@ -27,6 +27,7 @@ create index audit_event_time_idx on audit_event (occurred_at);
 create index audit_event_resident_idx on audit_event (resident_id, id) where resident_id is not null;
 create index audit_event_account_idx on audit_event (account_id, id) where account_id is not null;
 create index audit_event_action_idx on audit_event (action, id);
+create index audit_event_username_idx on audit_event (username, id);
 
 create table audit_chain_head (
     singleton  boolean primary key default true check (singleton),

@@ -48,8 +48,8 @@ public class AuditEvents {
 		long written = 0;
 		Long after = null;
 		while (true) {
-			List<AuditRecord> page = find(new AuditQuery(query.residentId(), query.accountId(), query.action(),
-					query.from(), query.to(), after, AuditQuery.MAX_LIMIT, true));
+			List<AuditRecord> page = find(new AuditQuery(query.residentId(), query.accountId(), query.username(),
+					query.action(), query.from(), query.to(), after, AuditQuery.MAX_LIMIT, true));
 			for (AuditRecord r : page) {
 				out.write(Csv.row(r.id(), r.occurredAt(), r.username(), r.role(), r.accountId(), r.residentId(),
 						r.category(), r.resourceType(), r.resourceId(), r.action(), r.purpose(), r.clientIp(),
@@ -64,7 +64,8 @@ public class AuditEvents {
 	}
 
 	private static String describe(AuditQuery q) {
-		return "residentId=" + q.residentId() + " accountId=" + q.accountId() + " action=" + q.action() + " from="
+		return "residentId=" + q.residentId() + " accountId=" + q.accountId() + " username=" + q.username() + " action="
+				+ q.action() + " from="
 				+ q.from() + " to=" + q.to();
 	}
 
@@ -82,6 +83,10 @@ public class AuditEvents {
 		if (query.accountId() != null) {
 			sql.append(" and account_id = ?");
 			params.add(query.accountId());
+		}
+		if (query.username() != null) {
+			sql.append(" and username = ?");
+			params.add(query.username());
 		}
 		if (query.action() != null) {
 			sql.append(" and action = ?");

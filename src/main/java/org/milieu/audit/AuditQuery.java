@@ -7,10 +7,15 @@ import java.util.UUID;
  * Filters for reading the trail; any may be null. Results come newest first, {@code limit} at
  * a time; {@code before} (an id) continues after the last row of the previous page.
  */
-public record AuditQuery(UUID residentId, UUID accountId, AuditAction action, Instant from, Instant to, Long before,
-		int limit, boolean oldestFirst) {
+public record AuditQuery(UUID residentId, UUID accountId, String username, AuditAction action, Instant from, Instant to,
+		Long before, int limit, boolean oldestFirst) {
 
 	public static final int MAX_LIMIT = 1000;
+
+	/** The same filters, continuing after {@code id} in the query's own order. */
+	public AuditQuery after(long id) {
+		return new AuditQuery(residentId, accountId, username, action, from, to, id, limit, oldestFirst);
+	}
 
 	public AuditQuery {
 		if (limit < 1 || limit > MAX_LIMIT) {

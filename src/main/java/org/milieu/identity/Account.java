@@ -75,6 +75,35 @@ public class Account {
 		return passwordHash;
 	}
 
+	/** Whether a password has been set (an invited account has none until the invitation is accepted). */
+	public boolean hasPassword() {
+		return passwordHash != null;
+	}
+
+	public int version() {
+		return version == null ? 0 : version;
+	}
+
+	void setPasswordHash(String hash) {
+		this.passwordHash = hash;
+	}
+
+	void disable() {
+		this.enabled = false;
+	}
+
+	void enable() {
+		this.enabled = true;
+	}
+
+	void rename(String displayName) {
+		this.displayName = displayName;
+	}
+
+	void grant(Set<Role> newRoles) {
+		this.roles = newRoles.stream().map(AccountRole::new).collect(Collectors.toSet());
+	}
+
 	/** The resident this account belongs to, for RESIDENT accounts; otherwise null. */
 	public UUID residentId() {
 		return residentId;

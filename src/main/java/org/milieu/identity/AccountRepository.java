@@ -8,4 +8,6 @@ import org.springframework.data.repository.CrudRepository;
 interface AccountRepository extends CrudRepository<Account, UUID> {
 
 	Optional<Account> findByUsername(String username);
+
+	java.util.List<Account> findByProgramIdOrderByUsername(UUID programId);
 }

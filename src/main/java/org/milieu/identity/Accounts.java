@@ -28,7 +28,18 @@ public class Accounts {
 			throw new IllegalArgumentException("a resident account, and only one, points at a resident");
 		}
 		return repository.save(Account.open(command.programId().value(), command.username(), command.displayName(),
-				passwords.encode(command.password()), command.roles(), command.residentId()));
+				command.password() == null ? null : passwords.encode(command.password()), command.roles(),
+				command.residentId()));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Account> find(java.util.UUID id) {
+		return repository.findById(id);
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.List<Account> list(org.milieu.shared.ProgramId program) {
+		return repository.findByProgramIdOrderByUsername(program.value());
 	}
 
 	@Transactional(readOnly = true)

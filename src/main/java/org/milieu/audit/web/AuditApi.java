@@ -48,7 +48,7 @@ class AuditApi {
 			@RequestParam(required = false) Long before,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(AuditQuery.MAX_LIMIT) int limit) {
 		List<AuditRecord> items = events.search(actor.get(),
-				new AuditQuery(residentId, userId, action, from, to, before, limit, false));
+				new AuditQuery(residentId, userId, null, action, from, to, before, limit, false));
 		Long next = items.size() == limit ? items.get(items.size() - 1).id() : null;
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new AuditPage(items, next));
 	}

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.milieu.MilieuWebTest;
+import org.milieu.identity.Accounts;
 import org.milieu.identity.DemoSignIns;
+import org.milieu.identity.NewAccount;
+import org.milieu.identity.Role;
 import org.milieu.residents.HouseDetails;
 import org.milieu.residents.HouseKind;
 import org.milieu.residents.Houses;
@@ -61,7 +64,14 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.POST, "/api/v1/houses", Subject.NONE, 201, 403, 403, 403, 403),
 			new Row(HttpMethod.PUT, "/api/v1/houses/{id}", Subject.NONE, 200, 403, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/audit-events", Subject.NONE, 200, 403, 403, 403, 403),
-			new Row(HttpMethod.GET, "/api/v1/audit/verification", Subject.NONE, 200, 403, 403, 403, 403));
+			new Row(HttpMethod.GET, "/api/v1/audit/verification", Subject.NONE, 200, 403, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/users", Subject.NONE, 200, 403, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/users/{id}", Subject.NONE, 200, 403, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/users", Subject.NONE, 201, 403, 403, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/users/{id}", Subject.NONE, 200, 403, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/users/{id}/disable", Subject.NONE, 200, 403, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/users/{id}/enable", Subject.NONE, 200, 403, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/users/{id}/invitation", Subject.NONE, 200, 403, 403, 403, 403));
 
 	@Autowired
 	MockMvc mvc;
@@ -71,6 +81,9 @@ class AuthorizationMatrixTests {
 
 	@Autowired
 	Houses houses;
+
+	@Autowired
+	Accounts accounts;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -94,34 +107,47 @@ class AuthorizationMatrixTests {
 	Stream<DynamicTest> everyRoleGetsWhatTheTableSays() {
 		UUID house = houses.found(signIns.user("director").programId(),
 				new HouseDetails("Matrix " + UUID.randomUUID().toString().substring(0, 8), HouseKind.MIXED, null), 1).id();
+		UUID account = accounts.open(new NewAccount(signIns.user("director").programId(),
+				"matrix-" + UUID.randomUUID().toString().substring(0, 8), "Matrix Person", null, Set.of(Role.STAFF), null)).id();
 		return TABLE.stream().flatMap(row -> IntStream.range(0, CALLERS.size()).mapToObj(i -> {
 			String caller = CALLERS.get(i);
 			return DynamicTest.dynamicTest(row.method() + " " + row.pattern() + " " + row.subject() + " as " + caller, () -> {
-				int status = mvc.perform(call(row, caller, house)).andReturn().getResponse().getStatus();
+				int status = mvc.perform(call(row, caller, house, account)).andReturn().getResponse().getStatus();
 				assertThat(status).as("%s %s (%s) as %s", row.method(), row.pattern(), row.subject(), caller)
 					.isEqualTo(row.expected()[i]);
 			});
 		}));
 	}
 
-	private MockHttpServletRequestBuilder call(Row row, String caller, UUID house) throws Exception {
+	private MockHttpServletRequestBuilder call(Row row, String caller, UUID house, UUID account) throws Exception {
 		String path = row.pattern();
+		boolean users = path.startsWith("/api/v1/users");
 		if (path.startsWith("/api/v1/residents/{id}")) {
 			String subject = row.subject() == Subject.OWN ? "resident01" : "resident02";
 			path = path.replace("{id}", signIns.user(subject).residentId().toString());
 		}
 		else {
-			path = path.replace("{id}", house.toString());
+			path = path.replace("{id}", (users ? account : house).toString());
 		}
 		MockHttpServletRequestBuilder request = request(row.method(), path).with(signIns.as(caller)).with(csrf());
-		String name = "Matrix " + UUID.randomUUID().toString().substring(0, 8);
-		if (row.method() == HttpMethod.POST) {
-			request.contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"" + name + "\", \"kind\": \"MIXED\", \"beds\": 1}");
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/houses")) {
+			request.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\": \"Matrix " + unique + "\", \"kind\": \"MIXED\", \"beds\": 1}");
 		}
-		if (row.method() == HttpMethod.PUT) {
+		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/users")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"username\": \"matrix-" + unique
+					+ "\", \"displayName\": \"Matrix Person\", \"roles\": [\"STAFF\"], \"houseIds\": []}");
+		}
+		if (row.method() == HttpMethod.PUT && users) {
+			String etag = "\"" + accounts.find(account).orElseThrow().version() + "\"";
+			request.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"displayName\": \"Matrix " + unique + "\", \"roles\": [\"STAFF\"], \"houseIds\": []}");
+		}
+		else if (row.method() == HttpMethod.PUT) {
 			String etag = "\"" + houses.find(signIns.user("director").programId(), house).version() + "\"";
 			request.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON)
-				.content("{\"name\": \"" + name + "\", \"kind\": \"MIXED\"}");
+				.content("{\"name\": \"Matrix " + unique + "\", \"kind\": \"MIXED\"}");
 		}
 		return request;
 	}
