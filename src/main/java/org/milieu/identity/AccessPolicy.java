@@ -8,6 +8,7 @@ import org.milieu.audit.AuditAction;
 import org.milieu.audit.AuditEntry;
 import org.milieu.audit.AuditOutcome;
 import org.milieu.audit.AuditTrail;
+import org.milieu.audit.Purpose;
 import org.milieu.shared.DataCategory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -26,9 +27,12 @@ public class AccessPolicy {
 
 	private final AuditTrail trail;
 
-	AccessPolicy(CareRelationships care, AuditTrail trail) {
+	private final EmergencyAccess emergency;
+
+	AccessPolicy(CareRelationships care, AuditTrail trail, EmergencyAccess emergency) {
 		this.care = care;
 		this.trail = trail;
+		this.emergency = emergency;
 	}
 
 	/** The decision alone, with its reason; nothing is recorded. */
@@ -48,6 +52,9 @@ public class AccessPolicy {
 		if (!categoryAllowed) {
 			return AccessDecision.deny("no role of " + user.getUsername() + " may " + action + " " + category);
 		}
+		if (action == AccessAction.READ && emergency.active(user.accountId(), resident.residentId())) {
+			return AccessDecision.emergency("emergency access granted to " + user.getUsername());
+		}
 		return AccessDecision.deny("resident " + resident.residentId() + " is outside the care of " + user.getUsername());
 	}
 
@@ -61,7 +68,8 @@ public class AccessPolicy {
 			String resourceType, Object resourceId) {
 		AccessDecision decision = decide(user, accessFor(action), category, resident);
 		AuditEntry entry = AuditEntry.of(user.actor(), action, AuditOutcome.SUCCESS)
-			.about(resident.residentId(), category).on(resourceType, resourceId);
+			.about(resident.residentId(), category).on(resourceType, resourceId)
+			.because(decision.emergency() ? Purpose.EMERGENCY : Purpose.NORMAL);
 		if (!decision.allowed()) {
 			trail.recordIndependently(new AuditEntry(user.actor(), AuditAction.ACCESS_DENIED, AuditOutcome.DENIED,
 					resident.residentId(), category, resourceType, entry.resourceId(), entry.purpose(),
@@ -114,6 +122,11 @@ public class AccessPolicy {
 					// nothing until the resident consents (family module)
 				}
 			}
+		}
+		boolean staffRead = action == AccessAction.READ && (user.has(Role.STAFF) || user.has(Role.CLINICIAN))
+				&& user.roles().stream().anyMatch(r -> CategoryRules.permits(r, action, category));
+		if (!everyone && staffRead) {
+			residents.addAll(emergency.activeResidents(user.accountId()));
 		}
 		return everyone ? Reach.EVERYONE : new Reach(false, Set.copyOf(houses), Set.copyOf(residents));
 	}

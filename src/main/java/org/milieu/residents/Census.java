@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.milieu.audit.AuditAction;
 import org.milieu.identity.AccessPolicy;
+import org.milieu.identity.EmergencyAccess;
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.Reach;
 import org.milieu.identity.ResidentScope;
@@ -33,9 +34,12 @@ public class Census {
 
 	private final AccessPolicy policy;
 
-	Census(JdbcClient jdbc, AccessPolicy policy) {
+	private final EmergencyAccess emergency;
+
+	Census(JdbcClient jdbc, AccessPolicy policy, EmergencyAccess emergency) {
 		this.jdbc = jdbc;
 		this.policy = policy;
+		this.emergency = emergency;
 	}
 
 	/**
@@ -59,6 +63,16 @@ public class Census {
 		policy.enforce(user, AuditAction.READ, DataCategory.DEMOGRAPHICS, new ResidentScope(residentId, entry.houseId()),
 				"Resident", residentId);
 		return entry;
+	}
+
+	/**
+	 * Opens emergency ("break-glass") access to a resident of the program outside the caller's
+	 * usual reach, with the reason stated; see {@link EmergencyAccess}.
+	 */
+	@Transactional
+	public EmergencyAccess.Grant breakGlass(MilieuUser user, UUID residentId, String reason) {
+		find(user.programId(), residentId).orElseThrow(() -> new RecordNotFound("Resident", residentId));
+		return emergency.open(user, residentId, reason);
 	}
 
 	/**

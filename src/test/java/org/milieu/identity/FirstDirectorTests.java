@@ -3,6 +3,9 @@ package org.milieu.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
 import org.milieu.platform.database.EmbeddedDatabase;
@@ -14,7 +17,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** A production installation's first start founds the program and its director from the environment. */
+/**
+ * A production installation's first start founds the program and its director from the environment,
+ * and in production the director must enrol a second factor before using anything.
+ */
 @SpringBootTest(properties = { "milieu.bootstrap.program-name=Riverside Recovery",
 		"milieu.bootstrap.admin-username=jordan", "milieu.bootstrap.admin-password=a-long-first-password",
 		"milieu.bootstrap.time-zone=America/Denver" })
@@ -36,11 +42,17 @@ class FirstDirectorTests {
 	MockMvc mvc;
 
 	@Test
-	void theFirstDirectorCanSignInToTheNewProgramAndNoDemoPeopleExist() throws Exception {
+	void theFirstDirectorSignsInAndMustEnrolASecondFactorBeforeAnythingElse() throws Exception {
 		assertThat(jdbc.sql("select name || ' ' || time_zone from platform_program").query(String.class).list())
 			.containsExactly("Riverside Recovery America/Denver");
 		assertThat(jdbc.sql("select username from identity_account").query(String.class).list()).containsExactly("jordan");
-		mvc.perform(formLogin("/login").user("jordan").password("a-long-first-password"))
-			.andExpect(authenticated().withRoles("ADMIN"));
+		var signedIn = mvc.perform(formLogin("/login").user("jordan").password("a-long-first-password"))
+			.andExpect(authenticated())
+			.andExpect(redirectedUrl("/account/second-factor"))
+			.andReturn();
+		var session = signedIn.getResponse().getCookie("SESSION");
+		mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/account/second-factor"));
+		mvc.perform(get("/api/v1/houses").cookie(session)).andExpect(status().isForbidden());
+		mvc.perform(get("/account/second-factor").cookie(session)).andExpect(status().isOk());
 	}
 }

@@ -1,8 +1,12 @@
 package org.milieu.identity.web;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import jakarta.servlet.DispatcherType;
 import org.milieu.platform.web.ProblemResponses;
 import org.milieu.platform.web.ProblemTypes;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,14 +14,21 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.milieu.identity.ApiTokens;
+import org.milieu.identity.SecondFactor;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -25,10 +36,11 @@ import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
- * Who may reach what over HTTP. Pages need a signed-in person; the JSON API answers 401 and 403
- * as problem documents, never with a redirect to the sign-in page. Cookie sessions are protected
- * against CSRF with the cookie token repository ({@code XSRF-TOKEN} cookie, {@code X-XSRF-TOKEN}
- * header), so htmx and scripts can call the API.
+ * Who may reach what over HTTP. Pages need a completely signed-in person (password and, where
+ * enrolled or required, the second factor); the JSON API answers 401 and 403 as problem
+ * documents, never with a redirect to the sign-in page. Cookie sessions are protected against
+ * CSRF with the cookie token repository ({@code XSRF-TOKEN} cookie, {@code X-XSRF-TOKEN} header),
+ * so htmx and scripts can call the API; bearer-token calls need no CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -38,9 +50,17 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
+	/** Where a signed-in person's security context lives between requests: their (database) session. */
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems, MessageSource messages)
-			throws Exception {
+	SecurityContextRepository securityContextRepository() {
+		return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+				new HttpSessionSecurityContextRepository());
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems, MessageSource messages,
+			SecondFactor secondFactor, SecurityContextRepository contexts, ApiTokens tokens, Clock clock, @Value("${milieu.security.session.idle-timeout:15m}") Duration idle,
+			@Value("${milieu.security.session.absolute-timeout:12h}") Duration absolute) throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		http.authorizeHttpRequests(requests -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -50,21 +70,28 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 			.requestMatchers("/actuator/**").hasRole("ADMIN")
-			.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error")
-				.permitAll())
+			.requestMatchers("/login/second-factor").hasAuthority(SignInStages.SECOND_FACTOR_PENDING)
+			.requestMatchers("/account/second-factor", "/account/second-factor/**")
+			.access(SignInStages.completeOr(SignInStages.ENROLMENT_PENDING))
+			.anyRequest().access(SignInStages.signedInCompletely()))
+			.securityContext(context -> context.securityContextRepository(contexts))
+			.formLogin(form -> form.loginPage("/login").successHandler(SignInStages.afterPassword(secondFactor, contexts))
+				.failureUrl("/login?error").permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
 				.deleteCookies("SESSION"))
-			.csrf(csrf -> csrf.spa())
+			.csrf(csrf -> csrf.spa().ignoringRequestMatchers(BearerTokenFilter.BEARER))
 			.requestCache(cache -> cache.requestCache(pagesOnly(api)))
 			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(unauthenticated(problems, messages), api)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
 				.defaultAccessDeniedHandlerFor(denied(problems, messages), api)
-				.defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
+				.defaultAccessDeniedHandlerFor(SignInStages.pages(), AnyRequestMatcher.INSTANCE))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.frameOptions(frame -> frame.deny()));
+		http.addFilterBefore(new BearerTokenFilter(tokens, problems, messages), UsernamePasswordAuthenticationFilter.class);
+		http.addFilterAfter(new SessionLifetimeFilter(clock, idle, absolute, problems, messages),
+				SecurityContextHolderFilter.class);
 		return http.build();
 	}
 

@@ -4,6 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.milieu.identity.EmergencyAccess;
 import org.milieu.identity.MilieuUser;
 import org.milieu.residents.Census;
 import org.milieu.residents.CensusEntry;
@@ -12,6 +16,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,6 +43,20 @@ class ResidentApi {
 	@GetMapping("/{id}")
 	ResponseEntity<ResidentResponse> get(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ResidentResponse.of(census.read(user, id)));
+	}
+
+	/**
+	 * Emergency ("break-glass") access to a resident outside the caller's reach: give the reason;
+	 * for the next hour reads are allowed and audited with purpose EMERGENCY.
+	 */
+	@PostMapping("/{id}/emergency-access")
+	ResponseEntity<EmergencyAccess.Grant> breakGlass(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@Valid @RequestBody EmergencyRequest request) {
+		EmergencyAccess.Grant grant = census.breakGlass(user, id, request.reason());
+		return ResponseEntity.status(201).cacheControl(CacheControl.noStore()).body(grant);
+	}
+
+	record EmergencyRequest(@NotBlank @Size(min = 10, max = 1000) String reason) {
 	}
 
 	record ResidentResponse(UUID id, String givenName, String familyName, String preferredName, UUID houseId,

@@ -49,7 +49,9 @@ class AuthorizationMatrixTests {
 		/** resident01: the resident caller's own record, in the staff caller's house */
 		OWN,
 		/** resident02: another resident, in the other house */
-		OTHER
+		OTHER,
+		/** resident24: a resident used where a call leaves lasting grants behind */
+		SPARE
 	}
 
 	record Row(HttpMethod method, String pattern, Subject subject, int... expected) {
@@ -71,7 +73,15 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.PUT, "/api/v1/users/{id}", Subject.NONE, 200, 403, 403, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/users/{id}/disable", Subject.NONE, 200, 403, 403, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/users/{id}/enable", Subject.NONE, 200, 403, 403, 403, 403),
-			new Row(HttpMethod.POST, "/api/v1/users/{id}/invitation", Subject.NONE, 200, 403, 403, 403, 403));
+			new Row(HttpMethod.POST, "/api/v1/users/{id}/invitation", Subject.NONE, 200, 403, 403, 403, 403),
+			// everyone manages their own tokens; someone else's token is "not found"
+			new Row(HttpMethod.GET, "/api/v1/tokens", Subject.NONE, 200, 200, 200, 200, 200),
+			new Row(HttpMethod.POST, "/api/v1/tokens", Subject.NONE, 201, 201, 201, 201, 201),
+			new Row(HttpMethod.DELETE, "/api/v1/tokens/{id}", Subject.OTHER, 404, 404, 404, 404, 404),
+			// break-glass: any staff role may open it with a reason, residents and family may not
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/emergency-access", Subject.SPARE, 201, 201, 201, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/emergency-access", Subject.NONE, 200, 403, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/emergency-access/{id}/review", Subject.NONE, 404, 403, 403, 403, 403));
 
 	@Autowired
 	MockMvc mvc;
@@ -123,8 +133,15 @@ class AuthorizationMatrixTests {
 		String path = row.pattern();
 		boolean users = path.startsWith("/api/v1/users");
 		if (path.startsWith("/api/v1/residents/{id}")) {
-			String subject = row.subject() == Subject.OWN ? "resident01" : "resident02";
+			String subject = switch (row.subject()) {
+				case OWN -> "resident01";
+				case SPARE -> "resident24";
+				default -> "resident02";
+			};
 			path = path.replace("{id}", signIns.user(subject).residentId().toString());
+		}
+		else if (path.startsWith("/api/v1/tokens/{id}") || path.startsWith("/api/v1/emergency-access/{id}")) {
+			path = path.replace("{id}", UUID.randomUUID().toString());
 		}
 		else {
 			path = path.replace("{id}", (users ? account : house).toString());
@@ -138,6 +155,15 @@ class AuthorizationMatrixTests {
 		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/users")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"username\": \"matrix-" + unique
 					+ "\", \"displayName\": \"Matrix Person\", \"roles\": [\"STAFF\"], \"houseIds\": []}");
+		}
+		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/tokens")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"matrix\", \"expiresInDays\": 1}");
+		}
+		if (row.pattern().endsWith("/emergency-access")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"matrix test of the emergency path\"}");
+		}
+		if (row.pattern().endsWith("/review")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"note\": \"checked\"}");
 		}
 		if (row.method() == HttpMethod.PUT && users) {
 			String etag = "\"" + accounts.find(account).orElseThrow().version() + "\"";

@@ -94,6 +94,30 @@ class ErrorPagesHttpTests {
 		assertThat(page.body()).contains("You may not open this page").doesNotContain("Exception");
 	}
 
+	@Test
+	void aBearerTokenCallNeedsNoCsrfTokenAndStartsNoSession() throws Exception {
+		HttpClient staff = signedIn("staff");
+		String xsrf = ((java.net.CookieManager) staff.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+			.filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+		HttpResponse<String> created = staff.send(request("/api/v1/tokens").header("Content-Type", "application/json")
+			.header("X-XSRF-TOKEN", xsrf).POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"http\", \"expiresInDays\": 1}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(created.statusCode()).isEqualTo(201);
+		Matcher token = Pattern.compile("\"token\":\"(mil_[^\"]+)\"").matcher(created.body());
+		assertThat(token.find()).isTrue();
+		HttpClient script = HttpClient.newHttpClient();
+		HttpResponse<String> read = script.send(request("/api/v1/residents").header("Authorization", "Bearer " + token.group(1))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(read.statusCode()).isEqualTo(200);
+		assertThat(read.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
+		HttpResponse<String> write = script.send(request("/api/v1/tokens").header("Authorization", "Bearer " + token.group(1))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"child\", \"expiresInDays\": 1}")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(write.statusCode()).as("no CSRF token needed, but a token may not mint another").isEqualTo(403);
+		assertThat(write.body()).doesNotContain("CSRF");
+	}
+
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
 	}

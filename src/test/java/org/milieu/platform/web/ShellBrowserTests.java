@@ -30,8 +30,13 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.milieu.identity.Accounts;
+import org.milieu.identity.NewAccount;
+import org.milieu.identity.Role;
+import org.milieu.identity.SecondFactorCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -50,6 +55,9 @@ class ShellBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Accounts accounts;
 
 	WebDriver browser;
 
@@ -160,6 +168,36 @@ class ShellBrowserTests {
 		});
 	}
 
+	@Test
+	void aStaffMemberEnrolsAnAuthenticatorAndSignsInWithIt(TestInfo test) {
+		String username = "totp-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		var program = new org.milieu.shared.ProgramId(accounts.findByUsername("director").orElseThrow().programId());
+		accounts.open(new NewAccount(program, username, "Tess Okonjo", "tablet night shift 9", java.util.Set.of(Role.STAFF),
+				null));
+		journey(test, () -> {
+			open("/login");
+			signIn(username, "tablet night shift 9");
+			open("/account");
+			browser.findElement(By.linkText("Set up or check your second factor")).click();
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("secret")));
+			assertAccessible("second-factor enrolment");
+			String secret = browser.findElement(By.id("secret")).getText();
+			java.time.Instant enrolledAt = java.time.Instant.now();
+			browser.findElement(By.id("code")).sendKeys(SecondFactorCodes.code(secret, enrolledAt, 0), Keys.ENTER);
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recovery-codes")));
+			assertThat(browser.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
+			assertAccessible("recovery codes");
+
+			browser.findElement(By.cssSelector("form.sign-out button")).click();
+			wait.until(ExpectedConditions.urlContains("/login"));
+			signIn(username, "tablet night shift 9");
+			wait.until(ExpectedConditions.urlContains("/login/second-factor"));
+			assertAccessible("second-factor challenge");
+			browser.findElement(By.id("code")).sendKeys(SecondFactorCodes.code(secret, enrolledAt, 1), Keys.ENTER);
+			wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Welcome, Tess Okonjo"));
+		});
+	}
+
 	private void journey(TestInfo test, Runnable steps) {
 		try {
 			steps.run();
@@ -183,10 +221,14 @@ class ShellBrowserTests {
 	}
 
 	private void signIn(String username) {
+		signIn(username, "milieu-demo");
+	}
+
+	private void signIn(String username, String password) {
 		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("milieu-demo");
+		browser.findElement(By.id("password")).sendKeys(password);
 		browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
-		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		wait.until(ExpectedConditions.not(ExpectedConditions.urlMatches(".*/login(\\?.*)?$")));
 	}
 
 	private String heading() {
