@@ -15,21 +15,25 @@ if [ "$have" -lt "$rows" ]; then
   missing=$((rows - have))
   echo "adding $missing audit rows through the chaining trigger (this takes a while) ..."
   t0=$(date +%s)
-  # in batches of 100,000, each its own transaction, as the application's role
+  # in transactions of 1,000 rows, as the application's role: like the application, which writes a
+  # few rows per transaction (each row updates the chain head, so huge transactions are slow)
+  sqlfile=$(mktemp)
   while [ "$missing" -gt 0 ]; do
-    batch=$(( missing < 100000 ? missing : 100000 ))
-    psqlc -c "insert into audit_event (account_id, username, role, resident_id, category, resource_type, resource_id,
+    batch=$(( missing < 1000 ? missing : 1000 ))
+    echo "insert into audit_event (account_id, username, role, resident_id, category, resource_type, resource_id,
                 action, purpose, client_ip, user_agent, outcome, id, occurred_at, prev_hash, hash)
               select a.id, a.username, 'STAFF', r.id, 'DEMOGRAPHICS', 'Resident', r.id::text, 'READ', 'NORMAL',
                      '127.0.0.1', 'bench', 'SUCCESS', 0, now(), '', ''
                 from generate_series(1, $batch) g
                 join lateral (select id, username from identity_account order by id offset (g % 8) limit 1) a on true
-                join lateral (select id from residents_resident order by id offset (g % 24) limit 1) r on true"
+                join lateral (select id from residents_resident order by id offset (g % 24) limit 1) r on true;" >> "$sqlfile"
     missing=$((missing - batch))
   done
+  psqlc -f "$sqlfile"
+  rm -f "$sqlfile"
   echo "filled in $(( $(date +%s) - t0 )) s"
 fi
-psqlc -c "analyze audit_event"
+psql -h localhost -p "$pgport" -U postgres -d milieu -qAt -c "analyze audit_event"
 echo "audit rows: $(psqlc -c 'select count(*) from audit_event')"
 resident=$(psqlc -c "select id from residents_resident order by id limit 1")
 jar=$(mktemp); trap 'rm -f "$jar"' EXIT

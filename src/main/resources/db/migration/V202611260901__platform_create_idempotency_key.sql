@@ -11,6 +11,8 @@ create table platform_idempotency_key (
     location      text,
     etag          text,
     body          bytea,
+    -- the first answer carried a secret shown only once (a token, an invitation link): not kept
+    withheld      boolean     not null default false,
     created_at    timestamptz not null default now(),
     primary key (principal, key)
 );

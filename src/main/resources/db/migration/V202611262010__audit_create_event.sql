@@ -23,6 +23,7 @@ create table audit_event (
 );
 create sequence audit_event_id_seq owned by audit_event.id;
 -- ids follow commit order, so every filter pages by id: newest first is a backward index scan
+create index audit_event_program_idx on audit_event (program_id, id);
 create index audit_event_time_idx on audit_event (occurred_at);
 create index audit_event_resident_idx on audit_event (resident_id, id) where resident_id is not null;
 create index audit_event_account_idx on audit_event (account_id, id) where account_id is not null;

@@ -48,8 +48,8 @@ public class AuditEvents {
 		long written = 0;
 		Long after = null;
 		while (true) {
-			List<AuditRecord> page = find(new AuditQuery(query.residentId(), query.accountId(), query.username(),
-					query.action(), query.from(), query.to(), after, AuditQuery.MAX_LIMIT, true));
+			List<AuditRecord> page = find(new AuditQuery(query.programId(), query.residentId(), query.accountId(),
+					query.username(), query.action(), query.from(), query.to(), after, AuditQuery.MAX_LIMIT, true));
 			for (AuditRecord r : page) {
 				out.write(Csv.row(r.id(), r.occurredAt(), r.username(), r.role(), r.accountId(), r.residentId(),
 						r.category(), r.resourceType(), r.resourceId(), r.action(), r.purpose(), r.clientIp(),
@@ -74,8 +74,9 @@ public class AuditEvents {
 		StringBuilder sql = new StringBuilder("""
 				select id, occurred_at, account_id, username, role, resident_id, category, resource_type, resource_id,
 				       action, purpose, client_ip, user_agent, outcome, detail
-				  from audit_event where true""");
+				  from audit_event where program_id = ?""");
 		List<Object> params = new ArrayList<>();
+		params.add(query.programId());
 		if (query.residentId() != null) {
 			sql.append(" and resident_id = ?");
 			params.add(query.residentId());

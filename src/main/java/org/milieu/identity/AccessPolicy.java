@@ -125,18 +125,22 @@ public class AccessPolicy {
 		}
 		boolean staffRead = action == AccessAction.READ && (user.has(Role.STAFF) || user.has(Role.CLINICIAN))
 				&& user.roles().stream().anyMatch(r -> CategoryRules.permits(r, action, category));
-		if (!everyone && staffRead) {
-			residents.addAll(emergency.activeResidents(user.accountId()));
-		}
-		return everyone ? Reach.EVERYONE : new Reach(false, Set.copyOf(houses), Set.copyOf(residents));
+		Set<UUID> grants = !everyone && staffRead ? emergency.activeResidents(user.accountId()) : Set.of();
+		return everyone ? Reach.EVERYONE : new Reach(false, Set.copyOf(houses), Set.copyOf(residents), grants);
 	}
 
-	/** Records that a list showed these residents' data: one row per resident seen. */
+	/**
+	 * Records that a list showed these residents' data: one row per resident seen, with purpose
+	 * EMERGENCY for those in reach only through an emergency grant.
+	 */
 	@Transactional
-	public void recordListed(MilieuUser user, DataCategory category, String resourceType, Iterable<UUID> residentIds) {
-		for (UUID id : residentIds) {
-			trail.record(AuditEntry.of(user.actor(), AuditAction.READ, AuditOutcome.SUCCESS).about(id, category)
-				.on(resourceType, id));
+	public void recordListed(MilieuUser user, DataCategory category, String resourceType, Reach reach,
+			Iterable<ResidentScope> shown) {
+		for (ResidentScope resident : shown) {
+			boolean emergencyOnly = reach.onlyInEmergency(resident.residentId(), resident.houseId());
+			trail.record(AuditEntry.of(user.actor(), AuditAction.READ, AuditOutcome.SUCCESS)
+				.about(resident.residentId(), category).on(resourceType, resident.residentId())
+				.because(emergencyOnly ? Purpose.EMERGENCY : Purpose.NORMAL));
 		}
 	}
 

@@ -5,19 +5,23 @@ import java.util.UUID;
 
 /**
  * Which residents someone may see for a category: everyone in the program, those living in
- * certain houses, certain residents by id, or a union of the last two. Lists filter with it.
+ * certain houses, certain residents by id, or a union of the last two; plus those they hold an
+ * emergency grant for. Lists filter with it.
  */
-public record Reach(boolean everyone, Set<UUID> houses, Set<UUID> residents) {
+public record Reach(boolean everyone, Set<UUID> houses, Set<UUID> residents, Set<UUID> emergency) {
 
-	static final Reach NOBODY = new Reach(false, Set.of(), Set.of());
-
-	static final Reach EVERYONE = new Reach(true, Set.of(), Set.of());
+	static final Reach EVERYONE = new Reach(true, Set.of(), Set.of(), Set.of());
 
 	public boolean includes(UUID residentId, UUID houseId) {
-		return everyone || residents.contains(residentId) || (houseId != null && houses.contains(houseId));
+		return usually(residentId, houseId) || emergency.contains(residentId);
 	}
 
-	public boolean isNobody() {
-		return !everyone && houses.isEmpty() && residents.isEmpty();
+	/** In reach only through an emergency ("break-glass") grant. */
+	public boolean onlyInEmergency(UUID residentId, UUID houseId) {
+		return !usually(residentId, houseId) && emergency.contains(residentId);
+	}
+
+	private boolean usually(UUID residentId, UUID houseId) {
+		return everyone || residents.contains(residentId) || (houseId != null && houses.contains(houseId));
 	}
 }

@@ -28,17 +28,28 @@ class SignInEvents {
 
 	private final Accounts accounts;
 
-	SignInEvents(AuditTrail trail, SignInThrottle throttle, Accounts accounts) {
+	private final SecondFactor secondFactor;
+
+	SignInEvents(AuditTrail trail, SignInThrottle throttle, Accounts accounts, SecondFactor secondFactor) {
 		this.trail = trail;
 		this.throttle = throttle;
 		this.accounts = accounts;
+		this.secondFactor = secondFactor;
 	}
 
+	/**
+	 * A right password. With a second factor enrolled the sign-in is not complete yet, so earlier
+	 * failures stay counted: otherwise re-entering the password would reset the guesses at the code.
+	 */
 	@EventListener
 	void signedIn(AuthenticationSuccessEvent event) {
 		if (event.getAuthentication().getPrincipal() instanceof MilieuUser user) {
-			throttle.succeeded(user.accountId());
-			trail.recordIndependently(AuditEntry.of(user.actor(), AuditAction.SIGN_IN, AuditOutcome.SUCCESS));
+			boolean secondStep = secondFactor.enrolled(user.accountId());
+			if (!secondStep) {
+				throttle.succeeded(user.accountId());
+			}
+			trail.recordIndependently(AuditEntry.of(user.actor(), AuditAction.SIGN_IN, AuditOutcome.SUCCESS)
+				.saying(secondStep ? "password; second factor pending" : "password"));
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.milieu.identity.AccessPolicy;
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.Reach;
+import org.milieu.identity.ResidentScope;
 import org.milieu.residents.Census;
 import org.milieu.residents.CensusEntry;
 import org.milieu.shared.DataCategory;
@@ -42,12 +43,12 @@ public class LevelBoard {
 			columns.put(level, new ArrayList<>());
 		}
 		List<CensusEntry> unassigned = new ArrayList<>();
-		List<UUID> shown = new ArrayList<>();
+		List<ResidentScope> shown = new ArrayList<>();
 		for (CensusEntry entry : census.today(user.programId())) {
 			if (!reach.includes(entry.residentId(), entry.houseId())) {
 				continue;
 			}
-			shown.add(entry.residentId());
+			shown.add(new ResidentScope(entry.residentId(), entry.houseId()));
 			CurrentLevel level = current.get(entry.residentId());
 			if (level == null) {
 				unassigned.add(entry);
@@ -56,7 +57,7 @@ public class LevelBoard {
 				columns.get(level.level()).add(new Row(entry, level));
 			}
 		}
-		policy.recordListed(user, DataCategory.LEVELS_AND_RATINGS, "LevelBoard", shown);
+		policy.recordListed(user, DataCategory.LEVELS_AND_RATINGS, "LevelBoard", reach, shown);
 		return new Board(Collections.unmodifiableMap(columns), List.copyOf(unassigned));
 	}
 

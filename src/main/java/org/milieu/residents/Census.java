@@ -52,7 +52,8 @@ public class Census {
 		List<CensusEntry> visible = today(user.programId()).stream()
 			.filter(e -> reach.includes(e.residentId(), e.houseId()))
 			.toList();
-		policy.recordListed(user, DataCategory.DEMOGRAPHICS, "Census", visible.stream().map(CensusEntry::residentId).toList());
+		policy.recordListed(user, DataCategory.DEMOGRAPHICS, "Census", reach,
+				visible.stream().map(e -> new ResidentScope(e.residentId(), e.houseId())).toList());
 		return visible;
 	}
 

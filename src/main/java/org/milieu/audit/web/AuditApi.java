@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.milieu.audit.Actor;
 import org.milieu.audit.AuditAction;
 import org.milieu.audit.AuditChain;
 import org.milieu.audit.AuditEvents;
@@ -47,8 +48,9 @@ class AuditApi {
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			@RequestParam(required = false) Long before,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(AuditQuery.MAX_LIMIT) int limit) {
-		List<AuditRecord> items = events.search(actor.get(),
-				new AuditQuery(residentId, userId, null, action, from, to, before, limit, false));
+		Actor auditor = actor.get();
+		List<AuditRecord> items = events.search(auditor,
+				new AuditQuery(auditor.programId(), residentId, userId, null, action, from, to, before, limit, false));
 		Long next = items.size() == limit ? items.get(items.size() - 1).id() : null;
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new AuditPage(items, next));
 	}

@@ -46,7 +46,7 @@ class AuditReportPage {
 	@GetMapping("/audit")
 	String report(@ModelAttribute("filter") Filter filter, Model model) {
 		List<String> errors = new ArrayList<>();
-		AuditQuery query = filter.toQuery(PAGE + 1, errors);
+		AuditQuery query = filter.toQuery(actor.get().programId(), PAGE + 1, errors);
 		model.addAttribute("actions", AuditAction.values());
 		model.addAttribute("errors", errors);
 		if (!errors.isEmpty()) {
@@ -63,7 +63,7 @@ class AuditReportPage {
 	@GetMapping("/audit/export.csv")
 	void export(@ModelAttribute("filter") Filter filter, HttpServletResponse response) throws IOException {
 		List<String> errors = new ArrayList<>();
-		AuditQuery query = filter.toQuery(AuditQuery.MAX_LIMIT, errors);
+		AuditQuery query = filter.toQuery(actor.get().programId(), AuditQuery.MAX_LIMIT, errors);
 		if (!errors.isEmpty()) {
 			response.sendError(400);
 			return;
@@ -93,7 +93,7 @@ class AuditReportPage {
 
 		private Long before;
 
-		AuditQuery toQuery(int limit, List<String> errors) {
+		AuditQuery toQuery(UUID program, int limit, List<String> errors) {
 			UUID resident = null;
 			if (!residentId.isBlank()) {
 				try {
@@ -115,7 +115,7 @@ class AuditReportPage {
 			Instant start = day(from, 0, errors);
 			Instant end = day(to, 1, errors);
 			String user = username.isBlank() ? null : username.trim().toLowerCase(Locale.ROOT);
-			return new AuditQuery(resident, null, user, chosen, start, end, before, limit, "oldest".equals(order));
+			return new AuditQuery(program, resident, null, user, chosen, start, end, before, limit, "oldest".equals(order));
 		}
 
 		private static Instant day(String text, int plusDays, List<String> errors) {

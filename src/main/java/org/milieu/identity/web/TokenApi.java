@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.milieu.identity.ApiTokens;
 import org.milieu.identity.MilieuUser;
+import org.milieu.platform.web.Idempotency;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -44,7 +46,8 @@ class TokenApi {
 	/** Creates a token, shown in this answer only. A token cannot be used to create another. */
 	@PostMapping
 	ResponseEntity<ApiTokens.IssuedToken> create(@AuthenticationPrincipal MilieuUser user, Authentication auth,
-			@Valid @RequestBody NewToken request) {
+			@Valid @RequestBody NewToken request, HttpServletRequest http) {
+		Idempotency.withholdAnswer(http);
 		if (SignInStages.holds(auth, BearerTokenFilter.VIA_TOKEN)) {
 			throw new AccessDeniedException("tokens are created from a signed-in session, not with another token");
 		}

@@ -17,6 +17,7 @@ import org.milieu.identity.Accounts;
 import org.milieu.identity.CareRelationships;
 import org.milieu.identity.Invitation;
 import org.milieu.identity.MilieuUser;
+import org.milieu.platform.web.Idempotency;
 import org.milieu.identity.NewInvitation;
 import org.milieu.identity.Role;
 import org.milieu.platform.web.ETags;
@@ -67,6 +68,7 @@ class UserApi {
 	@PostMapping
 	ResponseEntity<UserResponse> invite(@AuthenticationPrincipal MilieuUser admin, @Valid @RequestBody NewUserRequest request,
 			HttpServletRequest http) {
+		Idempotency.withholdAnswer(http);
 		Invitation invitation = administration.invite(admin, new NewInvitation(request.username(), request.displayName(),
 				request.roles(), request.houseIds() == null ? Set.of() : request.houseIds(), request.residentId()));
 		Account account = invitation.account();
@@ -99,6 +101,7 @@ class UserApi {
 	@PostMapping("/{id}/invitation")
 	ResponseEntity<UserResponse> resetAccess(@AuthenticationPrincipal MilieuUser admin, @PathVariable UUID id,
 			HttpServletRequest http) {
+		Idempotency.withholdAnswer(http);
 		Invitation invitation = administration.resetAccess(admin, id);
 		return tagged(ResponseEntity.ok(), UserResponse.of(invitation.account(), care.houses(id), InvitationLink.of(invitation, http)));
 	}

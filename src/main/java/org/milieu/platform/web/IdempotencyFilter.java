@@ -104,12 +104,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				}
 				int status = captured.getStatus();
 				if (status >= 200 && status < 300) {
+					boolean withhold = Boolean.TRUE.equals(replayable.getAttribute(Idempotency.WITHHOLD));
 					jdbc.sql("""
 							update platform_idempotency_key
-							   set status = ?, content_type = ?, location = ?, etag = ?, body = ?
+							   set status = ?, content_type = ?, location = ?, etag = ?, body = ?, withheld = ?
 							 where principal = ? and key = ?""")
-						.params(status, captured.getContentType(), captured.getHeader("Location"),
-								captured.getHeader("ETag"), captured.getContentAsByteArray(), principal, key)
+						.params(status, withhold ? null : captured.getContentType(), captured.getHeader("Location"),
+								captured.getHeader("ETag"), withhold ? null : captured.getContentAsByteArray(), withhold,
+								principal, key)
 						.update();
 				}
 				else {
@@ -134,6 +136,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		if (outcome == Outcome.REUSED) {
 			problem(request, response, HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
 					"problem.idempotency.key-reused");
+			return;
+		}
+		if (outcome.stored() != null && outcome.stored().withheld()) {
+			if (outcome.stored().location() != null) {
+				response.setHeader("Location", outcome.stored().location());
+			}
+			problem(request, response, HttpStatus.CONFLICT, ProblemTypes.ANSWER_WITHHELD, "problem.idempotency.withheld");
 			return;
 		}
 		if (outcome.stored() != null) {
@@ -164,11 +173,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	private Optional<Stored> stored(String principal, String key) {
 		return jdbc.sql("""
-				select request_hash, status, content_type, location, etag, body
+				select request_hash, status, content_type, location, etag, body, withheld
 				  from platform_idempotency_key where principal = ? and key = ?""")
 			.params(principal, key)
 			.query((rs, n) -> new Stored(rs.getString("request_hash"), rs.getInt("status"), rs.getString("content_type"),
-					rs.getString("location"), rs.getString("etag"), rs.getBytes("body")))
+					rs.getString("location"), rs.getString("etag"), rs.getBytes("body"), rs.getBoolean("withheld")))
 			.optional();
 	}
 
@@ -197,7 +206,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 	}
 
-	record Stored(String requestHash, int status, String contentType, String location, String etag, byte[] body) {
+	record Stored(String requestHash, int status, String contentType, String location, String etag, byte[] body,
+			boolean withheld) {
 	}
 
 	record Outcome(Stored stored) {

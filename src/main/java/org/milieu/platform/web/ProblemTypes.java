@@ -24,6 +24,8 @@ public final class ProblemTypes {
 
 	public static final URI IDEMPOTENCY_KEY_REUSED = URI.create("urn:milieu:problem:idempotency-key-reused");
 
+	public static final URI ANSWER_WITHHELD = URI.create("urn:milieu:problem:answer-withheld");
+
 	public static final URI RULE_VIOLATION = URI.create("urn:milieu:problem:rule-violation");
 
 	public static final URI INTERNAL = URI.create("urn:milieu:problem:internal");

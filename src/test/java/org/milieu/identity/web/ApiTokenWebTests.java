@@ -102,6 +102,27 @@ class ApiTokenWebTests {
 				.string(containsString("1 to 365 days")));
 	}
 
+	@Test
+	void aRetriedTokenRequestCreatesNothingAndTheSecretIsNeverKept() throws Exception {
+		String key = UUID.randomUUID().toString();
+		int before = jdbc.sql("select count(*) from identity_api_token").query(Integer.class).single();
+		String first = mvc.perform(post("/api/v1/tokens").with(signIns.as("clinician")).with(csrf())
+			.header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"retried\", \"expiresInDays\": 2}"))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		String token = json.readTree(first).get("token").asString();
+		String retry = mvc.perform(post("/api/v1/tokens").with(signIns.as("clinician")).with(csrf())
+			.header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"retried\", \"expiresInDays\": 2}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("urn:milieu:problem:answer-withheld"))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(retry).doesNotContain(token);
+		assertThat(jdbc.sql("select count(*) from identity_api_token").query(Integer.class).single()).isEqualTo(before + 1);
+		assertThat(jdbc.sql("select body is null and withheld from platform_idempotency_key where key = ?").param(key)
+			.query(Boolean.class).single()).isTrue();
+	}
+
 	private org.springframework.test.web.servlet.ResultActions bearer(String token) throws Exception {
 		return mvc.perform(get("/api/v1/houses").header("Authorization", "Bearer " + token));
 	}

@@ -62,6 +62,12 @@ class EmergencyAccessWebTests {
 			.containsExactly("ACCESS_DENIED:NORMAL", "EMERGENCY_ACCESS:EMERGENCY", "READ:EMERGENCY");
 		mvc.perform(get("/api/v1/residents/" + signIns.user("resident08").residentId()).with(signIns.as(nurse)))
 			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/residents").with(signIns.as(nurse)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].id").value(resident.toString()));
+		assertThat(jdbc.sql("select purpose from audit_event where username = ? and resource_type = 'Census'").param(nurse)
+			.query(String.class).list()).containsExactly("EMERGENCY");
 
 		mvc.perform(get("/admin/emergency-access").with(signIns.as("director")))
 			.andExpect(status().isOk())

@@ -109,6 +109,22 @@ class ResidentAccessWebTests {
 	}
 
 	@Test
+	void theDirectorSeesOnlyTheirOwnProgramsTrail() throws Exception {
+		UUID otherProgram = UUID.randomUUID();
+		jdbc.sql("insert into platform_program (id, name) values (?, 'Another Community')").param(otherProgram).update();
+		jdbc.sql("""
+				insert into audit_event (program_id, username, action, purpose, outcome, detail, id, occurred_at, prev_hash, hash)
+				values (?, 'elsewhere', 'READ', 'NORMAL', 'SUCCESS', 'another program', 0, now(), '', '')""")
+			.param(otherProgram).update();
+		mvc.perform(get("/api/v1/audit-events").param("limit", "1000").with(signIns.as("director")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[?(@.username == 'elsewhere')]").isEmpty());
+		mvc.perform(get("/audit").param("username", "elsewhere").with(signIns.as("director")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("No rows match these filters.")));
+	}
+
+	@Test
 	void onlyTheDirectorReadsTheTrail() throws Exception {
 		mvc.perform(get("/api/v1/audit-events").with(signIns.as("clinician"))).andExpect(status().isForbidden());
 		mvc.perform(get("/api/v1/audit/verification").with(signIns.as("staff"))).andExpect(status().isForbidden());

@@ -106,6 +106,23 @@ class SecondFactorWebTests {
 		mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(redirectedUrl("/login?error"));
 	}
 
+	@Test
+	void reEnteringThePasswordDoesNotResetTheCountOfWrongCodes() throws Exception {
+		String username = newAccount();
+		Cookie session = signIn(username);
+		String secret = page(session, "/account/second-factor").getElementById("secret").text();
+		mvc.perform(post("/account/second-factor").cookie(session).with(csrf())
+			.param("code", SecondFactorCodes.code(secret, Instant.now(), 0)));
+		Cookie pending = mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andReturn().getResponse().getCookie("SESSION");
+		for (int i = 0; i < 4; i++) {
+			mvc.perform(post("/login/second-factor").cookie(pending).with(csrf()).param("code", "000003"));
+		}
+		Cookie again = mvc.perform(formLogin("/login").user(username).password(PASSWORD))
+			.andExpect(redirectedUrl("/login/second-factor")).andReturn().getResponse().getCookie("SESSION");
+		mvc.perform(post("/login/second-factor").cookie(again).with(csrf()).param("code", "000004"))
+			.andExpect(redirectedUrl("/login?error"));
+	}
+
 	private String newAccount() {
 		String username = "mfa-" + UUID.randomUUID().toString().substring(0, 8);
 		accounts.open(new NewAccount(signIns.user("director").programId(), username, "Second Factor", PASSWORD,
