@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.milieu.identity.ApiTokens;
+import org.milieu.identity.Passkeys;
 import org.milieu.identity.SecondFactor;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
@@ -59,7 +60,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems, MessageSource messages,
-			SecondFactor secondFactor, SecurityContextRepository contexts, ApiTokens tokens, Clock clock, @Value("${milieu.security.session.idle-timeout:15m}") Duration idle,
+			SecondFactor secondFactor, SecurityContextRepository contexts, ApiTokens tokens, Passkeys passkeys, Clock clock, @Value("${milieu.security.session.idle-timeout:15m}") Duration idle,
 			@Value("${milieu.security.session.absolute-timeout:12h}") Duration absolute) throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		http.authorizeHttpRequests(requests -> requests
@@ -77,6 +78,7 @@ class SecurityConfiguration {
 			.securityContext(context -> context.securityContextRepository(contexts))
 			.formLogin(form -> form.loginPage("/login").successHandler(SignInStages.afterPassword(secondFactor, contexts))
 				.failureUrl("/login?error").permitAll())
+			.webAuthn(passkey -> passkey.rpName("Milieu").disableDefaultRegistrationPage(true))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
 				.deleteCookies("SESSION"))
 			.csrf(csrf -> csrf.spa().ignoringRequestMatchers(BearerTokenFilter.BEARER))
@@ -90,6 +92,7 @@ class SecurityConfiguration {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.frameOptions(frame -> frame.deny()));
 		http.addFilterBefore(new BearerTokenFilter(tokens, problems, messages), UsernamePasswordAuthenticationFilter.class);
+		http.addFilterAfter(new PasskeySignInFilter(passkeys, contexts), SecurityContextHolderFilter.class);
 		http.addFilterAfter(new SessionLifetimeFilter(clock, idle, absolute, problems, messages),
 				SecurityContextHolderFilter.class);
 		return http.build();

@@ -26,6 +26,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -195,6 +198,39 @@ class ShellBrowserTests {
 			assertAccessible("second-factor challenge");
 			browser.findElement(By.id("code")).sendKeys(SecondFactorCodes.code(secret, enrolledAt, 1), Keys.ENTER);
 			wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Welcome, Tess Okonjo"));
+		});
+	}
+
+	@Test
+	void aClinicianAddsAPasskeyAndSignsInWithItAlone(TestInfo test) {
+		String username = "passkey-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		var program = new org.milieu.shared.ProgramId(accounts.findByUsername("director").orElseThrow().programId());
+		accounts.open(new NewAccount(program, username, "Rowan Achebe", "lantern river stone 4", java.util.Set.of(Role.CLINICIAN),
+				null));
+		VirtualAuthenticator device = ((HasVirtualAuthenticator) browser).addVirtualAuthenticator(
+				new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+					.setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+					.setHasResidentKey(true)
+					.setHasUserVerification(true)
+					.setIsUserVerified(true));
+		journey(test, () -> {
+			open("/login");
+			signIn(username, "lantern river stone 4");
+			open("/account/passkeys");
+			assertAccessible("passkeys");
+			browser.findElement(By.id("label")).sendKeys("ward laptop");
+			browser.findElement(By.cssSelector("#passkey-register button[type=submit]")).click();
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("passkeys")));
+			assertThat(browser.findElement(By.id("passkeys")).getText()).contains("ward laptop");
+			assertThat(device.getCredentials()).hasSize(1);
+
+			browser.findElement(By.cssSelector("form.sign-out button")).click();
+			wait.until(ExpectedConditions.urlContains("/login"));
+			WebElement passkey = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-sign-in")));
+			passkey.click();
+			wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Welcome, Rowan Achebe"));
+			open("/account");
+			assertThat(heading()).isEqualTo("Your account");
 		});
 	}
 
