@@ -150,6 +150,22 @@ public class AccountAdministration {
 		return issueInvitation(saved);
 	}
 
+	/**
+	 * For someone who lost the phone with their authenticator and their recovery codes: removes
+	 * their second factor and ends their sessions. Where a second factor is required they must
+	 * set up a new one at their next sign-in, after their password.
+	 */
+	@Transactional
+	public Account resetSecondFactor(MilieuUser admin, UUID accountId) {
+		Account account = find(admin, accountId);
+		int removed = jdbc.sql("delete from identity_totp where account_id = ?").param(accountId).update();
+		jdbc.sql("delete from identity_recovery_code where account_id = ?").param(accountId).update();
+		int ended = endSessions(account.username());
+		audit(admin, AuditAction.ACCOUNT_CHANGE, account,
+				(removed == 0 ? "second factor reset (none was set up)" : "second factor reset") + "; sessions ended: " + ended);
+		return account;
+	}
+
 	/** Ends every session of the account, e.g. "sign out everywhere" or after a disable. */
 	@Transactional
 	public int signOutEverywhere(MilieuUser user) {

@@ -97,6 +97,13 @@ class UserApi {
 		return tagged(ResponseEntity.ok(), UserResponse.of(account, care.houses(id), null));
 	}
 
+	/** Removes a lost second factor (authenticator and recovery codes) and ends the sessions. */
+	@PostMapping("/{id}/second-factor/reset")
+	ResponseEntity<UserResponse> resetSecondFactor(@AuthenticationPrincipal MilieuUser admin, @PathVariable UUID id) {
+		Account account = administration.resetSecondFactor(admin, id);
+		return tagged(ResponseEntity.ok(), UserResponse.of(account, care.houses(id), null));
+	}
+
 	/** Resets access: clears the password, ends the sessions, answers with a new invitation link. */
 	@PostMapping("/{id}/invitation")
 	ResponseEntity<UserResponse> resetAccess(@AuthenticationPrincipal MilieuUser admin, @PathVariable UUID id,

@@ -154,6 +154,14 @@ class UserPages {
 		return "redirect:/admin/users";
 	}
 
+	@PostMapping("/admin/users/{id}/second-factor/reset")
+	String resetSecondFactor(@AuthenticationPrincipal MilieuUser admin, @PathVariable UUID id, RedirectAttributes redirect) {
+		Account account = administration.resetSecondFactor(admin, id);
+		redirect.addFlashAttribute("notice", "account.secondFactorReset");
+		redirect.addFlashAttribute("noticeArg", account.username());
+		return "redirect:/admin/users";
+	}
+
 	@PostMapping("/admin/users/{id}/reset")
 	String reset(@AuthenticationPrincipal MilieuUser admin, @PathVariable UUID id, HttpServletRequest http, Model model) {
 		return invitationView(admin, administration.resetAccess(admin, id), http, model);

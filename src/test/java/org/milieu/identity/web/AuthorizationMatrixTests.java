@@ -74,6 +74,7 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.POST, "/api/v1/users/{id}/disable", Subject.NONE, 200, 403, 403, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/users/{id}/enable", Subject.NONE, 200, 403, 403, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/users/{id}/invitation", Subject.NONE, 200, 403, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/users/{id}/second-factor/reset", Subject.NONE, 200, 403, 403, 403, 403),
 			// everyone manages their own tokens; someone else's token is "not found"
 			new Row(HttpMethod.GET, "/api/v1/tokens", Subject.NONE, 200, 200, 200, 200, 200),
 			new Row(HttpMethod.POST, "/api/v1/tokens", Subject.NONE, 201, 201, 201, 201, 201),

@@ -123,6 +123,22 @@ class SecondFactorWebTests {
 			.andExpect(redirectedUrl("/login?error"));
 	}
 
+	@Test
+	void theDirectorResetsALostSecondFactorAndThePasswordAloneThenSignsIn() throws Exception {
+		String username = newAccount();
+		Cookie session = signIn(username);
+		String secret = page(session, "/account/second-factor").getElementById("secret").text();
+		mvc.perform(post("/account/second-factor").cookie(session).with(csrf())
+			.param("code", SecondFactorCodes.code(secret, Instant.now(), 0)));
+		mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(redirectedUrl("/login/second-factor"));
+
+		String id = accounts.findByUsername(username).orElseThrow().id().toString();
+		mvc.perform(post("/api/v1/users/" + id + "/second-factor/reset").with(signIns.as("director")).with(csrf()))
+			.andExpect(status().isOk());
+		mvc.perform(get("/account").cookie(session)).andExpect(redirectedUrl("/login"));
+		mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(redirectedUrl("/"));
+	}
+
 	private String newAccount() {
 		String username = "mfa-" + UUID.randomUUID().toString().substring(0, 8);
 		accounts.open(new NewAccount(signIns.user("director").programId(), username, "Second Factor", PASSWORD,
