@@ -1,6 +1,18 @@
 package org.milieu.residents;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+
+import org.milieu.audit.AuditAction;
+import org.milieu.identity.AccessPolicy;
+import org.milieu.identity.MilieuUser;
+import org.milieu.identity.ResidentScope;
+import org.milieu.platform.Program;
+import org.milieu.platform.Programs;
+import org.milieu.shared.DataCategory;
+import org.springframework.context.ApplicationEventPublisher;
 
 import org.milieu.shared.ProgramId;
 import org.milieu.shared.ResidentId;
@@ -13,16 +25,84 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Admissions {
 
+	static final String POSSIBLE_DUPLICATE = "admission.warning.possible-duplicate";
+
 	private final ResidentRepository residents;
 
 	private final JdbcClient jdbc;
 
-	Admissions(ResidentRepository residents, JdbcClient jdbc) {
+	private final AccessPolicy policy;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final Programs programs;
+
+	Admissions(ResidentRepository residents, JdbcClient jdbc, AccessPolicy policy, ApplicationEventPublisher events,
+			Clock clock, Programs programs) {
+		this.programs = programs;
 		this.residents = residents;
 		this.jdbc = jdbc;
+		this.policy = policy;
+		this.events = events;
+		this.clock = clock;
 	}
 
-	/** Admits a new resident to a free bed of the program; the id is the caller's choice. */
+	/**
+	 * Admits a person as {@code user} (the access policy decides; the admission is audited with
+	 * it). The birth date cannot lie in the future, the admission date not more than a day ahead,
+	 * and the bed must be free; someone with the same name and birth date already on record is a
+	 * warning, not a refusal. Other modules hear of it through {@link ResidentAdmitted}.
+	 */
+	@Transactional
+	public Admission admit(MilieuUser user, UUID houseId, NewAdmission admission) {
+		UUID bedHouse = jdbc.sql("select house_id from residents_bed where id = ? and program_id = ?")
+			.params(admission.bedId(), user.programId().value()).query(UUID.class).optional()
+			.orElseThrow(() -> new RuleViolation("admission.bed.unknown", "bedId"));
+		if (!bedHouse.equals(houseId)) {
+			throw new RuleViolation("admission.bed.otherHouse", "bedId");
+		}
+		return admit(user, admission);
+	}
+
+	@Transactional
+	public Admission admit(MilieuUser user, NewAdmission admission) {
+		ProgramId program = user.programId();
+		LocalDate today = LocalDate.now(clock.withZone(programs.find(program).map(Program::timeZone)
+			.orElse(java.time.ZoneOffset.UTC)));
+		if (admission.birthDate().isAfter(today)) {
+			throw new RuleViolation("admission.birthDate.future", "birthDate");
+		}
+		if (admission.admittedOn().isAfter(today.plusDays(1))) {
+			throw new RuleViolation("admission.admittedOn.future", "admittedOn");
+		}
+		if (admission.admittedOn().isBefore(admission.birthDate())) {
+			throw new RuleViolation("admission.admittedOn.beforeBirth", "admittedOn");
+		}
+		UUID houseId = jdbc.sql("select house_id from residents_bed where id = ? and program_id = ?")
+			.params(admission.bedId(), program.value()).query(UUID.class).optional()
+			.orElseThrow(() -> new RuleViolation("admission.bed.unknown", "bedId"));
+		UUID residentId = UUID.randomUUID();
+		policy.enforce(user, AuditAction.CREATE, DataCategory.DEMOGRAPHICS, new ResidentScope(residentId, houseId),
+				"Resident", residentId);
+		boolean duplicate = jdbc.sql("""
+				select exists (select 1 from residents_resident where program_id = ? and lower(given_name) = lower(?)
+				                  and lower(family_name) = lower(?) and birth_date = ?)""")
+			.params(program.value(), admission.givenName().trim(), admission.familyName().trim(), admission.birthDate())
+			.query(Boolean.class).single();
+		admit(program, residentId, admission);
+		return new Admission(residentId, duplicate ? List.of(POSSIBLE_DUPLICATE) : List.of());
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+
+	/**
+	 * Admits a new resident to a free bed of the program without asking the access policy: for
+	 * the demo community's generator only, which acts for nobody. The id is the caller's choice.
+	 */
 	@Transactional
 	public ResidentId admit(ProgramId program, UUID residentId, NewAdmission admission) {
 		Boolean free = jdbc.sql("""
@@ -34,12 +114,30 @@ public class Admissions {
 			throw new RuleViolation("admission.bed.taken", "bedId");
 		}
 		residents.save(new Resident(residentId, program.value(), admission.givenName().trim(),
-				admission.familyName().trim(), admission.preferredName(), admission.birthDate(), null));
+				admission.familyName().trim(), blankToNull(admission.preferredName()), admission.birthDate(), null));
+		NewAdmission.Details d = admission.details();
 		jdbc.sql("""
-				insert into residents_stay (id, program_id, resident_id, house_id, bed_id, admitted_on)
-				select ?, ?, ?, b.house_id, b.id, ? from residents_bed b where b.id = ?""")
-			.params(UUID.randomUUID(), program.value(), residentId, admission.admittedOn(), admission.bedId())
+				update residents_resident set pronouns = ?, primary_language = ?, phone = ?, emergency_contact_name = ?,
+				       emergency_contact_phone = ? where id = ?""")
+			.params(blankToNull(d.pronouns()), blankToNull(d.primaryLanguage()), blankToNull(d.phone()),
+					blankToNull(d.emergencyContactName()), blankToNull(d.emergencyContactPhone()), residentId)
 			.update();
+		UUID houseId = jdbc.sql("select house_id from residents_bed where id = ?").param(admission.bedId())
+			.query(UUID.class).single();
+		try {
+			jdbc.sql("""
+					insert into residents_stay (id, program_id, resident_id, house_id, bed_id, admitted_on, referral_source,
+					                            funding_source, expected_length_days)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(UUID.randomUUID(), program.value(), residentId, houseId, admission.bedId(), admission.admittedOn(),
+						blankToNull(d.referralSource()), blankToNull(d.fundingSource()), d.expectedLengthDays())
+				.update();
+		}
+		catch (org.springframework.dao.DuplicateKeyException raced) {
+			// someone else took the bed between the check above and this insert
+			throw new RuleViolation("admission.bed.taken", "bedId");
+		}
+		events.publishEvent(new ResidentAdmitted(program.value(), residentId, houseId, admission.admittedOn()));
 		return new ResidentId(residentId);
 	}
 }

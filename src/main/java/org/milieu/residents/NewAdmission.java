@@ -3,7 +3,19 @@ package org.milieu.residents;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A command to admit a person to a bed on a date. */
+/** A command to admit a person to a bed on a date, with what the admission records about them. */
 public record NewAdmission(String givenName, String familyName, String preferredName, LocalDate birthDate, UUID bedId,
-		LocalDate admittedOn) {
+		LocalDate admittedOn, Details details) {
+
+	public NewAdmission(String givenName, String familyName, String preferredName, LocalDate birthDate, UUID bedId,
+			LocalDate admittedOn) {
+		this(givenName, familyName, preferredName, birthDate, bedId, admittedOn, Details.NONE);
+	}
+
+	/** The optional parts of an admission. */
+	public record Details(String pronouns, String primaryLanguage, String phone, String emergencyContactName,
+			String emergencyContactPhone, String referralSource, String fundingSource, Integer expectedLengthDays) {
+
+		public static final Details NONE = new Details(null, null, null, null, null, null, null, null);
+	}
 }

@@ -1,16 +1,25 @@
 package org.milieu.residents.web;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.milieu.identity.EmergencyAccess;
 import org.milieu.identity.MilieuUser;
+import org.milieu.residents.Admission;
+import org.milieu.residents.Admissions;
 import org.milieu.residents.Census;
 import org.milieu.residents.CensusEntry;
+import org.milieu.residents.NewAdmission;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,8 +37,14 @@ class ResidentApi {
 
 	private final Census census;
 
-	ResidentApi(Census census) {
+	private final Admissions admissions;
+
+	private final MessageSource messages;
+
+	ResidentApi(Census census, Admissions admissions, MessageSource messages) {
 		this.census = census;
+		this.admissions = admissions;
+		this.messages = messages;
 	}
 
 	/** Today's residents within the caller's reach; for staff roles (the access policy decides). */
@@ -37,6 +52,43 @@ class ResidentApi {
 	ResponseEntity<List<ResidentResponse>> list(@AuthenticationPrincipal MilieuUser user) {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
 			.body(census.today(user).stream().map(ResidentResponse::of).toList());
+	}
+
+	/**
+	 * Admits a person to a free bed of a house. A resident with the same name and birth date
+	 * already on record does not stop the admission; the answer's {@code warnings} say so.
+	 */
+	@PostMapping
+	ResponseEntity<AdmissionResponse> admit(@AuthenticationPrincipal MilieuUser user,
+			@Valid @RequestBody AdmitRequest request) {
+		Admission admission = admissions.admit(user, request.houseId(), request.command());
+		CensusEntry entry = census.find(user.programId(), admission.residentId()).orElseThrow();
+		List<Warning> warnings = admission.warnings().stream()
+			.map(code -> new Warning(code, messages.getMessage(code, null, code, LocaleContextHolder.getLocale())))
+			.toList();
+		return ResponseEntity.created(URI.create("/api/v1/residents/" + admission.residentId()))
+			.cacheControl(CacheControl.noStore())
+			.body(new AdmissionResponse(ResidentResponse.of(entry), warnings));
+	}
+
+	record AdmitRequest(@NotBlank @Size(max = 80) String givenName, @NotBlank @Size(max = 80) String familyName,
+			@Size(max = 80) String preferredName, @Size(max = 40) String pronouns, @NotNull LocalDate birthDate,
+			@Size(max = 40) String primaryLanguage, @Size(max = 40) String phone, @Size(max = 120) String emergencyContactName,
+			@Size(max = 40) String emergencyContactPhone, @Size(max = 120) String referralSource,
+			@Size(max = 120) String fundingSource, @Min(1) @Max(730) Integer expectedLengthDays, @NotNull UUID houseId,
+			@NotNull UUID bedId, @NotNull LocalDate admittedOn) {
+
+		NewAdmission command() {
+			return new NewAdmission(givenName, familyName, preferredName, birthDate, bedId, admittedOn,
+					new NewAdmission.Details(pronouns, primaryLanguage, phone, emergencyContactName, emergencyContactPhone,
+							referralSource, fundingSource, expectedLengthDays));
+		}
+	}
+
+	record Warning(String code, String message) {
+	}
+
+	record AdmissionResponse(ResidentResponse resident, List<Warning> warnings) {
 	}
 
 	/** One resident, if the access policy lets the caller see them (a resident sees their own). */

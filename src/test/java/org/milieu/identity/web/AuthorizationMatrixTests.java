@@ -59,6 +59,7 @@ class AuthorizationMatrixTests {
 
 	static final List<Row> TABLE = List.of(
 			new Row(HttpMethod.GET, "/api/v1/residents", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/residents", Subject.NONE, 201, 403, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}", Subject.OWN, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}", Subject.OTHER, 200, 200, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/houses", Subject.NONE, 200, 200, 200, 403, 403),
@@ -156,6 +157,12 @@ class AuthorizationMatrixTests {
 		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/users")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"username\": \"matrix-" + unique
 					+ "\", \"displayName\": \"Matrix Person\", \"roles\": [\"STAFF\"], \"houseIds\": []}");
+		}
+		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/residents")) {
+			UUID bed = houses.beds(signIns.user("director").programId(), house).get(0).id();
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"givenName\": \"Matrix\", \"familyName\": \"Person\", "
+					+ "\"birthDate\": \"1990-01-01\", \"houseId\": \"" + house + "\", \"bedId\": \"" + bed
+					+ "\", \"admittedOn\": \"2026-01-05\"}");
 		}
 		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/tokens")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"matrix\", \"expiresInDays\": 1}");
