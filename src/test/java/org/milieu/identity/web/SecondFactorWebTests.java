@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +44,10 @@ class SecondFactorWebTests {
 	@Autowired
 	DemoSignIns signIns;
 
+	/** The server's clock: the test plays the authenticator app, which shows codes for the same time. */
+	@Autowired
+	Clock clock;
+
 	@Test
 	void afterEnrolmentSignInNeedsACurrentCodeThatWorksOnce() throws Exception {
 		String username = newAccount();
@@ -53,7 +58,7 @@ class SecondFactorWebTests {
 
 		mvc.perform(post("/account/second-factor").cookie(session).with(csrf()).param("code", "000000"))
 			.andExpect(content().string(containsString("not right")));
-		Instant enrolledAt = Instant.now();
+		Instant enrolledAt = clock.instant();
 		String enrolmentCode = SecondFactorCodes.code(secret, enrolledAt, 0);
 		MvcResult enrolled = mvc.perform(post("/account/second-factor").cookie(session).with(csrf())
 			.param("code", enrolmentCode)).andExpect(status().isOk()).andReturn();
@@ -78,7 +83,7 @@ class SecondFactorWebTests {
 		Cookie session = signIn(username);
 		String secret = page(session, "/account/second-factor").getElementById("secret").text();
 		MvcResult enrolled = mvc.perform(post("/account/second-factor").cookie(session).with(csrf())
-			.param("code", SecondFactorCodes.code(secret, Instant.now(), 0))).andReturn();
+			.param("code", SecondFactorCodes.code(secret, clock.instant(), 0))).andReturn();
 		String recovery = Jsoup.parse(enrolled.getResponse().getContentAsString()).select("#recovery-codes li").first().text();
 
 		Cookie first = mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andReturn().getResponse().getCookie("SESSION");
@@ -95,7 +100,7 @@ class SecondFactorWebTests {
 		Cookie session = signIn(username);
 		String secret = page(session, "/account/second-factor").getElementById("secret").text();
 		mvc.perform(post("/account/second-factor").cookie(session).with(csrf())
-			.param("code", SecondFactorCodes.code(secret, Instant.now(), 0)));
+			.param("code", SecondFactorCodes.code(secret, clock.instant(), 0)));
 		Cookie pending = mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andReturn().getResponse().getCookie("SESSION");
 		for (int i = 0; i < 4; i++) {
 			mvc.perform(post("/login/second-factor").cookie(pending).with(csrf()).param("code", "000001"))
@@ -112,7 +117,7 @@ class SecondFactorWebTests {
 		Cookie session = signIn(username);
 		String secret = page(session, "/account/second-factor").getElementById("secret").text();
 		mvc.perform(post("/account/second-factor").cookie(session).with(csrf())
-			.param("code", SecondFactorCodes.code(secret, Instant.now(), 0)));
+			.param("code", SecondFactorCodes.code(secret, clock.instant(), 0)));
 		Cookie pending = mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andReturn().getResponse().getCookie("SESSION");
 		for (int i = 0; i < 4; i++) {
 			mvc.perform(post("/login/second-factor").cookie(pending).with(csrf()).param("code", "000003"));
@@ -129,7 +134,7 @@ class SecondFactorWebTests {
 		Cookie session = signIn(username);
 		String secret = page(session, "/account/second-factor").getElementById("secret").text();
 		mvc.perform(post("/account/second-factor").cookie(session).with(csrf())
-			.param("code", SecondFactorCodes.code(secret, Instant.now(), 0)));
+			.param("code", SecondFactorCodes.code(secret, clock.instant(), 0)));
 		mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(redirectedUrl("/login/second-factor"));
 
 		String id = accounts.findByUsername(username).orElseThrow().id().toString();

@@ -62,6 +62,10 @@ class ShellBrowserTests {
 	@Autowired
 	Accounts accounts;
 
+	/** The server's clock, for the codes the test's authenticator shows. */
+	@Autowired
+	java.time.Clock clock;
+
 	WebDriver browser;
 
 	WebDriverWait wait;
@@ -185,7 +189,7 @@ class ShellBrowserTests {
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("secret")));
 			assertAccessible("second-factor enrolment");
 			String secret = browser.findElement(By.id("secret")).getText();
-			java.time.Instant enrolledAt = java.time.Instant.now();
+			java.time.Instant enrolledAt = clock.instant();
 			browser.findElement(By.id("code")).sendKeys(SecondFactorCodes.code(secret, enrolledAt, 0), Keys.ENTER);
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recovery-codes")));
 			assertThat(browser.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
