@@ -17,6 +17,9 @@ import org.milieu.residents.Admission;
 import org.milieu.residents.Admissions;
 import org.milieu.residents.Census;
 import org.milieu.residents.CensusEntry;
+import org.milieu.residents.DischargeType;
+import org.milieu.residents.Discharges;
+import org.milieu.residents.NewDischarge;
 import org.milieu.residents.NewAdmission;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -41,10 +44,13 @@ class ResidentApi {
 
 	private final MessageSource messages;
 
-	ResidentApi(Census census, Admissions admissions, MessageSource messages) {
+	private final Discharges discharges;
+
+	ResidentApi(Census census, Admissions admissions, MessageSource messages, Discharges discharges) {
 		this.census = census;
 		this.admissions = admissions;
 		this.messages = messages;
+		this.discharges = discharges;
 	}
 
 	/** Today's residents within the caller's reach; for staff roles (the access policy decides). */
@@ -106,6 +112,33 @@ class ResidentApi {
 			@Valid @RequestBody EmergencyRequest request) {
 		EmergencyAccess.Grant grant = census.breakGlass(user, id, request.reason());
 		return ResponseEntity.status(201).cacheControl(CacheControl.noStore()).body(grant);
+	}
+
+	/** Discharges a resident: type, date and reason, and the aftercare plan they leave with. */
+	@PostMapping("/{id}/discharge")
+	ResponseEntity<DischargeResponse> discharge(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@Valid @RequestBody DischargeRequest request) {
+		discharges.discharge(user, id, request.command());
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+			.body(new DischargeResponse(id, request.dischargedOn(), request.type()));
+	}
+
+	record DischargeRequest(@NotNull LocalDate dischargedOn, @NotNull DischargeType type, @Size(max = 2000) String reason,
+			@Valid AftercareRequest aftercare) {
+
+		NewDischarge command() {
+			AftercareRequest a = aftercare == null ? new AftercareRequest(null, null, null, null, null) : aftercare;
+			return new NewDischarge(dischargedOn, type, reason, new NewDischarge.Aftercare(a.livingArrangement(),
+					a.outpatientAppointments(), a.supportMeetings(), a.contacts(), a.relapsePrevention()));
+		}
+	}
+
+	record AftercareRequest(@Size(max = 2000) String livingArrangement, @Size(max = 2000) String outpatientAppointments,
+			@Size(max = 2000) String supportMeetings, @Size(max = 2000) String contacts,
+			@Size(max = 4000) String relapsePrevention) {
+	}
+
+	record DischargeResponse(UUID residentId, LocalDate dischargedOn, DischargeType type) {
 	}
 
 	record EmergencyRequest(@NotBlank @Size(min = 10, max = 1000) String reason) {

@@ -22,7 +22,9 @@ import org.milieu.identity.NewAccount;
 import org.milieu.identity.Role;
 import org.milieu.residents.HouseDetails;
 import org.milieu.residents.HouseKind;
+import org.milieu.residents.Admissions;
 import org.milieu.residents.Houses;
+import org.milieu.residents.NewAdmission;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
@@ -51,7 +53,9 @@ class AuthorizationMatrixTests {
 		/** resident02: another resident, in the other house */
 		OTHER,
 		/** resident24: a resident used where a call leaves lasting grants behind */
-		SPARE
+		SPARE,
+		/** a resident admitted for this test alone, whom a call may discharge */
+		LEAVING
 	}
 
 	record Row(HttpMethod method, String pattern, Subject subject, int... expected) {
@@ -60,6 +64,7 @@ class AuthorizationMatrixTests {
 	static final List<Row> TABLE = List.of(
 			new Row(HttpMethod.GET, "/api/v1/residents", Subject.NONE, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/residents", Subject.NONE, 201, 403, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/discharge", Subject.LEAVING, 200, 403, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}", Subject.OWN, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}", Subject.OTHER, 200, 200, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/houses", Subject.NONE, 200, 200, 200, 403, 403),
@@ -98,6 +103,11 @@ class AuthorizationMatrixTests {
 	Accounts accounts;
 
 	@Autowired
+	Admissions admissions;
+
+	private UUID leaving;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -118,7 +128,11 @@ class AuthorizationMatrixTests {
 	@TestFactory
 	Stream<DynamicTest> everyRoleGetsWhatTheTableSays() {
 		UUID house = houses.found(signIns.user("director").programId(),
-				new HouseDetails("Matrix " + UUID.randomUUID().toString().substring(0, 8), HouseKind.MIXED, null), 1).id();
+				new HouseDetails("Matrix " + UUID.randomUUID().toString().substring(0, 8), HouseKind.MIXED, null), 2).id();
+		leaving = UUID.randomUUID();
+		admissions.admit(signIns.user("director").programId(), leaving, new NewAdmission("Matrix", "Leaving",
+				null, java.time.LocalDate.of(1985, 5, 5), houses.beds(signIns.user("director").programId(), house).get(1).id(),
+				java.time.LocalDate.of(2026, 1, 5)));
 		UUID account = accounts.open(new NewAccount(signIns.user("director").programId(),
 				"matrix-" + UUID.randomUUID().toString().substring(0, 8), "Matrix Person", null, Set.of(Role.STAFF), null)).id();
 		return TABLE.stream().flatMap(row -> IntStream.range(0, CALLERS.size()).mapToObj(i -> {
@@ -135,12 +149,13 @@ class AuthorizationMatrixTests {
 		String path = row.pattern();
 		boolean users = path.startsWith("/api/v1/users");
 		if (path.startsWith("/api/v1/residents/{id}")) {
-			String subject = switch (row.subject()) {
-				case OWN -> "resident01";
-				case SPARE -> "resident24";
-				default -> "resident02";
+			UUID subject = switch (row.subject()) {
+				case OWN -> signIns.user("resident01").residentId();
+				case SPARE -> signIns.user("resident24").residentId();
+				case LEAVING -> leaving;
+				default -> signIns.user("resident02").residentId();
 			};
-			path = path.replace("{id}", signIns.user(subject).residentId().toString());
+			path = path.replace("{id}", subject.toString());
 		}
 		else if (path.startsWith("/api/v1/tokens/{id}") || path.startsWith("/api/v1/emergency-access/{id}")) {
 			path = path.replace("{id}", UUID.randomUUID().toString());
@@ -169,6 +184,9 @@ class AuthorizationMatrixTests {
 		}
 		if (row.pattern().endsWith("/emergency-access")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"matrix test of the emergency path\"}");
+		}
+		if (row.pattern().endsWith("/discharge")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"dischargedOn\": \"2026-01-10\", \"type\": \"COMPLETED\"}");
 		}
 		if (row.pattern().endsWith("/review")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"note\": \"checked\"}");

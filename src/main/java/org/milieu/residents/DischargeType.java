@@ -1,0 +1,6 @@
+package org.milieu.residents;
+
+/** How a stay ended. */
+public enum DischargeType {
+	COMPLETED, TRANSFERRED, AGAINST_ADVICE, ADMINISTRATIVE
+}

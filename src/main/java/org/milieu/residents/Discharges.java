@@ -1,0 +1,103 @@
+package org.milieu.residents;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.milieu.audit.AuditAction;
+import org.milieu.identity.AccessPolicy;
+import org.milieu.identity.MilieuUser;
+import org.milieu.identity.ResidentScope;
+import org.milieu.platform.Program;
+import org.milieu.platform.Programs;
+import org.milieu.shared.DataCategory;
+import org.milieu.shared.RecordNotFound;
+import org.milieu.shared.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Ending a stay: discharge type, date and reason, and the aftercare plan. The bed is free at
+ * once; the resident's record stays, read-only, and other modules hear {@link ResidentDischarged}.
+ */
+@Service
+public class Discharges {
+
+	private final JdbcClient jdbc;
+
+	private final AccessPolicy policy;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final Programs programs;
+
+	Discharges(JdbcClient jdbc, AccessPolicy policy, ApplicationEventPublisher events, Clock clock, Programs programs) {
+		this.jdbc = jdbc;
+		this.policy = policy;
+		this.events = events;
+		this.clock = clock;
+		this.programs = programs;
+	}
+
+	/**
+	 * Discharges a resident who is in the program today. The date may not precede the admission
+	 * nor lie in the future; a resident already discharged cannot be discharged again.
+	 */
+	@Transactional
+	public void discharge(MilieuUser user, UUID residentId, NewDischarge discharge) {
+		record Stay(UUID id, UUID houseId, LocalDate admittedOn, LocalDate dischargedOn) {
+		}
+		boolean known = jdbc.sql("select exists (select 1 from residents_resident where id = ? and program_id = ?)")
+			.params(residentId, user.programId().value()).query(Boolean.class).single();
+		if (!known) {
+			throw new RecordNotFound("Resident", residentId);
+		}
+		// the latest stay, locked: the access policy decides first, so a refused caller learns nothing of its state
+		Stay stay = jdbc.sql("""
+				select id, house_id, admitted_on, discharged_on from residents_stay
+				 where resident_id = ? and program_id = ? order by admitted_on desc limit 1 for update""")
+			.params(residentId, user.programId().value())
+			.query((rs, n) -> new Stay(rs.getObject("id", UUID.class), rs.getObject("house_id", UUID.class),
+					rs.getObject("admitted_on", LocalDate.class), rs.getObject("discharged_on", LocalDate.class)))
+			.optional().orElseThrow(() -> new RecordNotFound("Resident", residentId));
+		policy.enforce(user, AuditAction.UPDATE, DataCategory.DEMOGRAPHICS, new ResidentScope(residentId, stay.houseId()),
+				"Stay", stay.id());
+		if (stay.dischargedOn() != null) {
+			throw new RuleViolation("discharge.notInProgram", null);
+		}
+		LocalDate today = LocalDate.now(clock.withZone(programs.find(user.programId()).map(Program::timeZone)
+			.orElse(ZoneOffset.UTC)));
+		if (discharge.dischargedOn().isBefore(stay.admittedOn())) {
+			throw new RuleViolation("discharge.beforeAdmission", "dischargedOn", stay.admittedOn());
+		}
+		if (discharge.dischargedOn().isAfter(today)) {
+			throw new RuleViolation("discharge.future", "dischargedOn");
+		}
+		jdbc.sql("""
+				update residents_stay set discharged_on = ?, discharge_type = ?, discharge_reason = ?, discharged_by = ?
+				 where id = ?""")
+			.params(discharge.dischargedOn(), discharge.type().name(), blankToNull(discharge.reason()), user.getUsername(),
+					stay.id())
+			.update();
+		NewDischarge.Aftercare a = discharge.aftercare() == null ? NewDischarge.Aftercare.NONE : discharge.aftercare();
+		jdbc.sql("""
+				insert into residents_aftercare_plan (stay_id, program_id, living_arrangement, outpatient_appointments,
+				                                      support_meetings, contacts, relapse_prevention)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(stay.id(), user.programId().value(), blankToNull(a.livingArrangement()),
+					blankToNull(a.outpatientAppointments()), blankToNull(a.supportMeetings()), blankToNull(a.contacts()),
+					blankToNull(a.relapsePrevention()))
+			.update();
+		events.publishEvent(new ResidentDischarged(user.programId().value(), residentId, stay.houseId(),
+				discharge.dischargedOn(), discharge.type()));
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+}
