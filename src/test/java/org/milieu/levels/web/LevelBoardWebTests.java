@@ -20,6 +20,9 @@ class LevelBoardWebTests {
 	@Autowired
 	DemoSignIns signIns;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void theBoardShowsEveryLevelInTheReadersLanguage() throws Exception {
 		mvc.perform(get("/levels").with(signIns.as("clinician")))
@@ -29,6 +32,21 @@ class LevelBoardWebTests {
 		mvc.perform(get("/levels").with(signIns.as("clinician")).header("Accept-Language", "es"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Nivel 4: Liderazgo")));
+	}
+
+	@Test
+	void aResidentSeesTheirOwnStayAndLevelAndTheLookIsAudited() throws Exception {
+		long before = jdbc.sql("select count(*) from audit_event where username = 'resident01' and action = 'READ'")
+			.query(Long.class).single();
+		mvc.perform(get("/me").with(signIns.as("resident01")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Your stay, Danny Okafor")))
+			.andExpect(content().string(containsString("Bayview House")))
+			.andExpect(content().string(containsString("Level 4: Leadership")));
+		org.assertj.core.api.Assertions.assertThat(jdbc
+			.sql("select count(*) from audit_event where username = 'resident01' and action = 'READ'").query(Long.class)
+			.single()).isEqualTo(before + 1);
+		mvc.perform(get("/me").with(signIns.as("staff"))).andExpect(status().isForbidden());
 	}
 
 	@Test

@@ -176,6 +176,19 @@ class ShellBrowserTests {
 	}
 
 	@Test
+	void aResidentSeesTheirOwnStayOnAnAccessiblePage(TestInfo test) {
+		journey(test, () -> {
+			open("/login");
+			signIn("resident01");
+			browser.findElement(By.linkText("My stay")).click();
+			wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Your stay, Danny Okafor"));
+			assertAccessible("a resident's own stay");
+			open("/residents");
+			assertThat(heading()).isEqualTo("You may not open this page");
+		});
+	}
+
+	@Test
 	void aStaffMemberEnrolsAnAuthenticatorAndSignsInWithIt(TestInfo test) {
 		String username = "totp-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 		var program = new org.milieu.shared.ProgramId(accounts.findByUsername("director").orElseThrow().programId());
