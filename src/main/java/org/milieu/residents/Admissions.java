@@ -95,9 +95,6 @@ public class Admissions {
 		return new Admission(residentId, duplicate ? List.of(POSSIBLE_DUPLICATE) : List.of());
 	}
 
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.trim();
-	}
 
 	/**
 	 * Admits a new resident to a free bed of the program without asking the access policy: for
@@ -114,13 +111,13 @@ public class Admissions {
 			throw new RuleViolation("admission.bed.taken", "bedId");
 		}
 		residents.save(new Resident(residentId, program.value(), admission.givenName().trim(),
-				admission.familyName().trim(), blankToNull(admission.preferredName()), admission.birthDate(), null));
+				admission.familyName().trim(), TrimmedText.orNull(admission.preferredName()), admission.birthDate(), null));
 		NewAdmission.Details d = admission.details();
 		jdbc.sql("""
 				update residents_resident set pronouns = ?, primary_language = ?, phone = ?, emergency_contact_name = ?,
 				       emergency_contact_phone = ? where id = ?""")
-			.params(blankToNull(d.pronouns()), blankToNull(d.primaryLanguage()), blankToNull(d.phone()),
-					blankToNull(d.emergencyContactName()), blankToNull(d.emergencyContactPhone()), residentId)
+			.params(TrimmedText.orNull(d.pronouns()), TrimmedText.orNull(d.primaryLanguage()), TrimmedText.orNull(d.phone()),
+					TrimmedText.orNull(d.emergencyContactName()), TrimmedText.orNull(d.emergencyContactPhone()), residentId)
 			.update();
 		UUID houseId = jdbc.sql("select house_id from residents_bed where id = ?").param(admission.bedId())
 			.query(UUID.class).single();
@@ -130,7 +127,7 @@ public class Admissions {
 					                            funding_source, expected_length_days)
 					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(UUID.randomUUID(), program.value(), residentId, houseId, admission.bedId(), admission.admittedOn(),
-						blankToNull(d.referralSource()), blankToNull(d.fundingSource()), d.expectedLengthDays())
+						TrimmedText.orNull(d.referralSource()), TrimmedText.orNull(d.fundingSource()), d.expectedLengthDays())
 				.update();
 		}
 		catch (org.springframework.dao.DuplicateKeyException raced) {

@@ -81,7 +81,7 @@ public class Discharges {
 		jdbc.sql("""
 				update residents_stay set discharged_on = ?, discharge_type = ?, discharge_reason = ?, discharged_by = ?
 				 where id = ?""")
-			.params(discharge.dischargedOn(), discharge.type().name(), blankToNull(discharge.reason()), user.getUsername(),
+			.params(discharge.dischargedOn(), discharge.type().name(), TrimmedText.orNull(discharge.reason()), user.getUsername(),
 					stay.id())
 			.update();
 		NewDischarge.Aftercare a = discharge.aftercare() == null ? NewDischarge.Aftercare.NONE : discharge.aftercare();
@@ -89,15 +89,12 @@ public class Discharges {
 				insert into residents_aftercare_plan (stay_id, program_id, living_arrangement, outpatient_appointments,
 				                                      support_meetings, contacts, relapse_prevention)
 				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(stay.id(), user.programId().value(), blankToNull(a.livingArrangement()),
-					blankToNull(a.outpatientAppointments()), blankToNull(a.supportMeetings()), blankToNull(a.contacts()),
-					blankToNull(a.relapsePrevention()))
+			.params(stay.id(), user.programId().value(), TrimmedText.orNull(a.livingArrangement()),
+					TrimmedText.orNull(a.outpatientAppointments()), TrimmedText.orNull(a.supportMeetings()), TrimmedText.orNull(a.contacts()),
+					TrimmedText.orNull(a.relapsePrevention()))
 			.update();
 		events.publishEvent(new ResidentDischarged(user.programId().value(), residentId, stay.houseId(),
 				discharge.dischargedOn(), discharge.type()));
 	}
 
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.trim();
-	}
 }

@@ -36,13 +36,13 @@ public class House {
 	}
 
 	static House found(UUID id, UUID programId, HouseDetails details) {
-		return new House(id, programId, details.name().trim(), details.kind(), blankToNull(details.address()), null);
+		return new House(id, programId, details.name().trim(), details.kind(), TrimmedText.orNull(details.address()), null);
 	}
 
 	void revise(HouseDetails details) {
 		this.name = details.name().trim();
 		this.kind = details.kind();
-		this.address = blankToNull(details.address());
+		this.address = TrimmedText.orNull(details.address());
 	}
 
 	public UUID id() {
@@ -70,7 +70,4 @@ public class House {
 		return version == null ? 0 : version;
 	}
 
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.trim();
-	}
 }

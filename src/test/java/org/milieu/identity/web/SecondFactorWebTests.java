@@ -80,11 +80,7 @@ class SecondFactorWebTests {
 	@Test
 	void aRecoveryCodeStandsInForThePhoneOnce() throws Exception {
 		String username = newAccount();
-		Cookie session = signIn(username);
-		String secret = page(session, "/account/second-factor").getElementById("secret").text();
-		MvcResult enrolled = mvc.perform(post("/account/second-factor").cookie(session).with(csrf())
-			.param("code", SecondFactorCodes.code(secret, clock.instant(), 0))).andReturn();
-		String recovery = Jsoup.parse(enrolled.getResponse().getContentAsString()).select("#recovery-codes li").first().text();
+		String recovery = enrol(signIn(username)).select("#recovery-codes li").first().text();
 
 		Cookie first = mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andReturn().getResponse().getCookie("SESSION");
 		mvc.perform(post("/login/second-factor").cookie(first).with(csrf()).param("code", recovery)).andExpect(redirectedUrl("/"));
@@ -98,9 +94,7 @@ class SecondFactorWebTests {
 	void wrongCodesCountTowardTheLockout() throws Exception {
 		String username = newAccount();
 		Cookie session = signIn(username);
-		String secret = page(session, "/account/second-factor").getElementById("secret").text();
-		mvc.perform(post("/account/second-factor").cookie(session).with(csrf())
-			.param("code", SecondFactorCodes.code(secret, clock.instant(), 0)));
+		enrol(session);
 		Cookie pending = mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andReturn().getResponse().getCookie("SESSION");
 		for (int i = 0; i < 4; i++) {
 			mvc.perform(post("/login/second-factor").cookie(pending).with(csrf()).param("code", "000001"))
@@ -115,9 +109,7 @@ class SecondFactorWebTests {
 	void reEnteringThePasswordDoesNotResetTheCountOfWrongCodes() throws Exception {
 		String username = newAccount();
 		Cookie session = signIn(username);
-		String secret = page(session, "/account/second-factor").getElementById("secret").text();
-		mvc.perform(post("/account/second-factor").cookie(session).with(csrf())
-			.param("code", SecondFactorCodes.code(secret, clock.instant(), 0)));
+		enrol(session);
 		Cookie pending = mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andReturn().getResponse().getCookie("SESSION");
 		for (int i = 0; i < 4; i++) {
 			mvc.perform(post("/login/second-factor").cookie(pending).with(csrf()).param("code", "000003"));
@@ -132,9 +124,7 @@ class SecondFactorWebTests {
 	void theDirectorResetsALostSecondFactorAndThePasswordAloneThenSignsIn() throws Exception {
 		String username = newAccount();
 		Cookie session = signIn(username);
-		String secret = page(session, "/account/second-factor").getElementById("secret").text();
-		mvc.perform(post("/account/second-factor").cookie(session).with(csrf())
-			.param("code", SecondFactorCodes.code(secret, clock.instant(), 0)));
+		enrol(session);
 		mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(redirectedUrl("/login/second-factor"));
 
 		String id = accounts.findByUsername(username).orElseThrow().id().toString();
@@ -142,6 +132,14 @@ class SecondFactorWebTests {
 			.andExpect(status().isOk());
 		mvc.perform(get("/account").cookie(session)).andExpect(redirectedUrl("/login"));
 		mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(redirectedUrl("/"));
+	}
+
+	/** Enrols an authenticator in the signed-in session; returns the page with the recovery codes. */
+	private Document enrol(Cookie session) throws Exception {
+		String secret = page(session, "/account/second-factor").getElementById("secret").text();
+		return Jsoup.parse(mvc.perform(post("/account/second-factor").cookie(session).with(csrf())
+			.param("code", SecondFactorCodes.code(secret, clock.instant(), 0))).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString());
 	}
 
 	private String newAccount() {
