@@ -23,16 +23,20 @@ final class CategoryRules {
 	static {
 		READ.put(Role.ADMIN, EnumSet.allOf(DataCategory.class));
 		READ.put(Role.CLINICIAN, EnumSet.allOf(DataCategory.class));
-		READ.put(Role.STAFF, EnumSet.of(DataCategory.DEMOGRAPHICS, DataCategory.LEVELS_AND_RATINGS,
+		READ.put(Role.STAFF, EnumSet.of(DataCategory.DEMOGRAPHICS, DataCategory.WHEREABOUTS, DataCategory.DRUG_SCREENS,
+				DataCategory.LEVELS_AND_RATINGS,
 				DataCategory.WORK_AND_STIPENDS, DataCategory.GOVERNMENT, DataCategory.INCIDENTS, DataCategory.FAMILY));
-		READ.put(Role.RESIDENT, EnumSet.of(DataCategory.DEMOGRAPHICS, DataCategory.LEVELS_AND_RATINGS,
+		READ.put(Role.RESIDENT, EnumSet.of(DataCategory.DEMOGRAPHICS, DataCategory.WHEREABOUTS, DataCategory.DRUG_SCREENS,
+				DataCategory.LEVELS_AND_RATINGS,
 				DataCategory.WORK_AND_STIPENDS, DataCategory.GOVERNMENT, DataCategory.INCIDENTS, DataCategory.FAMILY));
 		READ.put(Role.FAMILY, EnumSet.noneOf(DataCategory.class));
 
 		WRITE.put(Role.ADMIN, EnumSet.allOf(DataCategory.class));
-		WRITE.put(Role.CLINICIAN, EnumSet.of(DataCategory.CLINICAL_NOTES, DataCategory.LEVELS_AND_RATINGS,
+		WRITE.put(Role.CLINICIAN, EnumSet.of(DataCategory.DRUG_SCREENS, DataCategory.CLINICAL_NOTES,
+				DataCategory.LEVELS_AND_RATINGS,
 				DataCategory.INCIDENTS, DataCategory.FAMILY));
-		WRITE.put(Role.STAFF, EnumSet.of(DataCategory.LEVELS_AND_RATINGS, DataCategory.WORK_AND_STIPENDS,
+		WRITE.put(Role.STAFF, EnumSet.of(DataCategory.WHEREABOUTS, DataCategory.DRUG_SCREENS,
+				DataCategory.LEVELS_AND_RATINGS, DataCategory.WORK_AND_STIPENDS,
 				DataCategory.GOVERNMENT, DataCategory.INCIDENTS));
 		WRITE.put(Role.RESIDENT, EnumSet.of(DataCategory.GOVERNMENT));
 		WRITE.put(Role.FAMILY, EnumSet.noneOf(DataCategory.class));
@@ -40,7 +44,8 @@ final class CategoryRules {
 		EXPORT.put(Role.ADMIN, EnumSet.allOf(DataCategory.class));
 		EXPORT.put(Role.CLINICIAN, EnumSet.allOf(DataCategory.class));
 		EXPORT.put(Role.STAFF, EnumSet.noneOf(DataCategory.class));
-		EXPORT.put(Role.RESIDENT, EnumSet.of(DataCategory.DEMOGRAPHICS, DataCategory.LEVELS_AND_RATINGS,
+		EXPORT.put(Role.RESIDENT, EnumSet.of(DataCategory.DEMOGRAPHICS, DataCategory.WHEREABOUTS,
+				DataCategory.LEVELS_AND_RATINGS,
 				DataCategory.WORK_AND_STIPENDS));
 		EXPORT.put(Role.FAMILY, EnumSet.noneOf(DataCategory.class));
 	}
