@@ -28,6 +28,15 @@ public class Programs {
 			.optional();
 	}
 
+	/** Every program of the installation, for jobs that run across them. */
+	@Transactional(readOnly = true)
+	public java.util.List<Program> all() {
+		return jdbc.sql("select id, name, time_zone from platform_program order by name")
+			.query((rs, n) -> new Program(new ProgramId(rs.getObject("id", UUID.class)), rs.getString("name"),
+					ZoneId.of(rs.getString("time_zone"))))
+			.list();
+	}
+
 	@Transactional(readOnly = true)
 	public boolean any() {
 		return jdbc.sql("select exists (select 1 from platform_program)").query(Boolean.class).single();

@@ -1,15 +1,33 @@
 package org.milieu.platform;
 
+import javax.sql.DataSource;
+
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Turns on scheduled housekeeping jobs (e.g. forgetting expired idempotency keys) and the
- * asynchronous listeners with which modules react to each other's events after commit.
+ * Turns on scheduled jobs (forgetting expired idempotency keys, the daily census snapshot, the
+ * staffing-ratio watch) and the asynchronous listeners with which modules react to each other's
+ * events after commit. A job that must run on one node at a time carries ShedLock's
+ * {@code @SchedulerLock}; the locks live in the table {@code shedlock}, with the database's clock.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableAsync
+@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 class SchedulingConfiguration {
+
+	@Bean
+	LockProvider lockProvider(DataSource dataSource) {
+		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+			.withJdbcTemplate(new JdbcTemplate(dataSource))
+			.usingDbTime()
+			.build());
+	}
 }

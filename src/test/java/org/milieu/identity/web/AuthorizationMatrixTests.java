@@ -88,7 +88,26 @@ class AuthorizationMatrixTests {
 			// break-glass: any staff role may open it with a reason, residents and family may not
 			new Row(HttpMethod.POST, "/api/v1/residents/{id}/emergency-access", Subject.SPARE, 201, 201, 201, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/emergency-access", Subject.NONE, 200, 403, 403, 403, 403),
-			new Row(HttpMethod.POST, "/api/v1/emergency-access/{id}/review", Subject.NONE, 404, 403, 403, 403, 403));
+			new Row(HttpMethod.POST, "/api/v1/emergency-access/{id}/review", Subject.NONE, 404, 403, 403, 403, 403),
+			// staffing: counts and rosters for every staff role; the director alone configures; a person checks
+			// in only to a house they work in (the test house is nobody's but the director's), and only the
+			// director checks out someone else
+			new Row(HttpMethod.GET, "/api/v1/census", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/staffing/check-ins", Subject.NONE, 201, 422, 422, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/staffing/check-ins", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/staffing/check-outs", Subject.NONE, 200, 403, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/staffing/shifts", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/staffing/shifts", Subject.NONE, 200, 403, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/staffing/minimums/{houseId}", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/staffing/minimums/{houseId}", Subject.NONE, 200, 403, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/staffing/roster", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/staffing/roster", Subject.NONE, 201, 403, 403, 403, 403),
+			new Row(HttpMethod.DELETE, "/api/v1/staffing/roster/{id}", Subject.NONE, 404, 403, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/staffing/ratio-alerts", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/staffing/ratio-history", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/staffing/handoff-notes", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/staffing/handoff-notes", Subject.NONE, 201, 403, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/staffing/handoff-notes/{id}/acknowledge", Subject.NONE, 404, 404, 404, 403, 403));
 
 	@Autowired
 	MockMvc mvc;
@@ -157,11 +176,19 @@ class AuthorizationMatrixTests {
 			};
 			path = path.replace("{id}", subject.toString());
 		}
-		else if (path.startsWith("/api/v1/tokens/{id}") || path.startsWith("/api/v1/emergency-access/{id}")) {
+		else if (path.startsWith("/api/v1/tokens/{id}") || path.startsWith("/api/v1/emergency-access/{id}")
+				|| path.startsWith("/api/v1/staffing/")) {
 			path = path.replace("{id}", UUID.randomUUID().toString());
 		}
 		else {
 			path = path.replace("{id}", (users ? account : house).toString());
+		}
+		path = path.replace("{houseId}", house.toString());
+		if (path.equals("/api/v1/staffing/roster") && row.method() == HttpMethod.GET) {
+			path += "?from=2026-11-23&to=2026-11-29";
+		}
+		if (path.equals("/api/v1/staffing/ratio-history")) {
+			path += "?houseId=" + house + "&from=2026-11-20&to=2026-11-26";
 		}
 		MockHttpServletRequestBuilder request = request(row.method(), path).with(signIns.as(caller)).with(csrf());
 		String unique = UUID.randomUUID().toString().substring(0, 8);
@@ -191,7 +218,29 @@ class AuthorizationMatrixTests {
 		if (row.pattern().endsWith("/review")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"note\": \"checked\"}");
 		}
-		if (row.method() == HttpMethod.PUT && users) {
+		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/staffing/check-ins")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"houseId\": \"" + house + "\"}");
+		}
+		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/staffing/handoff-notes")) {
+			request.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"houseId\": \"" + house + "\", \"body\": \"Matrix note for the next shift.\"}");
+		}
+		if (row.pattern().equals("/api/v1/staffing/check-outs")) {
+			// the director checks themself out; anyone else names another person, which only the director may
+			String body = caller.equals("director") ? "{}" : "{\"accountId\": \"" + account + "\"}";
+			request.contentType(MediaType.APPLICATION_JSON).content(body);
+		}
+		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/staffing/roster")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"houseId\": \"" + house
+					+ "\", \"date\": \"2026-11-27\", \"shift\": \"DAY\", \"accountId\": \""
+					+ signIns.user("director").accountId() + "\"}");
+		}
+		if (row.method() == HttpMethod.PUT && row.pattern().startsWith("/api/v1/staffing/")) {
+			request.contentType(MediaType.APPLICATION_JSON).content(row.pattern().endsWith("/shifts")
+					? "{\"dayStarts\": \"07:00\", \"eveningStarts\": \"15:00\", \"nightStarts\": \"23:00\"}"
+					: "{\"day\": 8, \"evening\": 8, \"night\": 12}");
+		}
+		else if (row.method() == HttpMethod.PUT && users) {
 			String etag = "\"" + accounts.find(account).orElseThrow().version() + "\"";
 			request.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"displayName\": \"Matrix " + unique + "\", \"roles\": [\"STAFF\"], \"houseIds\": []}");

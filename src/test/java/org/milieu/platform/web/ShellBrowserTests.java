@@ -132,7 +132,8 @@ class ShellBrowserTests {
 			browser.manage().window().setSize(new Dimension(768, 1024));
 			open("/login");
 			signIn("director");
-			for (String page : List.of("/residents", "/levels", "/houses", "/houses/new")) {
+			for (String page : List.of("/", "/residents", "/levels", "/houses", "/houses/new", "/staffing", "/staffing/roster",
+					"/staffing/history", "/staffing/settings")) {
 				open(page);
 				assertAccessible(page);
 				long overflow = (Long) ((JavascriptExecutor) browser)
@@ -150,6 +151,32 @@ class ShellBrowserTests {
 			open("/no-such-page");
 			assertThat(heading()).isEqualTo("Page not found");
 			assertAccessible("404 page");
+		});
+	}
+
+	@Test
+	void aNightStaffMemberChecksInOnATabletAndLeavesAHandOffNote(TestInfo test) {
+		journey(test, () -> {
+			browser.manage().window().setSize(new Dimension(768, 1024));
+			open("/login");
+			signIn("staff2");
+			open("/staffing");
+			if (!browser.findElements(By.xpath("//button[normalize-space()='Check out']")).isEmpty()) {
+				browser.findElement(By.xpath("//button[normalize-space()='Check out']")).click();
+				wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "checked out"));
+			}
+			assertAccessible("shift board, checked out");
+			browser.findElement(By.xpath("//button[normalize-space()='Check in']")).click();
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".check-card"),
+					"You are checked in at Linden House"));
+			browser.findElement(By.id("note-body")).sendKeys("Resident asked for a wake-up call at 06:00.");
+			browser.findElement(By.xpath("//button[normalize-space()='Leave note']")).click();
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("handoff"), "wake-up call at 06:00"));
+			assertAccessible("shift board with a new note");
+			browser.findElement(By.xpath("//button[normalize-space()='Leave note']")).click();
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("note-body-error")));
+			assertThat(browser.findElement(By.id("note-body")).getAttribute("aria-invalid")).isEqualTo("true");
+			assertAccessible("shift board with an empty note refused");
 		});
 	}
 
