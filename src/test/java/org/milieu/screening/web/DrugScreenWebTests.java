@@ -174,6 +174,34 @@ class DrugScreenWebTests {
 	}
 
 	@Test
+	void aRetryWithTheSameIdempotencyKeyRecordsTheScreenOnce() throws Exception {
+		House house = house();
+		String json = screen(custody(), "POSITIVE");
+		String key = UUID.randomUUID().toString();
+		String first = mvc.perform(record(house.staff(), house.resident(), json).header("Idempotency-Key", key))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		mvc.perform(record(house.staff(), house.resident(), json).header("Idempotency-Key", key))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Idempotent-Replayed", "true"))
+			.andExpect(content().json(first));
+		assertThat(count("screening_drug_screen", house.resident())).isEqualTo(1);
+		assertThat(count("screening_follow_up", house.resident())).isEqualTo(1);
+	}
+
+	@Test
+	void theDemoCliniciansEachHaveAnOpenFollowUp() throws Exception {
+		mvc.perform(get("/api/v1/drug-screen-follow-ups").with(signIns.as("clinician")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.residentName == 'Danny Okafor')].positives[0]").value("CANNABIS"));
+		mvc.perform(get("/api/v1/drug-screen-follow-ups").with(signIns.as("clinician2")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.residentName == 'Bri Foster')].outcome").value("REFUSED"));
+		mvc.perform(get("/").with(signIns.as("clinician")))
+			.andExpect(content().string(containsString("drug-screen follow-up")));
+	}
+
+	@Test
 	void aResidentReadsTheirOwnScreensButNoOneElses() throws Exception {
 		UUID own = signIns.user("resident01").residentId();
 		mvc.perform(get("/api/v1/residents/" + own + "/drug-screens").with(signIns.as("resident01")))
@@ -259,6 +287,19 @@ class DrugScreenWebTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Screen Subject")));
 		mvc.perform(get("/drug-screens/follow-ups").with(signIns.as(house.staff()))).andExpect(status().isForbidden());
+
+		UUID followUp = jdbc.sql("select id from screening_follow_up where resident_id = ?").param(house.resident())
+			.query(UUID.class).single();
+		mvc.perform(post("/drug-screens/follow-ups/" + followUp + "/close").with(signIns.as(house.clinician())).with(csrf())
+			.param("note", " "))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"note-error-" + followUp + "\"")));
+		assertThat(followUpStatus(followUp)).isEqualTo("OPEN");
+		mvc.perform(post("/drug-screens/follow-ups/" + followUp + "/close").with(signIns.as(house.clinician())).with(csrf())
+			.param("note", "Talked it through."))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/drug-screens/follow-ups"));
+		assertThat(followUpStatus(followUp)).isEqualTo("DONE");
 	}
 
 	record House(UUID id, UUID resident, String staff, String clinician) {
