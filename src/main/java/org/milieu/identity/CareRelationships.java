@@ -48,11 +48,31 @@ public class CareRelationships {
 		}
 	}
 
+	/**
+	 * The clinicians responsible for a resident: those with the resident on their caseload or,
+	 * when nobody has, the clinicians working in the resident's house. Disabled accounts are left
+	 * out, so work is never handed to someone who can no longer sign in.
+	 */
+	@Transactional(readOnly = true)
+	public Set<UUID> cliniciansResponsibleFor(UUID residentId, UUID houseId) {
+		java.util.List<UUID> caseload = jdbc.sql("""
+				select c.account_id from identity_caseload c
+				  join identity_account a on a.id = c.account_id and a.enabled
+				  join identity_account_role r on r.account_id = a.id and r.role = 'CLINICIAN'
+				 where c.resident_id = ?""").param(residentId).query(UUID.class).list();
+		if (!caseload.isEmpty() || houseId == null) {
+			return Set.copyOf(caseload);
+		}
+		return Set.copyOf(jdbc.sql("""
+				select h.account_id from identity_account_house h
+				  join identity_account a on a.id = h.account_id and a.enabled
+				  join identity_account_role r on r.account_id = a.id and r.role = 'CLINICIAN'
+				 where h.house_id = ?""").param(houseId).query(UUID.class).list());
+	}
+
 	@Transactional
 	public void addToCaseload(UUID clinicianAccountId, UUID residentId) {
 		jdbc.sql("insert into identity_caseload (account_id, resident_id) values (?, ?) on conflict do nothing")
 			.params(clinicianAccountId, residentId).update();
 	}
-
-
 }

@@ -107,7 +107,17 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.GET, "/api/v1/staffing/ratio-history", Subject.NONE, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/staffing/handoff-notes", Subject.NONE, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/staffing/handoff-notes", Subject.NONE, 201, 403, 403, 403, 403),
-			new Row(HttpMethod.POST, "/api/v1/staffing/handoff-notes/{id}/acknowledge", Subject.NONE, 404, 404, 404, 403, 403));
+			new Row(HttpMethod.POST, "/api/v1/staffing/handoff-notes/{id}/acknowledge", Subject.NONE, 404, 404, 404, 403, 403),
+			// drug screens: staff roles of the resident's house or caseload record and read; a resident reads their own
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/drug-screens", Subject.OWN, 201, 201, 201, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/drug-screens", Subject.OTHER, 201, 201, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/drug-screens", Subject.OWN, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/drug-screens", Subject.OTHER, 200, 200, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/drug-screens/{screenId}", Subject.OWN, 404, 404, 404, 404, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/drug-screens/{screenId}", Subject.OTHER, 404, 404, 403, 403, 403),
+			// follow-ups are the clinician's (and the director's); someone else's item is "not found"
+			new Row(HttpMethod.GET, "/api/v1/drug-screen-follow-ups", Subject.NONE, 200, 200, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/drug-screen-follow-ups/{id}/close", Subject.NONE, 404, 404, 403, 403, 403));
 
 	@Autowired
 	MockMvc mvc;
@@ -174,10 +184,10 @@ class AuthorizationMatrixTests {
 				case LEAVING -> leaving;
 				default -> signIns.user("resident02").residentId();
 			};
-			path = path.replace("{id}", subject.toString());
+			path = path.replace("{id}", subject.toString()).replace("{screenId}", UUID.randomUUID().toString());
 		}
 		else if (path.startsWith("/api/v1/tokens/{id}") || path.startsWith("/api/v1/emergency-access/{id}")
-				|| path.startsWith("/api/v1/staffing/")) {
+				|| path.startsWith("/api/v1/staffing/") || path.startsWith("/api/v1/drug-screen-follow-ups/{id}")) {
 			path = path.replace("{id}", UUID.randomUUID().toString());
 		}
 		else {
@@ -214,6 +224,14 @@ class AuthorizationMatrixTests {
 		}
 		if (row.pattern().endsWith("/discharge")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"dischargedOn\": \"2026-01-10\", \"type\": \"COMPLETED\"}");
+		}
+		if (row.method() == HttpMethod.POST && row.pattern().endsWith("/drug-screens")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"collectedAt\": \"2026-01-10T08:00:00Z\", "
+					+ "\"specimen\": \"BREATH\", \"panel\": \"ALCOHOL\", \"observed\": true, "
+					+ "\"results\": [{\"substance\": \"ALCOHOL\", \"result\": \"NEGATIVE\"}]}");
+		}
+		if (row.pattern().endsWith("/close")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"note\": \"met with the resident\"}");
 		}
 		if (row.pattern().endsWith("/review")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"note\": \"checked\"}");

@@ -40,7 +40,7 @@ class InternationalisationTests {
 	private static final Pattern STATIC_KEY = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)[}(]");
 
 	private static final Pattern JAVA_KEY = Pattern
-		.compile("\"((?:problem|house|admission|level|error|home|census|nav|login|account|password|invitation|users|audit|mfa|token|emergency|passkey|discharge|me|staffing)\\.[A-Za-z0-9_.\\-]*[A-Za-z0-9])\"");
+		.compile("\"((?:problem|house|admission|level|error|home|census|nav|login|account|password|invitation|users|audit|mfa|token|emergency|passkey|discharge|me|staffing|screening)\\.[A-Za-z0-9_.\\-]*[A-Za-z0-9])\"");
 
 	@Test
 	void templatesHoldNoHardCodedText() throws IOException {
@@ -97,6 +97,21 @@ class InternationalisationTests {
 		}
 		for (Level level : Level.values()) {
 			used.add(level.nameKey());
+		}
+		for (org.milieu.screening.Specimen specimen : org.milieu.screening.Specimen.values()) {
+			used.add(specimen.nameKey());
+		}
+		for (org.milieu.screening.Panel panel : org.milieu.screening.Panel.values()) {
+			used.add(panel.nameKey());
+		}
+		for (org.milieu.screening.Substance substance : org.milieu.screening.Substance.values()) {
+			used.add(substance.nameKey());
+		}
+		for (org.milieu.screening.SubstanceResult.Result result : org.milieu.screening.SubstanceResult.Result.values()) {
+			used.add(result.nameKey());
+		}
+		for (org.milieu.screening.Outcome outcome : org.milieu.screening.Outcome.values()) {
+			used.add(outcome.nameKey());
 		}
 		for (int status : new int[] { 400, 401, 403, 404, 412, 413, 422, 428, 500 }) {
 			used.add("problem.title." + status);
