@@ -1,5 +1,6 @@
 package org.milieu.residents;
 
+import java.time.LocalTime;
 import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
@@ -22,12 +23,15 @@ public class House {
 
 	private String address;
 
+	private LocalTime curfew;
+
 	@Version
 	private Integer version;
 
 	@PersistenceCreator
-	House(UUID id, UUID programId, String name, HouseKind kind, String address, Integer version) {
+	House(UUID id, UUID programId, String name, HouseKind kind, String address, LocalTime curfew, Integer version) {
 		this.id = id;
+		this.curfew = curfew;
 		this.programId = programId;
 		this.name = name;
 		this.kind = kind;
@@ -36,13 +40,15 @@ public class House {
 	}
 
 	static House found(UUID id, UUID programId, HouseDetails details) {
-		return new House(id, programId, details.name().trim(), details.kind(), TrimmedText.orNull(details.address()), null);
+		return new House(id, programId, details.name().trim(), details.kind(), TrimmedText.orNull(details.address()),
+				details.curfew(), null);
 	}
 
 	void revise(HouseDetails details) {
 		this.name = details.name().trim();
 		this.kind = details.kind();
 		this.address = TrimmedText.orNull(details.address());
+		this.curfew = details.curfew();
 	}
 
 	public UUID id() {
@@ -63,6 +69,11 @@ public class House {
 
 	public String address() {
 		return address;
+	}
+
+	/** The time of day residents must be back from a pass; null when the house has no curfew. */
+	public LocalTime curfew() {
+		return curfew;
 	}
 
 	/** Optimistic-locking version; the API's ETag. */

@@ -1,6 +1,7 @@
 package org.milieu.residents.web;
 
 import java.net.URI;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -79,26 +80,29 @@ class HouseApi {
 			.body(HouseResponse.of(summary));
 	}
 
-	record HouseRequest(@NotBlank @Size(max = 80) String name, @NotNull HouseKind kind, @Size(max = 200) String address) {
+	/** A house's details; {@code curfew} ("22:00") is optional, and leaving it out means no curfew. */
+	record HouseRequest(@NotBlank @Size(max = 80) String name, @NotNull HouseKind kind, @Size(max = 200) String address,
+			LocalTime curfew) {
 
 		HouseDetails details() {
-			return new HouseDetails(name, kind, address);
+			return new HouseDetails(name, kind, address, curfew);
 		}
 	}
 
 	record NewHouseRequest(@NotBlank @Size(max = 80) String name, @NotNull HouseKind kind,
-			@Size(max = 200) String address, @NotNull @Min(0) @Max(200) Integer beds) {
+			@Size(max = 200) String address, @NotNull @Min(0) @Max(200) Integer beds, LocalTime curfew) {
 
 		HouseDetails details() {
-			return new HouseDetails(name, kind, address);
+			return new HouseDetails(name, kind, address, curfew);
 		}
 	}
 
-	record HouseResponse(UUID id, String name, HouseKind kind, String address, int beds, int occupied, int version) {
+	record HouseResponse(UUID id, String name, HouseKind kind, String address, LocalTime curfew, int beds, int occupied,
+			int version) {
 
 		static HouseResponse of(HouseSummary s) {
 			House h = s.house();
-			return new HouseResponse(h.id(), h.name(), h.kind(), h.address(), s.beds(), s.occupied(), h.version());
+			return new HouseResponse(h.id(), h.name(), h.kind(), h.address(), h.curfew(), s.beds(), s.occupied(), h.version());
 		}
 	}
 }

@@ -1,5 +1,6 @@
 package org.milieu.residents.web;
 
+import java.time.LocalTime;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -15,6 +16,7 @@ import org.milieu.residents.HouseKind;
 import org.milieu.residents.Houses;
 import org.milieu.shared.RuleViolation;
 import org.milieu.shared.VersionConflict;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -130,6 +132,10 @@ class HousePages {
 		@Max(200)
 		private Integer beds;
 
+		/** The house's curfew; empty means none. */
+		@DateTimeFormat(pattern = "HH:mm")
+		private LocalTime curfew;
+
 		private Integer version;
 
 		static HouseForm of(House house) {
@@ -137,12 +143,13 @@ class HousePages {
 			form.name = house.name();
 			form.kind = house.kind();
 			form.address = house.address();
+			form.curfew = house.curfew();
 			form.version = house.version();
 			return form;
 		}
 
 		HouseDetails details() {
-			return new HouseDetails(name, kind, address);
+			return new HouseDetails(name, kind, address, curfew);
 		}
 
 		public String getName() {
@@ -175,6 +182,14 @@ class HousePages {
 
 		public void setBeds(Integer beds) {
 			this.beds = beds;
+		}
+
+		public LocalTime getCurfew() {
+			return curfew;
+		}
+
+		public void setCurfew(LocalTime curfew) {
+			this.curfew = curfew;
 		}
 
 		public Integer getVersion() {

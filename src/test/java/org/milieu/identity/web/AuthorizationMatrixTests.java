@@ -117,7 +117,19 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}/drug-screens/{screenId}", Subject.OTHER, 404, 404, 403, 403, 403),
 			// follow-ups are the clinician's (and the director's); someone else's item is "not found"
 			new Row(HttpMethod.GET, "/api/v1/drug-screen-follow-ups", Subject.NONE, 200, 200, 403, 403, 403),
-			new Row(HttpMethod.POST, "/api/v1/drug-screen-follow-ups/{id}/close", Subject.NONE, 404, 404, 403, 403, 403));
+			new Row(HttpMethod.POST, "/api/v1/drug-screen-follow-ups/{id}/close", Subject.NONE, 404, 404, 403, 403, 403),
+			// whereabouts: staff on shift and the director sign residents out and in; clinicians read;
+			// a resident reads their own passes. Before each sign-out the resident is back in, and
+			// before each sign-in they are out (see passFixture).
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/passes", Subject.OWN, 201, 403, 201, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/passes", Subject.OTHER, 201, 403, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/passes", Subject.OWN, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/passes", Subject.OTHER, 200, 200, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/passes", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/passes/{id}", Subject.OWN, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/passes/{id}", Subject.OTHER, 200, 200, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/passes/{id}/return", Subject.OWN, 200, 403, 200, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/passes/{id}/return", Subject.OTHER, 200, 403, 403, 403, 403));
 
 	@Autowired
 	MockMvc mvc;
@@ -133,6 +145,9 @@ class AuthorizationMatrixTests {
 
 	@Autowired
 	Admissions admissions;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	private UUID leaving;
 
@@ -174,6 +189,31 @@ class AuthorizationMatrixTests {
 		}));
 	}
 
+	/**
+	 * Puts the resident where the row's call needs them: back in before a sign-out, out on a pass
+	 * before a sign-in. Returns the pass the call is about (the open one, else the latest).
+	 */
+	private UUID passFixture(Row row, UUID resident) {
+		if (row.method() == HttpMethod.POST && row.pattern().endsWith("/passes")) {
+			jdbc.sql("update residents_pass set returned_at = greatest(left_at, now()), returned_recorded_by = 'matrix' "
+					+ "where resident_id = ? and returned_at is null").param(resident).update();
+			return null;
+		}
+		if (row.pattern().endsWith("/return")) {
+			jdbc.sql("""
+					insert into residents_pass (id, program_id, resident_id, stay_id, house_id, destination, purpose, left_at,
+					                            expected_back_at, approved_by, signed_out_by)
+					select gen_random_uuid(), s.program_id, s.resident_id, s.id, s.house_id, 'Matrix', 'Matrix test',
+					       now() - interval '1 hour', now() + interval '1 hour', 'matrix', 'matrix'
+					  from residents_stay s
+					 where s.resident_id = ? and s.discharged_on is null
+					   and not exists (select 1 from residents_pass p where p.resident_id = s.resident_id and p.returned_at is null)""")
+				.param(resident).update();
+		}
+		return jdbc.sql("select id from residents_pass where resident_id = ? order by returned_at is null desc, left_at desc limit 1")
+			.param(resident).query(UUID.class).optional().orElseGet(UUID::randomUUID);
+	}
+
 	private MockHttpServletRequestBuilder call(Row row, String caller, UUID house, UUID account) throws Exception {
 		String path = row.pattern();
 		boolean users = path.startsWith("/api/v1/users");
@@ -185,6 +225,10 @@ class AuthorizationMatrixTests {
 				default -> signIns.user("resident02").residentId();
 			};
 			path = path.replace("{id}", subject.toString()).replace("{screenId}", UUID.randomUUID().toString());
+		}
+		else if (path.startsWith("/api/v1/passes/{id}")) {
+			UUID resident = signIns.user(row.subject() == Subject.OWN ? "resident01" : "resident02").residentId();
+			path = path.replace("{id}", passFixture(row, resident).toString());
 		}
 		else if (path.startsWith("/api/v1/tokens/{id}") || path.startsWith("/api/v1/emergency-access/{id}")
 				|| path.startsWith("/api/v1/staffing/") || path.startsWith("/api/v1/drug-screen-follow-ups/{id}")) {
@@ -232,6 +276,12 @@ class AuthorizationMatrixTests {
 		}
 		if (row.pattern().endsWith("/close")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"note\": \"met with the resident\"}");
+		}
+		if (row.method() == HttpMethod.POST && row.pattern().endsWith("/passes")) {
+			passFixture(row, signIns.user(row.subject() == Subject.OWN ? "resident01" : "resident02").residentId());
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"destination\": \"Matrix library\", "
+					+ "\"purpose\": \"Matrix test\", \"expectedBackAt\": \"" + java.time.Instant.now().plusSeconds(3600)
+					+ "\", \"pastCurfew\": true}");
 		}
 		if (row.pattern().endsWith("/review")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"note\": \"checked\"}");
