@@ -1,5 +1,6 @@
-// Milieu's only script: htmx requests carry the CSRF token from the XSRF-TOKEN cookie,
-// as Spring Security expects for cookie sessions. Nothing is kept in browser storage.
+// Milieu's own script: htmx requests carry the CSRF token from the XSRF-TOKEN cookie,
+// as Spring Security expects for cookie sessions, and print buttons print the page.
+// Nothing is kept in browser storage.
 (function () {
   "use strict";
   function csrfToken() {
@@ -10,6 +11,12 @@
     var token = csrfToken();
     if (token) {
       event.detail.headers["X-XSRF-TOKEN"] = token;
+    }
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-print]") : null;
+    if (button) {
+      window.print();
     }
   });
 })();

@@ -5,6 +5,7 @@ import org.milieu.platform.Program;
 import org.milieu.platform.Programs;
 import org.milieu.residents.ResidentAdmitted;
 import org.milieu.residents.ResidentDischarged;
+import org.milieu.residents.ResidentMoved;
 import org.milieu.shared.ProgramId;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -12,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the ratio alerts true: every 20 seconds on one node of the cluster (ShedLock), it closes
- * forgotten check-ins and re-evaluates every house; an admission or a discharge re-evaluates at
- * once, after it commits.
+ * forgotten check-ins and re-evaluates every house; an admission, a move or a discharge
+ * re-evaluates at once, after it commits.
  */
 @Component
 class RatioWatch {
@@ -42,6 +43,11 @@ class RatioWatch {
 	@ApplicationModuleListener
 	void afterAdmission(ResidentAdmitted admitted) {
 		alerts.evaluate(new ProgramId(admitted.programId()));
+	}
+
+	@ApplicationModuleListener
+	void afterMove(ResidentMoved moved) {
+		alerts.evaluate(new ProgramId(moved.programId()));
 	}
 
 	@ApplicationModuleListener

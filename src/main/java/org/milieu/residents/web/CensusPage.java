@@ -10,9 +10,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.milieu.identity.MilieuUser;
+import org.milieu.platform.Attention;
 import org.milieu.residents.Census;
+import org.milieu.residents.CensusHouseLines;
 import org.milieu.residents.CensusEntry;
 import org.milieu.residents.passes.Passes;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,16 +35,28 @@ class CensusPage {
 
 	private final Clock clock;
 
-	CensusPage(Census census, Passes passes, Clock clock) {
+	private final ObjectProvider<CensusHouseLines> houseLines;
+
+	CensusPage(Census census, Passes passes, Clock clock, ObjectProvider<CensusHouseLines> houseLines) {
 		this.census = census;
 		this.passes = passes;
 		this.clock = clock;
+		this.houseLines = houseLines;
 	}
 
 	@GetMapping("/residents")
 	String census(@AuthenticationPrincipal MilieuUser user, Model model) {
 		Map<String, List<CensusEntry>> byHouse = new LinkedHashMap<>();
-		census.today(user).forEach(e -> byHouse.computeIfAbsent(e.houseName(), h -> new java.util.ArrayList<>()).add(e));
+		Map<String, UUID> houseIds = new java.util.HashMap<>();
+		census.today(user).forEach(e -> {
+			byHouse.computeIfAbsent(e.houseName(), h -> new java.util.ArrayList<>()).add(e);
+			houseIds.put(e.houseName(), e.houseId());
+		});
+		Map<UUID, List<Attention>> lines = new java.util.HashMap<>();
+		houseLines.orderedStream().forEach(source -> source.linesFor(user)
+			.forEach((house, items) -> lines.computeIfAbsent(house, h -> new java.util.ArrayList<>()).addAll(items)));
+		model.addAttribute("houseIds", houseIds);
+		model.addAttribute("houseLines", lines);
 		model.addAttribute("byHouse", byHouse);
 		model.addAttribute("total", byHouse.values().stream().mapToInt(List::size).sum());
 		Instant now = clock.instant();

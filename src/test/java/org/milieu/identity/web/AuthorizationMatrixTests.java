@@ -65,6 +65,8 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.GET, "/api/v1/residents", Subject.NONE, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/residents", Subject.NONE, 201, 403, 403, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/residents/{id}/discharge", Subject.LEAVING, 200, 403, 403, 403, 403),
+			// a move to a bed that does not exist: the director gets past the policy to the 422
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/move", Subject.OWN, 422, 403, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}", Subject.OWN, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}", Subject.OTHER, 200, 200, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/houses", Subject.NONE, 200, 200, 200, 403, 403),
@@ -93,6 +95,7 @@ class AuthorizationMatrixTests {
 			// in only to a house they work in (the test house is nobody's but the director's), and only the
 			// director checks out someone else
 			new Row(HttpMethod.GET, "/api/v1/census", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/occupancy", Subject.NONE, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/staffing/check-ins", Subject.NONE, 201, 422, 422, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/staffing/check-ins", Subject.NONE, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/staffing/check-outs", Subject.NONE, 200, 403, 403, 403, 403),
@@ -241,6 +244,9 @@ class AuthorizationMatrixTests {
 		if (path.equals("/api/v1/staffing/roster") && row.method() == HttpMethod.GET) {
 			path += "?from=2026-11-23&to=2026-11-29";
 		}
+		if (path.equals("/api/v1/occupancy")) {
+			path += "?from=2026-11-01&to=2026-11-25";
+		}
 		if (path.equals("/api/v1/staffing/ratio-history")) {
 			path += "?houseId=" + house + "&from=2026-11-20&to=2026-11-26";
 		}
@@ -282,6 +288,10 @@ class AuthorizationMatrixTests {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"destination\": \"Matrix library\", "
 					+ "\"purpose\": \"Matrix test\", \"expectedBackAt\": \"" + java.time.Instant.now().plusSeconds(3600)
 					+ "\", \"pastCurfew\": true}");
+		}
+		if (row.pattern().endsWith("/move")) {
+			request.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"bedId\": \"" + UUID.randomUUID() + "\", \"movedOn\": \"2026-11-01\"}");
 		}
 		if (row.pattern().endsWith("/review")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"note\": \"checked\"}");

@@ -1,19 +1,19 @@
-package org.milieu.audit;
+package org.milieu.shared;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** RFC 4180 CSV lines; cells that a spreadsheet would run as a formula are defused with a quote. */
-final class Csv {
+public final class Csv {
 
 	private Csv() {
 	}
 
-	static String row(Object... cells) {
+	public static String row(Object... cells) {
 		return Arrays.stream(cells).map(Csv::cell).collect(Collectors.joining(",")) + "\r\n";
 	}
 
-	static String cell(Object value) {
+	public static String cell(Object value) {
 		if (value == null) {
 			return "";
 		}
