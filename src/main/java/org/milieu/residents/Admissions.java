@@ -66,6 +66,12 @@ public class Admissions {
 		return admit(user, admission);
 	}
 
+	/**
+	 * Admits a person as {@code user}, as {@link #admit(MilieuUser, UUID, NewAdmission)} without
+	 * the house check. With {@link NewAdmission#readmissionOf()} it is a readmission: a new stay on
+	 * the earlier record of someone discharged, never a second record of the same person (see
+	 * {@code readmit} for its rules); the answer then names that record.
+	 */
 	@Transactional
 	public Admission admit(MilieuUser user, NewAdmission admission) {
 		ProgramId program = user.programId();
