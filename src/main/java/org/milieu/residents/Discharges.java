@@ -84,7 +84,8 @@ public class Discharges {
 
 	/**
 	 * Discharges a resident of the program without asking the access policy: for the demo
-	 * community's generator only, which acts for nobody. The same rules on dates apply.
+	 * community's generator (and test fixtures) only, which act for nobody. The date may not
+	 * precede the admission.
 	 */
 	@Transactional
 	public void discharge(ProgramId program, UUID residentId, NewDischarge discharge, String dischargedBy) {
