@@ -7,7 +7,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Every new resident starts at level 1, safety and orientation, on the day of admission. Runs
+ * Every new resident starts at level 1, safety and orientation, on the day of admission; so does
+ * a readmitted one, whose history from the earlier stay is kept below the new start. Runs
  * after the admission commits; the event is kept in the publication registry until this has
  * run, so a crash in between does not lose it.
  */
@@ -25,8 +26,9 @@ class LevelOnAdmission {
 
 	@ApplicationModuleListener
 	void startAtLevelOne(ResidentAdmitted admitted) {
-		boolean hasLevel = jdbc.sql("select exists (select 1 from levels_assignment where resident_id = ?)")
-			.param(admitted.residentId()).query(Boolean.class).single();
+		// a level set for this stay already (e.g. by the demo generator) stands
+		boolean hasLevel = jdbc.sql("select exists (select 1 from levels_assignment where resident_id = ? and effective_on >= ?)")
+			.params(admitted.residentId(), admitted.admittedOn()).query(Boolean.class).single();
 		if (!hasLevel) {
 			levels.assign(new ProgramId(admitted.programId()), admitted.residentId(), Level.SAFETY, admitted.admittedOn(),
 					"system", "Admitted; orientation level.");

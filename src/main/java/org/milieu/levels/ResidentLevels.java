@@ -1,6 +1,7 @@
 package org.milieu.levels;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -32,6 +33,19 @@ public class ResidentLevels {
 			.query((rs, n) -> new CurrentLevel(rs.getObject("resident_id", UUID.class), Level.of(rs.getInt("level")),
 					rs.getObject("effective_on", LocalDate.class)))
 			.list().stream().collect(Collectors.toMap(CurrentLevel::residentId, c -> c));
+	}
+
+	/** A resident's level history, newest first (the first entry is their level today). */
+	@Transactional(readOnly = true)
+	public List<LevelHistoryEntry> history(ProgramId program, UUID residentId) {
+		return jdbc.sql("""
+				select level, effective_on, decided_by, rationale from levels_assignment
+				 where program_id = ? and resident_id = ?
+				 order by effective_on desc, recorded_at desc""")
+			.params(program.value(), residentId)
+			.query((rs, n) -> new LevelHistoryEntry(Level.of(rs.getInt("level")), rs.getObject("effective_on", LocalDate.class),
+					rs.getString("decided_by"), rs.getString("rationale")))
+			.list();
 	}
 
 	/**

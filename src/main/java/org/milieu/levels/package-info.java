@@ -3,5 +3,5 @@
  * each resident's level history. The history is append-only: a resident's level is the latest
  * assignment, and every assignment keeps who decided it and why.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "identity", "residents" }, displayName = "Levels of responsibility")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "identity", "audit", "residents" }, displayName = "Levels of responsibility")
 package org.milieu.levels;

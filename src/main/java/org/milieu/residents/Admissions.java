@@ -66,6 +66,12 @@ public class Admissions {
 		return admit(user, admission);
 	}
 
+	/**
+	 * Admits a person as {@code user}, as {@link #admit(MilieuUser, UUID, NewAdmission)} without
+	 * the house check. With {@link NewAdmission#readmissionOf()} it is a readmission: a new stay on
+	 * the earlier record of someone discharged, never a second record of the same person (see
+	 * {@code readmit} for its rules); the answer then names that record.
+	 */
 	@Transactional
 	public Admission admit(MilieuUser user, NewAdmission admission) {
 		ProgramId program = user.programId();
@@ -83,6 +89,10 @@ public class Admissions {
 		UUID houseId = jdbc.sql("select house_id from residents_bed where id = ? and program_id = ?")
 			.params(admission.bedId(), program.value()).query(UUID.class).optional()
 			.orElseThrow(() -> new RuleViolation("admission.bed.unknown", "bedId"));
+		if (admission.readmissionOf() != null) {
+			readmit(user, houseId, admission);
+			return new Admission(admission.readmissionOf(), List.of());
+		}
 		UUID residentId = UUID.randomUUID();
 		policy.enforce(user, AuditAction.CREATE, DataCategory.DEMOGRAPHICS, new ResidentScope(residentId, houseId),
 				"Resident", residentId);
@@ -95,6 +105,61 @@ public class Admissions {
 		return new Admission(residentId, duplicate ? List.of(POSSIBLE_DUPLICATE) : List.of());
 	}
 
+	/**
+	 * A readmission: a new stay on the record of someone discharged earlier, so their history stays
+	 * one record. The policy decides first (as for any admission). The person must not be in the
+	 * program today, the name and birth date given must be those on record (so a mistyped id cannot
+	 * put a stay on someone else's record), and the new stay cannot begin before the last one ended.
+	 * Contact details given replace those on record; blank ones keep them.
+	 */
+	private void readmit(MilieuUser user, UUID houseId, NewAdmission admission) {
+		ProgramId program = user.programId();
+		UUID residentId = admission.readmissionOf();
+		record OnRecord(String given, String family, LocalDate born) {
+		}
+		// locked, so two readmissions of the same person cannot both pass the checks below
+		OnRecord person = jdbc.sql("""
+				select given_name, family_name, birth_date from residents_resident
+				 where id = ? and program_id = ? for update""")
+			.params(residentId, program.value())
+			.query((rs, n) -> new OnRecord(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class)))
+			.optional().orElseThrow(() -> new RuleViolation("admission.readmission.unknown", "readmissionOf"));
+		policy.enforce(user, AuditAction.CREATE, DataCategory.DEMOGRAPHICS, new ResidentScope(residentId, houseId),
+				"Stay", residentId);
+		record Latest(LocalDate admittedOn, LocalDate dischargedOn) {
+		}
+		Latest latest = jdbc.sql("""
+				select admitted_on, discharged_on from residents_stay where resident_id = ? and program_id = ?
+				 order by admitted_on desc, discharged_on desc nulls first limit 1""")
+			.params(residentId, program.value())
+			.query((rs, n) -> new Latest(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)))
+			.optional().orElseThrow(() -> new RuleViolation("admission.readmission.unknown", "readmissionOf"));
+		if (latest.dischargedOn() == null) {
+			throw new RuleViolation("admission.readmission.stillIn", "readmissionOf");
+		}
+		if (!person.given().equalsIgnoreCase(admission.givenName().trim())
+				|| !person.family().equalsIgnoreCase(admission.familyName().trim())
+				|| !person.born().equals(admission.birthDate())) {
+			throw new RuleViolation("admission.readmission.otherPerson", "readmissionOf");
+		}
+		if (admission.admittedOn().isBefore(latest.dischargedOn())) {
+			throw new RuleViolation("admission.readmission.beforeDischarge", "admittedOn", latest.dischargedOn());
+		}
+		NewAdmission.Details d = admission.details();
+		jdbc.sql("""
+				update residents_resident
+				   set preferred_name = coalesce(?, preferred_name), pronouns = coalesce(?, pronouns),
+				       primary_language = coalesce(?, primary_language), phone = coalesce(?, phone),
+				       emergency_contact_name = coalesce(?, emergency_contact_name),
+				       emergency_contact_phone = coalesce(?, emergency_contact_phone), version = version + 1
+				 where id = ?""")
+			.params(TrimmedText.orNull(admission.preferredName()), TrimmedText.orNull(d.pronouns()),
+					TrimmedText.orNull(d.primaryLanguage()), TrimmedText.orNull(d.phone()),
+					TrimmedText.orNull(d.emergencyContactName()), TrimmedText.orNull(d.emergencyContactPhone()), residentId)
+			.update();
+		requireFreeBed(program, admission);
+		openStay(program, residentId, admission);
+	}
 
 	/**
 	 * Admits a new resident to a free bed of the program without asking the access policy: for
@@ -102,14 +167,7 @@ public class Admissions {
 	 */
 	@Transactional
 	public ResidentId admit(ProgramId program, UUID residentId, NewAdmission admission) {
-		Boolean free = jdbc.sql("""
-				select not exists (select 1 from residents_stay s where s.bed_id = b.id and s.discharged_on is null)
-				  from residents_bed b where b.id = ? and b.program_id = ?""")
-			.params(admission.bedId(), program.value())
-			.query(Boolean.class).optional().orElseThrow(() -> new RuleViolation("admission.bed.unknown", "bedId"));
-		if (!free) {
-			throw new RuleViolation("admission.bed.taken", "bedId");
-		}
+		requireFreeBed(program, admission);
 		residents.save(new Resident(residentId, program.value(), admission.givenName().trim(),
 				admission.familyName().trim(), TrimmedText.orNull(admission.preferredName()), admission.birthDate(), null));
 		NewAdmission.Details d = admission.details();
@@ -119,6 +177,24 @@ public class Admissions {
 			.params(TrimmedText.orNull(d.pronouns()), TrimmedText.orNull(d.primaryLanguage()), TrimmedText.orNull(d.phone()),
 					TrimmedText.orNull(d.emergencyContactName()), TrimmedText.orNull(d.emergencyContactPhone()), residentId)
 			.update();
+		openStay(program, residentId, admission);
+		return new ResidentId(residentId);
+	}
+
+	private void requireFreeBed(ProgramId program, NewAdmission admission) {
+		Boolean free = jdbc.sql("""
+				select not exists (select 1 from residents_stay s where s.bed_id = b.id and s.discharged_on is null)
+				  from residents_bed b where b.id = ? and b.program_id = ?""")
+			.params(admission.bedId(), program.value())
+			.query(Boolean.class).optional().orElseThrow(() -> new RuleViolation("admission.bed.unknown", "bedId"));
+		if (!free) {
+			throw new RuleViolation("admission.bed.taken", "bedId");
+		}
+	}
+
+	/** Opens the stay in the (free) bed and tells other modules of the admission. */
+	private void openStay(ProgramId program, UUID residentId, NewAdmission admission) {
+		NewAdmission.Details d = admission.details();
 		UUID houseId = jdbc.sql("select house_id from residents_bed where id = ?").param(admission.bedId())
 			.query(UUID.class).single();
 		try {
@@ -131,10 +207,9 @@ public class Admissions {
 				.update();
 		}
 		catch (org.springframework.dao.DuplicateKeyException raced) {
-			// someone else took the bed between the check above and this insert
+			// someone else took the bed between the check and this insert
 			throw new RuleViolation("admission.bed.taken", "bedId");
 		}
 		events.publishEvent(new ResidentAdmitted(program.value(), residentId, houseId, admission.admittedOn()));
-		return new ResidentId(residentId);
 	}
 }

@@ -12,6 +12,7 @@ import org.milieu.identity.ResidentScope;
 import org.milieu.platform.Program;
 import org.milieu.platform.Programs;
 import org.milieu.shared.DataCategory;
+import org.milieu.shared.ProgramId;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,7 +61,7 @@ public class Discharges {
 		// the latest stay, locked: the access policy decides first, so a refused caller learns nothing of its state
 		Stay stay = jdbc.sql("""
 				select id, house_id, admitted_on, discharged_on from residents_stay
-				 where resident_id = ? and program_id = ? order by admitted_on desc limit 1 for update""")
+				 where resident_id = ? and program_id = ? order by admitted_on desc, discharged_on desc nulls first limit 1 for update""")
 			.params(residentId, user.programId().value())
 			.query((rs, n) -> new Stay(rs.getObject("id", UUID.class), rs.getObject("house_id", UUID.class),
 					rs.getObject("admitted_on", LocalDate.class), rs.getObject("discharged_on", LocalDate.class)))
@@ -78,23 +79,50 @@ public class Discharges {
 		if (discharge.dischargedOn().isAfter(today)) {
 			throw new RuleViolation("discharge.future", "dischargedOn");
 		}
+		close(user.programId(), residentId, stay.id(), stay.houseId(), discharge, user.getUsername());
+	}
+
+	/**
+	 * Discharges a resident of the program without asking the access policy: for the demo
+	 * community's generator (and test fixtures) only, which act for nobody. The date may not
+	 * precede the admission.
+	 */
+	@Transactional
+	public void discharge(ProgramId program, UUID residentId, NewDischarge discharge, String dischargedBy) {
+		record Open(UUID id, UUID houseId, LocalDate admittedOn) {
+		}
+		Open stay = jdbc.sql("""
+				select id, house_id, admitted_on from residents_stay
+				 where resident_id = ? and program_id = ? and discharged_on is null for update""")
+			.params(residentId, program.value())
+			.query((rs, n) -> new Open(rs.getObject("id", UUID.class), rs.getObject("house_id", UUID.class),
+					rs.getObject("admitted_on", LocalDate.class)))
+			.optional().orElseThrow(() -> new RuleViolation("discharge.notInProgram", null));
+		if (discharge.dischargedOn().isBefore(stay.admittedOn())) {
+			throw new RuleViolation("discharge.beforeAdmission", "dischargedOn", stay.admittedOn());
+		}
+		close(program, residentId, stay.id(), stay.houseId(), discharge, dischargedBy);
+	}
+
+	private void close(ProgramId program, UUID residentId, UUID stayId, UUID houseId, NewDischarge discharge,
+			String dischargedBy) {
 		jdbc.sql("""
 				update residents_stay set discharged_on = ?, discharge_type = ?, discharge_reason = ?, discharged_by = ?
 				 where id = ?""")
-			.params(discharge.dischargedOn(), discharge.type().name(), TrimmedText.orNull(discharge.reason()), user.getUsername(),
-					stay.id())
+			.params(discharge.dischargedOn(), discharge.type().name(), TrimmedText.orNull(discharge.reason()), dischargedBy,
+					stayId)
 			.update();
 		NewDischarge.Aftercare a = discharge.aftercare() == null ? NewDischarge.Aftercare.NONE : discharge.aftercare();
 		jdbc.sql("""
 				insert into residents_aftercare_plan (stay_id, program_id, living_arrangement, outpatient_appointments,
 				                                      support_meetings, contacts, relapse_prevention)
 				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(stay.id(), user.programId().value(), TrimmedText.orNull(a.livingArrangement()),
-					TrimmedText.orNull(a.outpatientAppointments()), TrimmedText.orNull(a.supportMeetings()), TrimmedText.orNull(a.contacts()),
-					TrimmedText.orNull(a.relapsePrevention()))
+			.params(stayId, program.value(), TrimmedText.orNull(a.livingArrangement()),
+					TrimmedText.orNull(a.outpatientAppointments()), TrimmedText.orNull(a.supportMeetings()),
+					TrimmedText.orNull(a.contacts()), TrimmedText.orNull(a.relapsePrevention()))
 			.update();
-		events.publishEvent(new ResidentDischarged(user.programId().value(), residentId, stay.houseId(),
-				discharge.dischargedOn(), discharge.type()));
+		events.publishEvent(new ResidentDischarged(program.value(), residentId, houseId, discharge.dischargedOn(),
+				discharge.type()));
 	}
 
 }

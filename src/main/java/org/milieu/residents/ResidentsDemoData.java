@@ -17,9 +17,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo community's two houses (16 beds each) and 24 residents, admitted over the last
+ * The demo community's two houses (16 beds each), both full: 32 residents admitted over the last
  * six months, each with a sign-in {@code residentNN}; {@code resident} is a second sign-in of
- * resident01. Every name is invented.
+ * resident01. Before them, two former residents lived in the first bed of each house and were
+ * discharged with complete aftercare plans: one completed the program, one left against advice.
+ * Every name is invented.
  */
 @Component
 @Order(200)
@@ -41,7 +43,34 @@ class ResidentsDemoData implements DemoContributor {
 			new Person("Caleb", "Norwood", null, 0, 17), new Person("Imani", "Brooks", null, 1, 13),
 			new Person("Isaiah", "Grant", null, 0, 10), new Person("Jasmine", "Ortega", "Jas", 1, 8),
 			new Person("Patrick", "Donnelly", null, 0, 6), new Person("Kayla", "Sorensen", null, 1, 4),
-			new Person("Victor", "Salazar", null, 0, 2), new Person("Tyler", "Haskins", null, 0, 1));
+			new Person("Victor", "Salazar", null, 0, 2), new Person("Tyler", "Haskins", null, 0, 1),
+			new Person("Hector", "Castellanos", null, 0, 141), new Person("Priya", "Nair", null, 1, 129),
+			new Person("Tamara", "Greene", null, 1, 99), new Person("Reggie", "Ambrose", null, 0, 68),
+			new Person("Rosa", "Iglesias", null, 1, 61), new Person("Leah", "Whitcomb", null, 1, 29),
+			new Person("Nathan", "Cole", "Nate", 0, 19), new Person("Monique", "Dubois", null, 1, 3));
+
+	/** A former resident: who, which house, admitted how many days ago, and how the stay ended. */
+	private record Former(String key, String given, String family, int house, int yearsOld, int admittedDaysAgo,
+			NewDischarge discharge) {
+	}
+
+	private static List<Former> former(LocalDate today) {
+		return List.of(
+				new Former("former01", "Terrence", "Hale", 0, 41, 340, new NewDischarge(today.minusDays(160),
+						DischargeType.COMPLETED, "Completed all four levels and the re-entry phase.",
+						new NewDischarge.Aftercare("Sober living: Harbor Street recovery residence, room with a peer mentor.",
+								"Outpatient counselling every Tuesday at 17:00, Eastside Clinic; medication review monthly.",
+								"Two mutual-help meetings a week; alumni group on Thursday evenings.",
+								"Sponsor: Ray M.; alumni coordinator at the program's main number.",
+								"Warning signs: skipping meetings, isolating, old contacts. Plan: call sponsor the same day, go to a meeting, tell the counsellor."))),
+				new Former("former02", "Yvette", "Marsh", 1, 29, 230, new NewDischarge(today.minusDays(150),
+						DischargeType.AGAINST_ADVICE, "Left against the team's advice after a family crisis.",
+						new NewDischarge.Aftercare("Staying with her sister; address on file with the counsellor.",
+								"Walk-in assessment offered at the county outpatient program, any weekday morning.",
+								"Women's evening meeting near her sister's home, Monday and Wednesday.",
+								"Primary counsellor; 24-hour crisis line; readmission is open to her.",
+								"Agreed before leaving: no alcohol in the house, daily check-in text to her sister, call the crisis line if cravings peak."))));
+	}
 
 	private final Houses houses;
 
@@ -51,7 +80,11 @@ class ResidentsDemoData implements DemoContributor {
 
 	private final CareRelationships care;
 
-	ResidentsDemoData(Houses houses, Admissions admissions, Accounts accounts, CareRelationships care) {
+	private final Discharges discharges;
+
+	ResidentsDemoData(Houses houses, Admissions admissions, Accounts accounts, CareRelationships care,
+			Discharges discharges) {
+		this.discharges = discharges;
 		this.houses = houses;
 		this.admissions = admissions;
 		this.accounts = accounts;
@@ -66,6 +99,13 @@ class ResidentsDemoData implements DemoContributor {
 		House women = houses.found(program, community.id("house", "linden"),
 				new HouseDetails("Linden House", HouseKind.WOMEN, "27 Linden Court"), 16);
 		List<List<Bed>> beds = List.of(houses.beds(program, men.id()), houses.beds(program, women.id()));
+		for (Former f : former(community.today())) {
+			UUID residentId = community.id("resident", f.key());
+			admissions.admit(program, residentId, new NewAdmission(f.given(), f.family(), null,
+					community.today().minusYears(f.yearsOld()).minusDays(40), beds.get(f.house()).get(0).id(),
+					community.today().minusDays(f.admittedDaysAgo())));
+			discharges.discharge(program, residentId, f.discharge(), "director");
+		}
 		int[] nextBed = new int[2];
 		Random random = community.random();
 		for (int i = 0; i < PEOPLE.size(); i++) {

@@ -17,7 +17,7 @@ class DemoCommunityTests {
 	JdbcClient jdbc;
 
 	@Test
-	void harborHouseHasTwoHousesOf16BedsAnd24Residents() {
+	void harborHouseHasTwoFullHousesOf16Beds() {
 		assertThat(jdbc.sql("""
 				select h.name, h.kind, count(b.id) from residents_house h join residents_bed b on b.house_id = h.id
 				 where h.name in ('Bayview House', 'Linden House') group by h.name, h.kind order by h.name""")
@@ -26,7 +26,25 @@ class DemoCommunityTests {
 		assertThat(jdbc.sql("""
 				select count(*) from residents_stay s join residents_house h on h.id = s.house_id
 				 where s.discharged_on is null and h.name in ('Bayview House', 'Linden House')""").query(Integer.class).single())
-			.isEqualTo(24);
+			.isEqualTo(32);
+	}
+
+	@Test
+	void twoFormerResidentsWereDischargedWithCompleteAftercarePlans() {
+		assertThat(jdbc.sql("""
+				select r.given_name || ' ' || r.family_name || ':' || s.discharge_type from residents_stay s
+				  join residents_resident r on r.id = s.resident_id
+				  join residents_aftercare_plan a on a.stay_id = s.id
+				  join residents_house h on h.id = s.house_id and h.name in ('Bayview House', 'Linden House')
+				 where s.discharged_on is not null and s.discharge_reason is not null and a.living_arrangement is not null
+				   and a.outpatient_appointments is not null and a.support_meetings is not null and a.contacts is not null
+				   and a.relapse_prevention is not null
+				 order by r.family_name""").query(String.class).list())
+			.containsExactly("Terrence Hale:COMPLETED", "Yvette Marsh:AGAINST_ADVICE");
+		assertThat(jdbc.sql("""
+				select count(*) from levels_assignment a join residents_resident r on r.id = a.resident_id
+				 where r.family_name in ('Hale', 'Marsh')""").query(Integer.class).single())
+			.as("former residents keep the level history of their stay").isGreaterThanOrEqualTo(4);
 	}
 
 	@Test
@@ -34,13 +52,13 @@ class DemoCommunityTests {
 		List<Integer> perLevel = jdbc.sql("""
 				select level, count(*) from (
 				  select distinct on (a.resident_id) a.resident_id, a.level from levels_assignment a
-				    join residents_stay s on s.resident_id = a.resident_id
+				    join residents_stay s on s.resident_id = a.resident_id and s.discharged_on is null
 				    join residents_house h on h.id = s.house_id and h.name in ('Bayview House', 'Linden House')
 				   order by a.resident_id, a.effective_on desc, a.recorded_at desc) current
 				 group by level order by level""")
 			.query((rs, n) -> rs.getInt(2)).list();
 		assertThat(perLevel).hasSize(4).allSatisfy(count -> assertThat(count).isGreaterThanOrEqualTo(2));
-		assertThat(perLevel.stream().mapToInt(Integer::intValue).sum()).isEqualTo(24);
+		assertThat(perLevel.stream().mapToInt(Integer::intValue).sum()).isEqualTo(32);
 	}
 
 	@Test
@@ -54,10 +72,10 @@ class DemoCommunityTests {
 	void everyRoleHasADemoSignInAndResidentIsResident01() {
 		assertThat(jdbc.sql("""
 				select a.username || ':' || r.role from identity_account a join identity_account_role r on r.account_id = a.id
-				 where a.username in ('director', 'clinician', 'staff', 'family', 'resident01', 'resident24')
+				 where a.username in ('director', 'clinician', 'staff', 'family', 'resident01', 'resident32')
 				 order by a.username""").query(String.class).list())
 			.containsExactly("clinician:CLINICIAN", "director:ADMIN", "family:FAMILY", "resident01:RESIDENT",
-					"resident24:RESIDENT", "staff:STAFF");
+					"resident32:RESIDENT", "staff:STAFF");
 		List<UUID> linked = jdbc.sql("select resident_id from identity_account where username in ('resident', 'resident01')")
 			.query(UUID.class).list();
 		assertThat(linked).hasSize(2).doesNotContainNull();

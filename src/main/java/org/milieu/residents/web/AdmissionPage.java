@@ -14,6 +14,8 @@ import org.milieu.residents.Bed;
 import org.milieu.residents.HouseSummary;
 import org.milieu.residents.Houses;
 import org.milieu.residents.NewAdmission;
+import org.milieu.residents.ResidentProfile;
+import org.milieu.residents.ResidentRecords;
 import org.milieu.shared.RuleViolation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,6 +24,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The admission form: who the person is, how to reach them and their emergency contact, which free bed. */
@@ -35,16 +38,37 @@ class AdmissionPage {
 
 	private final java.time.Clock clock;
 
-	AdmissionPage(Admissions admissions, Houses houses, java.time.Clock clock) {
+	private final ResidentRecords records;
+
+	AdmissionPage(Admissions admissions, Houses houses, java.time.Clock clock, ResidentRecords records) {
 		this.admissions = admissions;
 		this.houses = houses;
 		this.clock = clock;
+		this.records = records;
 	}
 
+	/**
+	 * The empty form, or, with {@code readmissionOf}, the form for someone discharged earlier,
+	 * filled in from their record (read through the access policy), so the new stay joins it.
+	 */
 	@GetMapping("/residents/new")
-	String form(@AuthenticationPrincipal MilieuUser user, Model model) {
+	String form(@AuthenticationPrincipal MilieuUser user, @RequestParam(required = false) UUID readmissionOf,
+			Model model) {
 		AdmissionForm form = new AdmissionForm();
 		form.setAdmittedOn(LocalDate.now(clock).toString());
+		if (readmissionOf != null) {
+			ResidentProfile earlier = records.profile(user, readmissionOf);
+			form.setReadmissionOf(earlier.residentId().toString());
+			form.setGivenName(earlier.givenName());
+			form.setFamilyName(earlier.familyName());
+			form.setPreferredName(earlier.preferredName());
+			form.setPronouns(earlier.pronouns());
+			form.setBirthDate(earlier.birthDate().toString());
+			form.setPrimaryLanguage(earlier.primaryLanguage());
+			form.setPhone(earlier.phone());
+			form.setEmergencyContactName(earlier.emergencyContactName());
+			form.setEmergencyContactPhone(earlier.emergencyContactPhone());
+		}
 		model.addAttribute("form", form);
 		return view(user, model);
 	}
@@ -65,6 +89,15 @@ class AdmissionPage {
 		if (blank(form.getGivenName()) || blank(form.getFamilyName())) {
 			errors.add("admission.name.required");
 		}
+		UUID readmissionOf = null;
+		if (!blank(form.getReadmissionOf())) {
+			try {
+				readmissionOf = UUID.fromString(form.getReadmissionOf().trim());
+			}
+			catch (IllegalArgumentException ex) {
+				errors.add("admission.readmission.unknown");
+			}
+		}
 		if (!errors.isEmpty()) {
 			model.addAttribute("errors", errors);
 			return view(user, model);
@@ -74,7 +107,7 @@ class AdmissionPage {
 					form.getPreferredName(), birth, bed, admitted,
 					new NewAdmission.Details(form.getPronouns(), form.getPrimaryLanguage(), form.getPhone(),
 							form.getEmergencyContactName(), form.getEmergencyContactPhone(), form.getReferralSource(),
-							form.getFundingSource(), null)));
+							form.getFundingSource(), null), readmissionOf));
 			redirect.addFlashAttribute("notice", "admission.done");
 			redirect.addFlashAttribute("noticeArg", form.getGivenName().trim() + " " + form.getFamilyName().trim());
 			redirect.addFlashAttribute("warnings", admission.warnings());
@@ -141,6 +174,10 @@ class AdmissionPage {
 
 		private String admittedOn;
 
+		private String readmissionOf;
+
+		public String getReadmissionOf() { return readmissionOf; }
+		public void setReadmissionOf(String v) { readmissionOf = v; }
 		public String getGivenName() { return givenName; }
 		public void setGivenName(String v) { givenName = v; }
 		public String getFamilyName() { return familyName; }

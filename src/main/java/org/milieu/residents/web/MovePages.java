@@ -69,8 +69,7 @@ class MovePages {
 			try {
 				moves.move(user, id, form.getBedId(), form.getMovedOn(), form.getReason());
 				redirect.addFlashAttribute("notice", "move.done");
-				redirect.addFlashAttribute("noticeArg", census.read(user, id).displayName());
-				return "redirect:/residents";
+				return "redirect:/residents/" + id;
 			}
 			catch (RuleViolation rule) {
 				if (rule.field() == null) {

@@ -21,9 +21,15 @@ import org.milieu.residents.DischargeType;
 import org.milieu.residents.Discharges;
 import org.milieu.residents.NewDischarge;
 import org.milieu.residents.NewAdmission;
+import org.milieu.residents.ResidentProfile;
+import org.milieu.residents.ResidentRecords;
+import org.milieu.residents.StayRecord;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,11 +52,18 @@ class ResidentApi {
 
 	private final Discharges discharges;
 
-	ResidentApi(Census census, Admissions admissions, MessageSource messages, Discharges discharges) {
+	private final ResidentRecords records;
+
+	private final DischargeSummaryPdf pdf;
+
+	ResidentApi(Census census, Admissions admissions, MessageSource messages, Discharges discharges,
+			ResidentRecords records, DischargeSummaryPdf pdf) {
 		this.census = census;
 		this.admissions = admissions;
 		this.messages = messages;
 		this.discharges = discharges;
+		this.records = records;
+		this.pdf = pdf;
 	}
 
 	/** Today's residents within the caller's reach; for staff roles (the access policy decides). */
@@ -62,7 +75,8 @@ class ResidentApi {
 
 	/**
 	 * Admits a person to a free bed of a house. A resident with the same name and birth date
-	 * already on record does not stop the admission; the answer's {@code warnings} say so.
+	 * already on record does not stop the admission; the answer's {@code warnings} say so. With
+	 * {@code readmissionOf}, someone discharged earlier is admitted again on their own record.
 	 */
 	@PostMapping
 	ResponseEntity<AdmissionResponse> admit(@AuthenticationPrincipal MilieuUser user,
@@ -82,12 +96,12 @@ class ResidentApi {
 			@Size(max = 40) String primaryLanguage, @Size(max = 40) String phone, @Size(max = 120) String emergencyContactName,
 			@Size(max = 40) String emergencyContactPhone, @Size(max = 120) String referralSource,
 			@Size(max = 120) String fundingSource, @Min(1) @Max(730) Integer expectedLengthDays, @NotNull UUID houseId,
-			@NotNull UUID bedId, @NotNull LocalDate admittedOn) {
+			@NotNull UUID bedId, @NotNull LocalDate admittedOn, UUID readmissionOf) {
 
 		NewAdmission command() {
 			return new NewAdmission(givenName, familyName, preferredName, birthDate, bedId, admittedOn,
 					new NewAdmission.Details(pronouns, primaryLanguage, phone, emergencyContactName, emergencyContactPhone,
-							referralSource, fundingSource, expectedLengthDays));
+							referralSource, fundingSource, expectedLengthDays), readmissionOf);
 		}
 	}
 
@@ -97,10 +111,31 @@ class ResidentApi {
 	record AdmissionResponse(ResidentResponse resident, List<Warning> warnings) {
 	}
 
-	/** One resident, if the access policy lets the caller see them (a resident sees their own). */
+	/**
+	 * One resident, in the program today or discharged, if the access policy lets the caller see
+	 * them (a resident sees their own): the census fields of their newest stay, their details,
+	 * and every stay newest first with its discharge and aftercare plan.
+	 */
 	@GetMapping("/{id}")
-	ResponseEntity<ResidentResponse> get(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ResidentResponse.of(census.read(user, id)));
+	ResponseEntity<ResidentRecordResponse> get(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+			.body(ResidentRecordResponse.of(records.profile(user, id)));
+	}
+
+	/**
+	 * The printable summary of the resident's latest discharge, as a PDF download. Taking data out
+	 * of Milieu is an export: the policy's export rule decides and the export is audited. The
+	 * file name carries the record's id, never a name.
+	 */
+	@GetMapping("/{id}/discharge-summary.pdf")
+	ResponseEntity<byte[]> dischargeSummary(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
+		byte[] document = pdf.render(records.dischargeSummary(user, id), LocaleContextHolder.getLocale());
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("discharge-summary-" + id + ".pdf").build().toString())
+			.body(document);
 	}
 
 	/**
@@ -142,6 +177,38 @@ class ResidentApi {
 	}
 
 	record EmergencyRequest(@NotBlank @Size(min = 10, max = 1000) String reason) {
+	}
+
+	/** A resident's record: the census fields (of the newest stay), the status, the details and every stay. */
+	record ResidentRecordResponse(UUID id, String givenName, String familyName, String preferredName, UUID houseId,
+			String house, String room, String bed, LocalDate admittedOn, String status, String pronouns,
+			LocalDate birthDate, String primaryLanguage, String phone, String emergencyContactName,
+			String emergencyContactPhone, List<StayResponse> stays) {
+
+		static ResidentRecordResponse of(ResidentProfile p) {
+			StayRecord latest = p.latestStay();
+			return new ResidentRecordResponse(p.residentId(), p.givenName(), p.familyName(), p.preferredName(),
+					latest.houseId(), latest.houseName(), latest.room(), latest.bed(), latest.admittedOn(),
+					p.discharged() ? "DISCHARGED" : "IN_PROGRAM", p.pronouns(), p.birthDate(), p.primaryLanguage(), p.phone(),
+					p.emergencyContactName(), p.emergencyContactPhone(), p.stays().stream().map(StayResponse::of).toList());
+		}
+	}
+
+	record StayResponse(UUID id, UUID houseId, String house, String room, String bed, LocalDate admittedOn,
+			Integer expectedLengthDays, String referralSource, String fundingSource, DischargeResponseBody discharge) {
+
+		static StayResponse of(StayRecord s) {
+			StayRecord.Discharge d = s.discharge();
+			return new StayResponse(s.stayId(), s.houseId(), s.houseName(), s.room(), s.bed(), s.admittedOn(),
+					s.expectedLengthDays(), s.referralSource(), s.fundingSource(),
+					d == null ? null : new DischargeResponseBody(d.dischargedOn(), d.type(), d.reason(), d.dischargedBy(),
+							new AftercareRequest(d.aftercare().livingArrangement(), d.aftercare().outpatientAppointments(),
+									d.aftercare().supportMeetings(), d.aftercare().contacts(), d.aftercare().relapsePrevention())));
+		}
+	}
+
+	record DischargeResponseBody(LocalDate dischargedOn, DischargeType type, String reason, String dischargedBy,
+			AftercareRequest aftercare) {
 	}
 
 	record ResidentResponse(UUID id, String givenName, String familyName, String preferredName, UUID houseId,

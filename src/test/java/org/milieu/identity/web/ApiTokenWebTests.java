@@ -42,7 +42,7 @@ class ApiTokenWebTests {
 		String token = create("staff", "census script");
 		mvc.perform(get("/api/v1/residents").header("Authorization", "Bearer " + token))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.length()").value(13));
+			.andExpect(jsonPath("$.length()").value(16));
 		mvc.perform(get("/api/v1/residents/" + signIns.user("resident02").residentId()).header("Authorization", "Bearer " + token))
 			.andExpect(status().isForbidden());
 		mvc.perform(post("/api/v1/houses").header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)

@@ -55,7 +55,9 @@ class AuthorizationMatrixTests {
 		/** resident24: a resident used where a call leaves lasting grants behind */
 		SPARE,
 		/** a resident admitted for this test alone, whom a call may discharge */
-		LEAVING
+		LEAVING,
+		/** former01: a demo resident discharged from the staff caller's house (read-only record) */
+		DISCHARGED
 	}
 
 	record Row(HttpMethod method, String pattern, Subject subject, int... expected) {
@@ -69,6 +71,11 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.POST, "/api/v1/residents/{id}/move", Subject.OWN, 422, 403, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}", Subject.OWN, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}", Subject.OTHER, 200, 200, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}", Subject.DISCHARGED, 200, 200, 200, 403, 403),
+			// an export: staff may read a record but not take it out of Milieu; no discharge yet is "not found"
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/discharge-summary.pdf", Subject.DISCHARGED, 200, 200, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/discharge-summary.pdf", Subject.OWN, 404, 404, 403, 404, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/discharge-summary.pdf", Subject.OTHER, 404, 404, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/houses", Subject.NONE, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/houses/{id}", Subject.NONE, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/houses", Subject.NONE, 201, 403, 403, 403, 403),
@@ -225,6 +232,8 @@ class AuthorizationMatrixTests {
 				case OWN -> signIns.user("resident01").residentId();
 				case SPARE -> signIns.user("resident24").residentId();
 				case LEAVING -> leaving;
+				case DISCHARGED -> jdbc.sql("select id from residents_resident where given_name = 'Terrence' and family_name = 'Hale'")
+					.query(UUID.class).single();
 				default -> signIns.user("resident02").residentId();
 			};
 			path = path.replace("{id}", subject.toString()).replace("{screenId}", UUID.randomUUID().toString());

@@ -48,7 +48,7 @@ class ResidentAccessWebTests {
 			.andExpect(jsonPath("$.type").value("urn:milieu:problem:forbidden"));
 		mvc.perform(get("/api/v1/residents").with(signIns.as("staff")))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.length()").value(13))
+			.andExpect(jsonPath("$.length()").value(16))
 			.andExpect(jsonPath("$[*].house").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("Bayview House"))));
 	}
 

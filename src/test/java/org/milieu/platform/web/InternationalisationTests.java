@@ -23,6 +23,7 @@ import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.milieu.identity.Role;
 import org.milieu.levels.Level;
+import org.milieu.residents.DischargeType;
 import org.milieu.residents.HouseKind;
 
 /**
@@ -40,7 +41,7 @@ class InternationalisationTests {
 	private static final Pattern STATIC_KEY = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)[}(]");
 
 	private static final Pattern JAVA_KEY = Pattern
-		.compile("\"((?:problem|house|admission|level|error|home|census|nav|login|account|password|invitation|users|audit|mfa|token|emergency|passkey|discharge|me|staffing|screening|pass|move|occupancy)\\.[A-Za-z0-9_.\\-]*[A-Za-z0-9])\"");
+		.compile("\"((?:problem|house|admission|level|error|home|census|nav|login|account|password|invitation|users|audit|mfa|token|emergency|passkey|discharge|me|staffing|screening|pass|move|occupancy|discharged|profile)\\.[A-Za-z0-9_.\\-]*[A-Za-z0-9])\"");
 
 	@Test
 	void templatesHoldNoHardCodedText() throws IOException {
@@ -94,6 +95,9 @@ class InternationalisationTests {
 		}
 		for (HouseKind kind : HouseKind.values()) {
 			used.add("house.kind." + kind);
+		}
+		for (DischargeType type : DischargeType.values()) {
+			used.add("discharge.type." + type);
 		}
 		for (Level level : Level.values()) {
 			used.add(level.nameKey());

@@ -46,7 +46,7 @@ class HousePagesWebTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Bayview House")))
 			.andExpect(content().string(not(containsString("Linden House"))))
-			.andExpect(content().string(containsString("Residents you can see today: 13")));
+			.andExpect(content().string(containsString("Residents you can see today: 16")));
 	}
 
 	private int openStays() {

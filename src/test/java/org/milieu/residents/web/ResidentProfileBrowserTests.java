@@ -1,0 +1,222 @@
+package org.milieu.residents.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.milieu.identity.Accounts;
+import org.milieu.residents.Admissions;
+import org.milieu.residents.HouseDetails;
+import org.milieu.residents.HouseKind;
+import org.milieu.residents.Houses;
+import org.milieu.residents.NewAdmission;
+import org.milieu.shared.ProgramId;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The director's journey through a resident's record in real Chromium: the profile's tabs, the
+ * discharge form with a mistake and then without, and the read-only record afterwards; axe-core
+ * checks every page at WCAG 2.1 AA. A failing journey leaves a screenshot under target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ResidentProfileBrowserTests {
+
+	private static final Logger log = LoggerFactory.getLogger(ResidentProfileBrowserTests.class);
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Houses houses;
+
+	@Autowired
+	Admissions admissions;
+
+	WebDriver browser;
+
+	WebDriverWait wait;
+
+	@BeforeEach
+	void openBrowser() throws Exception {
+		if (!(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))) {
+			String message = "Browser tests need /usr/bin/chromium and /usr/bin/chromedriver "
+					+ "(apt-get install chromium chromium-driver)";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new IllegalStateException(message + "; on CI they are required");
+			}
+			log.warn("SKIPPED browser tests: {}", message);
+			Assumptions.abort(message);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--lang=en-US", "--window-size=1280,900",
+				"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort().build();
+		browser = new ChromeDriver(service, options);
+		wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void theDirectorReadsTheRecordTabByTabAndDischargesWithAnAftercarePlan(TestInfo test) {
+		ProgramId program = new ProgramId(accounts.findByUsername("director").orElseThrow().programId());
+		UUID house = houses.found(program,
+				new HouseDetails("Journey " + UUID.randomUUID().toString().substring(0, 8), HouseKind.MIXED, null), 2).id();
+		UUID resident = UUID.randomUUID();
+		admissions.admit(program, resident, new NewAdmission("Jordan", "Journey", "Jo", LocalDate.of(1990, 7, 4),
+				houses.beds(program, house).get(0).id(), LocalDate.of(2026, 2, 2),
+				new NewAdmission.Details("they/them", "English", "555-0177", "Sam Journey", "555-0178", "Self", "Grant", 180)));
+		journey(test, () -> {
+			open("/login");
+			signIn("director");
+			open("/residents/" + resident);
+			assertThat(heading()).startsWith("Jo Journey");
+			assertThat(current()).isEqualTo("Overview");
+			assertAccessible("profile overview");
+
+			tab("Stays");
+			assertThat(browser.findElement(By.id("stays-heading")).getText()).isEqualTo("Stays, newest first");
+			assertAccessible("profile stays");
+
+			tab("Level");
+			assertThat(browser.findElement(By.tagName("main")).getText()).contains("Level of responsibility");
+			assertAccessible("profile level");
+
+			browser.findElement(By.linkText("Discharge")).click();
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dischargedOn")));
+			assertAccessible("discharge form");
+			new Select(browser.findElement(By.id("type"))).selectByValue("COMPLETED");
+			setDate("2026-01-15");
+			browser.findElement(By.id("livingArrangement")).sendKeys("Oak Lane recovery residence");
+			browser.findElement(By.id("relapsePrevention")).sendKeys("Call the sponsor; go to a meeting the same day.");
+			browser.findElement(By.cssSelector("button[type=submit].primary")).click();
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dischargedOn-error")));
+			assertThat(browser.findElement(By.id("dischargedOn-error")).getText())
+				.isEqualTo("The discharge date cannot be before the admission on 2026-02-02.");
+			assertThat(browser.findElement(By.id("dischargedOn")).getAttribute("aria-invalid")).isEqualTo("true");
+			assertThat(browser.findElement(By.id("livingArrangement")).getAttribute("value")).isEqualTo("Oak Lane recovery residence");
+			assertAccessible("discharge form with a mistake");
+
+			setDate("2026-03-20");
+			browser.findElement(By.cssSelector("button[type=submit].primary")).click();
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("read-only")));
+			assertThat(browser.getCurrentUrl()).endsWith("/residents/" + resident);
+			assertThat(browser.findElement(By.id("discharge-summary")).getText()).isEqualTo("Discharge summary (PDF)");
+			assertThat(browser.findElements(By.linkText("Discharge"))).isEmpty();
+			assertAccessible("read-only record");
+
+			tab("Stays");
+			assertThat(browser.findElement(By.tagName("main")).getText()).contains("Oak Lane recovery residence",
+					"Completed the program");
+			assertAccessible("stays after discharge");
+
+			open("/residents/discharged");
+			browser.findElement(By.linkText("Jo Journey")).click();
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("read-only")));
+			open("/residents/discharged");
+			assertAccessible("discharged residents");
+		});
+	}
+
+	private void tab(String name) {
+		browser.findElement(By.cssSelector("nav.tabs")).findElement(By.linkText(name)).click();
+		wait.until(d -> name.equals(current()));
+	}
+
+	private String current() {
+		return browser.findElement(By.cssSelector("nav.tabs a[aria-current=page]")).getText();
+	}
+
+	private void setDate(String iso) {
+		// a date input's typing order depends on the browser's locale; set the value as a person's picker would
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
+				browser.findElement(By.id("dischargedOn")), iso);
+	}
+
+	private void journey(TestInfo test, Runnable steps) {
+		try {
+			steps.run();
+		}
+		catch (RuntimeException | AssertionError failure) {
+			try {
+				Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+				Path shot = dir.resolve(test.getTestMethod().map(m -> m.getName()).orElse("journey") + ".png");
+				Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+				log.error("Browser journey failed at {}; screenshot {}", browser.getCurrentUrl(), shot.toAbsolutePath());
+			}
+			catch (Exception screenshotFailure) {
+				failure.addSuppressed(screenshotFailure);
+			}
+			throw failure;
+		}
+	}
+
+	private void open(String path) {
+		browser.get("http://localhost:" + port + path);
+	}
+
+	private void signIn(String username) {
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys("milieu-demo");
+		browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+		wait.until(ExpectedConditions.not(ExpectedConditions.urlMatches(".*/login(\\?.*)?$")));
+	}
+
+	private String heading() {
+		return browser.findElement(By.tagName("h1")).getText();
+	}
+
+	private void assertAccessible(String page) {
+		List<Rule> violations = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+			.analyze(browser).getViolations();
+		assertThat(violations).as("axe-core WCAG 2.1 AA violations on %s: %s", page,
+				violations.stream()
+					.map(v -> v.getId() + " (" + v.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
+						.collect(Collectors.joining(", ")) + ")")
+					.collect(Collectors.joining("; ")))
+			.isEmpty();
+	}
+}
