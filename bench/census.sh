@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The live census at scale: 50 houses and 1,500 residents. Adds houses "Bench House 01.." with
-# 30 beds each and fills their beds with invented residents until the program has 50 houses and
+# 32 beds each and fills their beds with invented residents until the program has 50 houses and
 # 1,500 residents with open stays, then times, as the demo
 # director, GET /api/v1/census (counts and ratios per house) and GET /api/v1/residents (every
 # resident, each read passing the access policy and written to the audit trail). Prints the
 # median and p95 of 40 calls after 5 warm-up calls; the server's own time is close to curl's on
-# loopback.
+# loopback. GET /api/v1/houses, timed in the same run, is the baseline: the cost of any signed-in
+# API call on this machine at this moment.
 # Use a scratch data directory, not your demo's:
 #   MILIEU_DATA_DIR=target/bench-data ./mvnw spring-boot:run     (in another terminal)
 #   bench/census.sh http://localhost:8080 target/bench-data
@@ -18,14 +19,14 @@ psqlo() { psql -h localhost -p "$pgport" -U postgres -d milieu -v ON_ERROR_STOP=
 program=$(psqlo -c "select id from platform_program order by name limit 1")
 houses=$(psqlo -c "select count(*) from residents_house where program_id = '$program'")
 if [ "$houses" -lt 50 ]; then
-  echo "adding $((50 - houses)) houses with 30 beds each ..."
+  echo "adding $((50 - houses)) houses with 32 beds each ..."
   psqlo <<SQL
 insert into residents_house (id, program_id, name, kind)
 select gen_random_uuid(), '$program', 'Bench House ' || lpad(g::text, 2, '0'), 'MIXED'
   from generate_series(1, 50 - $houses) g;
 insert into residents_bed (id, program_id, house_id, room, label)
 select gen_random_uuid(), h.program_id, h.id, ((b + 1) / 2)::text, b::text
-  from residents_house h cross join generate_series(1, 30) b
+  from residents_house h cross join generate_series(1, 32) b
  where h.name like 'Bench House %';
 SQL
 fi
@@ -62,5 +63,6 @@ time_page() { # url -> median and p95 ms of 40 calls after 5 warm-up calls
     awk '$1 != 200 { print "HTTP " $1 > "/dev/stderr"; exit 1 } { print $2 * 1000 }' | sort -n |
     awk '{ v[NR] = $1 } END { printf "median %.1f ms  p95 %.1f ms  max %.1f ms\n", v[int((NR+1)/2)], v[int(NR*0.95+0.5)], v[NR] }'
 }
+echo "baseline: GET /api/v1/houses (50 houses, no staffing): $(time_page "$base/api/v1/houses")"
 echo "GET /api/v1/census    (50 houses):       $(time_page "$base/api/v1/census")"
 echo "GET /api/v1/residents (1,500 residents): $(time_page "$base/api/v1/residents")"

@@ -136,12 +136,14 @@ public class AccessPolicy {
 	@Transactional
 	public void recordListed(MilieuUser user, DataCategory category, String resourceType, Reach reach,
 			Iterable<ResidentScope> shown) {
+		java.util.List<AuditEntry> entries = new java.util.ArrayList<>();
 		for (ResidentScope resident : shown) {
 			boolean emergencyOnly = reach.onlyInEmergency(resident.residentId(), resident.houseId());
-			trail.record(AuditEntry.of(user.actor(), AuditAction.READ, AuditOutcome.SUCCESS)
+			entries.add(AuditEntry.of(user.actor(), AuditAction.READ, AuditOutcome.SUCCESS)
 				.about(resident.residentId(), category).on(resourceType, resident.residentId())
 				.because(emergencyOnly ? Purpose.EMERGENCY : Purpose.NORMAL));
 		}
+		trail.recordAll(entries);
 	}
 
 	private String reachReason(MilieuUser user, Role role, ResidentScope resident) {

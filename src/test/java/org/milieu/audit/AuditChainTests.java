@@ -158,7 +158,7 @@ class AuditChainTests {
 		write(2);
 		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
 		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
-		AuditTrail trail = new AuditTrail(JdbcClient.create(connection));
+		AuditTrail trail = new AuditTrail(JdbcClient.create(connection), new org.springframework.jdbc.core.JdbcTemplate(connection));
 		tx.executeWithoutResult(status -> {
 			trail.record(AuditEntry.of(STAFF, AuditAction.UPDATE, AuditOutcome.SUCCESS));
 			status.setRollbackOnly();
@@ -168,10 +168,25 @@ class AuditChainTests {
 		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 3, null));
 	}
 
+	@Test
+	void aBatchOfRowsJoinsTheChainLikeRowsWrittenOneByOne() {
+		write(2);
+		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
+		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
+		AuditTrail trail = new AuditTrail(JdbcClient.create(connection), new org.springframework.jdbc.core.JdbcTemplate(connection));
+		tx.executeWithoutResult(status -> trail.recordAll(java.util.stream.IntStream.range(0, 50)
+			.mapToObj(i -> AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS)
+				.about(UUID.randomUUID(), DataCategory.DEMOGRAPHICS).on("Resident", i))
+			.toList()));
+		connection.destroy();
+		write(1);
+		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 53, null));
+	}
+
 	private void write(int count) {
 		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
 		try {
-			AuditTrail trail = new AuditTrail(JdbcClient.create(connection));
+			AuditTrail trail = new AuditTrail(JdbcClient.create(connection), new org.springframework.jdbc.core.JdbcTemplate(connection));
 			for (int i = 0; i < count; i++) {
 				trail.record(AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS)
 					.about(UUID.randomUUID(), DataCategory.DEMOGRAPHICS).on("Resident", i));
