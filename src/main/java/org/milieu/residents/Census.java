@@ -48,8 +48,25 @@ public class Census {
 	 */
 	@Transactional
 	public List<CensusEntry> today(MilieuUser user) {
+		return today(user, null);
+	}
+
+	/**
+	 * Today's census of one house (all houses when {@code houseId} is null) as this person may see
+	 * it; only the residents shown are audited.
+	 */
+	@Transactional
+	public List<CensusEntry> today(MilieuUser user, UUID houseId) {
 		Reach reach = policy.enforceListing(user, DataCategory.DEMOGRAPHICS, "Census");
+		if (houseId != null) {
+			boolean known = jdbc.sql("select exists (select 1 from residents_house where id = ? and program_id = ?)")
+				.params(houseId, user.programId().value()).query(Boolean.class).single();
+			if (!known) {
+				throw new RecordNotFound("House", houseId);
+			}
+		}
 		List<CensusEntry> visible = today(user.programId()).stream()
+			.filter(e -> houseId == null || houseId.equals(e.houseId()))
 			.filter(e -> reach.includes(e.residentId(), e.houseId()))
 			.toList();
 		policy.recordListed(user, DataCategory.DEMOGRAPHICS, "Census", reach,

@@ -66,11 +66,12 @@ class ResidentApi {
 		this.pdf = pdf;
 	}
 
-	/** Today's residents within the caller's reach; for staff roles (the access policy decides). */
+	/** Today's residents within the caller's reach, of one house with {@code houseId}; for staff roles (the access policy decides). */
 	@GetMapping
-	ResponseEntity<List<ResidentResponse>> list(@AuthenticationPrincipal MilieuUser user) {
+	ResponseEntity<List<ResidentResponse>> list(@AuthenticationPrincipal MilieuUser user,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) UUID houseId) {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-			.body(census.today(user).stream().map(ResidentResponse::of).toList());
+			.body(census.today(user, houseId).stream().map(ResidentResponse::of).toList());
 	}
 
 	/**

@@ -53,6 +53,26 @@ class ResidentAccessWebTests {
 	}
 
 	@Test
+	void theListFiltersByHouseAndAuditsOnlyTheResidentsShown() throws Exception {
+		UUID linden = jdbc.sql("select id from residents_house where name = 'Linden House'").query(UUID.class).single();
+		long before = jdbc.sql("select count(*) from audit_event where username = 'clinician' and resource_type = 'Census'")
+			.query(Long.class).single();
+		mvc.perform(get("/api/v1/residents?houseId=" + linden).with(signIns.as("clinician")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(16))
+			.andExpect(jsonPath("$[*].house").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("Linden House"))));
+		long after = jdbc.sql("select count(*) from audit_event where username = 'clinician' and resource_type = 'Census'")
+			.query(Long.class).single();
+		assertThat(after - before).as("one read audited per resident shown").isEqualTo(16);
+		// staff of Bayview asking for Linden see nobody
+		mvc.perform(get("/api/v1/residents?houseId=" + linden).with(signIns.as("staff")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(0));
+		mvc.perform(get("/api/v1/residents?houseId=" + UUID.randomUUID()).with(signIns.as("director")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void aClinicianReachesTheirCaseloadOutsideTheirHouses() throws Exception {
 		mvc.perform(get("/api/v1/residents/" + residentOf("resident02")).with(signIns.as("clinician2")))
 			.andExpect(status().isOk());
