@@ -201,6 +201,8 @@ class CensusBoardWebTests {
 		Document home = page("/residents/" + resident + "?tab=whereabouts", signIns.as("director"));
 		assertThat(home.selectFirst("#whereabouts-now")).isNotNull();
 		assertThat(home.selectFirst("#sign-out").attr("href")).isEqualTo("/residents/" + resident + "/passes/new");
+		assertThat(home.selectFirst("#sign-out").attr("aria-label")).as("not the account's sign-out")
+			.isEqualTo("Sign out Wes Whereabouts");
 		assertThat(home.selectFirst("#profile-passes")).isNull();
 
 		passes.signOut(signIns.user("director"), resident,
