@@ -16,6 +16,11 @@ public record Reach(boolean everyone, Set<UUID> houses, Set<UUID> residents, Set
 		return usually(residentId, houseId) || emergency.contains(residentId);
 	}
 
+	/** Whether this reaches no resident at all (for example, no role of the person may read the category). */
+	public boolean nobody() {
+		return !everyone && houses.isEmpty() && residents.isEmpty() && emergency.isEmpty();
+	}
+
 	/** In reach only through an emergency ("break-glass") grant. */
 	public boolean onlyInEmergency(UUID residentId, UUID houseId) {
 		return !usually(residentId, houseId) && emergency.contains(residentId);

@@ -1,6 +1,13 @@
 package org.milieu.residents;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,6 +17,8 @@ import org.milieu.identity.EmergencyAccess;
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.Reach;
 import org.milieu.identity.ResidentScope;
+import org.milieu.platform.Program;
+import org.milieu.platform.Programs;
 import org.milieu.shared.DataCategory;
 import org.milieu.shared.ProgramId;
 import org.milieu.shared.RecordNotFound;
@@ -36,10 +45,19 @@ public class Census {
 
 	private final EmergencyAccess emergency;
 
-	Census(JdbcClient jdbc, AccessPolicy policy, EmergencyAccess emergency) {
+	private final Houses houses;
+
+	private final Programs programs;
+
+	private final Clock clock;
+
+	Census(JdbcClient jdbc, AccessPolicy policy, EmergencyAccess emergency, Houses houses, Programs programs, Clock clock) {
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.emergency = emergency;
+		this.houses = houses;
+		this.programs = programs;
+		this.clock = clock;
 	}
 
 	/**
@@ -65,6 +83,46 @@ public class Census {
 				throw new RecordNotFound("House", houseId);
 			}
 		}
+		return visible(user, reach, houseId);
+	}
+
+	/**
+	 * The live census board as this person may see it: the residents of {@link #today(MilieuUser)}
+	 * (each audited) grouped by house, with their days in the program counted in the program's time
+	 * zone, and each house's free beds. Beds are program configuration, not resident data: the
+	 * board shows every house for the director (who plans admissions, so an empty house still
+	 * appears), and for others the houses they work in and those of the residents they see.
+	 */
+	@Transactional
+	public CensusBoard board(MilieuUser user) {
+		Reach reach = policy.enforceListing(user, DataCategory.DEMOGRAPHICS, "Census");
+		List<CensusEntry> visible = visible(user, reach, null);
+		LocalDate today = day(user.programId());
+		Map<UUID, List<CensusBoard.Line>> lines = new LinkedHashMap<>();
+		visible.forEach(e -> lines.computeIfAbsent(e.houseId(), h -> new ArrayList<>()).add(CensusBoard.Line.of(e, today)));
+		List<CensusBoard.HouseSection> sections = new ArrayList<>();
+		for (HouseSummary summary : houses.list(user.programId())) {
+			House house = summary.house();
+			boolean shown = lines.containsKey(house.id()) || reach.everyone() || reach.houses().contains(house.id());
+			if (!shown) {
+				continue;
+			}
+			List<Bed> free = summary.free() > 0
+					? houses.beds(user.programId(), house.id()).stream().filter(b -> !b.taken()).toList() : List.of();
+			sections.add(new CensusBoard.HouseSection(house.id(), house.name(), lines.getOrDefault(house.id(), List.of()),
+					free));
+		}
+		return new CensusBoard(today, sections);
+	}
+
+	/** Today's date where the program is: days in the program turn over at its midnight, not UTC's. */
+	@Transactional(readOnly = true)
+	public LocalDate day(ProgramId program) {
+		ZoneId zone = programs.find(program).map(Program::timeZone).orElse(ZoneOffset.UTC);
+		return LocalDate.now(clock.withZone(zone));
+	}
+
+	private List<CensusEntry> visible(MilieuUser user, Reach reach, UUID houseId) {
 		List<CensusEntry> visible = today(user.programId()).stream()
 			.filter(e -> houseId == null || houseId.equals(e.houseId()))
 			.filter(e -> reach.includes(e.residentId(), e.houseId()))

@@ -195,7 +195,8 @@ public class DrugScreens {
 		return census.find(program, residentId).orElseThrow(() -> new RecordNotFound("Resident", residentId));
 	}
 
-	private List<DrugScreen> screens(ProgramId program, UUID residentId) {
+	/** The resident's screens, newest first, without any access decision: callers decide and audit first. */
+	List<DrugScreen> screens(ProgramId program, UUID residentId) {
 		Map<UUID, List<SubstanceResult>> results = new LinkedHashMap<>();
 		jdbc.sql("""
 				select r.screen_id, r.substance, r.result from screening_substance_result r

@@ -209,10 +209,19 @@ public class Passes {
 	@Transactional
 	public List<Pass> history(MilieuUser user, UUID residentId) {
 		requireResident(user.programId(), residentId);
-		policy.enforce(user, AuditAction.READ, DataCategory.WHEREABOUTS, scope(user.programId(), residentId), "Pass",
-				residentId);
+		return history(user, scope(user.programId(), residentId));
+	}
+
+	/**
+	 * A resident's passes, latest first, decided for the scope the caller gives: the profile's
+	 * scope keeps a discharged resident in the house of their last stay, as for the rest of
+	 * their record. The look is audited.
+	 */
+	@Transactional
+	List<Pass> history(MilieuUser user, ResidentScope resident) {
+		policy.enforce(user, AuditAction.READ, DataCategory.WHEREABOUTS, resident, "Pass", resident.residentId());
 		return jdbc.sql(SELECT + " and p.resident_id = ? order by p.left_at desc")
-			.params(user.programId().value(), residentId).query((rs, n) -> pass(rs)).list();
+			.params(user.programId().value(), resident.residentId()).query((rs, n) -> pass(rs)).list();
 	}
 
 	/**

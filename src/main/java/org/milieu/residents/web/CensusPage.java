@@ -3,17 +3,20 @@ package org.milieu.residents.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.milieu.identity.MilieuUser;
+import org.milieu.identity.ResidentScope;
 import org.milieu.platform.Attention;
 import org.milieu.residents.Census;
+import org.milieu.residents.CensusBoard;
 import org.milieu.residents.CensusHouseLines;
-import org.milieu.residents.CensusEntry;
+import org.milieu.residents.CensusResidentNotes;
 import org.milieu.residents.passes.Passes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,9 +25,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The census page: who is in which house and bed today, and who is out on a pass. Whereabouts
- * are a category of their own, so the pass column comes from {@link Passes#out(MilieuUser)},
- * which applies the access policy to them and audits each resident shown out.
+ * The census and bed board: who is in which house and bed today with their days in the program,
+ * each house's free beds, and who is out on a pass. Whereabouts are a category of their own, so
+ * the pass column comes from {@link Passes#out(MilieuUser)}, which applies the access policy to
+ * them and audits each resident shown out. The level and flag columns come from other modules
+ * ({@link CensusResidentNotes}), each reading its own category through the policy.
  */
 @Controller
 class CensusPage {
@@ -37,28 +42,38 @@ class CensusPage {
 
 	private final ObjectProvider<CensusHouseLines> houseLines;
 
-	CensusPage(Census census, Passes passes, Clock clock, ObjectProvider<CensusHouseLines> houseLines) {
+	private final ObjectProvider<CensusResidentNotes> residentNotes;
+
+	CensusPage(Census census, Passes passes, Clock clock, ObjectProvider<CensusHouseLines> houseLines,
+			ObjectProvider<CensusResidentNotes> residentNotes) {
 		this.census = census;
 		this.passes = passes;
 		this.clock = clock;
 		this.houseLines = houseLines;
+		this.residentNotes = residentNotes;
 	}
 
 	@GetMapping("/residents")
 	String census(@AuthenticationPrincipal MilieuUser user, Model model) {
-		Map<String, List<CensusEntry>> byHouse = new LinkedHashMap<>();
-		Map<String, UUID> houseIds = new java.util.HashMap<>();
-		census.today(user).forEach(e -> {
-			byHouse.computeIfAbsent(e.houseName(), h -> new java.util.ArrayList<>()).add(e);
-			houseIds.put(e.houseName(), e.houseId());
-		});
-		Map<UUID, List<Attention>> lines = new java.util.HashMap<>();
+		CensusBoard board = census.board(user);
+		List<ResidentScope> shown = board.residents().stream()
+			.map(e -> new ResidentScope(e.residentId(), e.houseId()))
+			.toList();
+		Map<UUID, List<Attention>> lines = new HashMap<>();
 		houseLines.orderedStream().forEach(source -> source.linesFor(user)
-			.forEach((house, items) -> lines.computeIfAbsent(house, h -> new java.util.ArrayList<>()).addAll(items)));
-		model.addAttribute("houseIds", houseIds);
+			.forEach((house, items) -> lines.computeIfAbsent(house, h -> new ArrayList<>()).addAll(items)));
+		Map<UUID, List<CensusResidentNotes.Note>> levels = new HashMap<>();
+		Map<UUID, List<CensusResidentNotes.Note>> flags = new HashMap<>();
+		if (!shown.isEmpty()) {
+			residentNotes.orderedStream().forEach(source -> source.notesFor(user, shown).forEach((resident, notes) -> notes
+				.forEach(note -> (note.kind() == CensusResidentNotes.Kind.LEVEL ? levels : flags)
+					.computeIfAbsent(resident, r -> new ArrayList<>()).add(note))));
+		}
+		model.addAttribute("board", board);
 		model.addAttribute("houseLines", lines);
-		model.addAttribute("byHouse", byHouse);
-		model.addAttribute("total", byHouse.values().stream().mapToInt(List::size).sum());
+		model.addAttribute("levels", levels);
+		model.addAttribute("flags", flags);
+		model.addAttribute("total", board.total());
 		Instant now = clock.instant();
 		ZoneId zone = passes.zone(user.programId());
 		Map<UUID, PassPages.OutLine> out = passes.out(user).stream()

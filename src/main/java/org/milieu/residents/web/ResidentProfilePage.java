@@ -1,13 +1,12 @@
 package org.milieu.residents.web;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.ResidentScope;
+import org.milieu.residents.Census;
 import org.milieu.residents.ProfileSection;
 import org.milieu.residents.ResidentProfile;
 import org.milieu.residents.ResidentRecords;
@@ -35,12 +34,12 @@ class ResidentProfilePage {
 
 	private final List<ProfileSection> sections;
 
-	private final Clock clock;
+	private final Census census;
 
-	ResidentProfilePage(ResidentRecords records, List<ProfileSection> sections, Clock clock) {
+	ResidentProfilePage(ResidentRecords records, List<ProfileSection> sections, Census census) {
 		this.records = records;
 		this.sections = List.copyOf(sections);
-		this.clock = clock;
+		this.census = census;
 	}
 
 	@GetMapping("/residents/{id}")
@@ -70,7 +69,7 @@ class ResidentProfilePage {
 		model.addAttribute("tabs", tabs);
 		model.addAttribute("tab", tab);
 		model.addAttribute("mayExport", records.mayExportSummary(user, profile));
-		model.addAttribute("today", LocalDate.now(clock));
+		model.addAttribute("today", census.day(user.programId()));
 		return "residents/resident-profile";
 	}
 

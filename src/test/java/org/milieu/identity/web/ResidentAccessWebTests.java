@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -118,13 +119,16 @@ class ResidentAccessWebTests {
 	}
 
 	@Test
-	void theCensusRecordsOneReadPerResidentShown() throws Exception {
+	void theCensusRecordsOneReadPerResidentShownInEachCategoryItShows() throws Exception {
 		UUID bayview = residentOf("resident07");
 		UUID linden = residentOf("resident08");
-		long bayviewBefore = count("READ", bayview);
 		long lindenBefore = count("READ", linden);
+		List<String> categories = List.of("DEMOGRAPHICS", "LEVELS_AND_RATINGS", "DRUG_SCREENS");
+		List<Long> before = categories.stream().map(c -> count("READ", bayview, c)).toList();
 		mvc.perform(get("/residents").with(signIns.as("staff"))).andExpect(status().isOk());
-		assertThat(count("READ", bayview)).isEqualTo(bayviewBefore + 1);
+		for (int i = 0; i < categories.size(); i++) {
+			assertThat(count("READ", bayview, categories.get(i))).as(categories.get(i)).isEqualTo(before.get(i) + 1);
+		}
 		assertThat(count("READ", linden)).as("a Linden resident is not shown to Bayview staff").isEqualTo(lindenBefore);
 	}
 
@@ -166,6 +170,11 @@ class ResidentAccessWebTests {
 	private long count(String action, UUID resident) {
 		return jdbc.sql("select count(*) from audit_event where action = ? and resident_id = ?").params(action, resident)
 			.query(Long.class).single();
+	}
+
+	private long count(String action, UUID resident, String category) {
+		return jdbc.sql("select count(*) from audit_event where action = ? and resident_id = ? and category = ?")
+			.params(action, resident, category).query(Long.class).single();
 	}
 
 	private UUID residentOf(String username) {

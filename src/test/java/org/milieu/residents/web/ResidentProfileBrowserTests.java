@@ -39,11 +39,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The director's journey through a resident's record in real Chromium: the profile's tabs, the
  * discharge form with a mistake and then without, and the read-only record afterwards; axe-core
- * checks every page at WCAG 2.1 AA. A failing journey leaves a screenshot under target/screenshots.
+ * checks every page at WCAG 2.1 AA, the drug-screen and whereabouts tabs both empty and with
+ * records. A failing journey leaves a screenshot under target/screenshots.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ResidentProfileBrowserTests {
@@ -65,6 +67,9 @@ class ResidentProfileBrowserTests {
 
 	@Autowired
 	Admissions admissions;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	WebDriver browser;
 
@@ -125,6 +130,23 @@ class ResidentProfileBrowserTests {
 			assertThat(browser.findElement(By.tagName("main")).getText()).contains("Level of responsibility");
 			assertAccessible("profile level");
 
+			tab("Drug screens");
+			assertThat(browser.findElement(By.id("screens-heading")).getText()).isEqualTo("Drug screens, latest first");
+			assertAccessible("profile drug screens, none yet");
+
+			tab("Whereabouts");
+			assertThat(browser.findElement(By.id("sign-out")).getText()).isEqualTo("Sign out");
+			assertAccessible("profile whereabouts, in the house");
+
+			// a demo resident with screens and passes on record, so the tabs' tables are checked too
+			open("/residents/" + demoResidentWithScreensAndPasses() + "?tab=screens");
+			assertThat(browser.findElements(By.cssSelector("#profile-screens .outcome-badge"))).isNotEmpty();
+			assertAccessible("profile drug screens with screens");
+			tab("Whereabouts");
+			assertThat(browser.findElements(By.cssSelector("#profile-passes tbody tr"))).isNotEmpty();
+			assertAccessible("profile whereabouts with passes");
+			open("/residents/" + resident);
+
 			browser.findElement(By.linkText("Discharge")).click();
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dischargedOn")));
 			assertAccessible("discharge form");
@@ -159,6 +181,14 @@ class ResidentProfileBrowserTests {
 			open("/residents/discharged");
 			assertAccessible("discharged residents");
 		});
+	}
+
+	private UUID demoResidentWithScreensAndPasses() {
+		return jdbc.sql("""
+				select p.resident_id from residents_pass p
+				  join residents_stay s on s.resident_id = p.resident_id and s.discharged_on is null
+				 where exists (select 1 from screening_drug_screen d where d.resident_id = p.resident_id)
+				 order by p.resident_id limit 1""").query(UUID.class).single();
 	}
 
 	private void tab(String name) {
