@@ -181,13 +181,24 @@ public class Admissions {
 		return new ResidentId(residentId);
 	}
 
+	/**
+	 * The bed must be in use (not retired) and free. Its row stays share-locked until the admission
+	 * commits, so the director cannot retire it in between.
+	 */
 	private void requireFreeBed(ProgramId program, NewAdmission admission) {
-		Boolean free = jdbc.sql("""
-				select not exists (select 1 from residents_stay s where s.bed_id = b.id and s.discharged_on is null)
-				  from residents_bed b where b.id = ? and b.program_id = ?""")
+		record BedState(boolean retired, boolean free) {
+		}
+		BedState bed = jdbc.sql("""
+				select b.retired_at is not null,
+				       not exists (select 1 from residents_stay s where s.bed_id = b.id and s.discharged_on is null)
+				  from residents_bed b where b.id = ? and b.program_id = ? for share of b""")
 			.params(admission.bedId(), program.value())
-			.query(Boolean.class).optional().orElseThrow(() -> new RuleViolation("admission.bed.unknown", "bedId"));
-		if (!free) {
+			.query((rs, n) -> new BedState(rs.getBoolean(1), rs.getBoolean(2)))
+			.optional().orElseThrow(() -> new RuleViolation("admission.bed.unknown", "bedId"));
+		if (bed.retired()) {
+			throw new RuleViolation("admission.bed.retired", "bedId");
+		}
+		if (!bed.free()) {
 			throw new RuleViolation("admission.bed.taken", "bedId");
 		}
 	}
