@@ -96,6 +96,7 @@ public class Admissions {
 		UUID residentId = UUID.randomUUID();
 		policy.enforce(user, AuditAction.CREATE, DataCategory.DEMOGRAPHICS, new ResidentScope(residentId, houseId),
 				"Resident", residentId);
+		requireFreeBed(user.programId(), houseId);
 		boolean duplicate = jdbc.sql("""
 				select exists (select 1 from residents_resident where program_id = ? and lower(given_name) = lower(?)
 				                  and lower(family_name) = lower(?) and birth_date = ?)""")
@@ -126,6 +127,7 @@ public class Admissions {
 			.optional().orElseThrow(() -> new RuleViolation("admission.readmission.unknown", "readmissionOf"));
 		policy.enforce(user, AuditAction.CREATE, DataCategory.DEMOGRAPHICS, new ResidentScope(residentId, houseId),
 				"Stay", residentId);
+		requireFreeBed(user.programId(), houseId);
 		record Latest(LocalDate admittedOn, LocalDate dischargedOn) {
 		}
 		Latest latest = jdbc.sql("""
@@ -181,13 +183,24 @@ public class Admissions {
 		return new ResidentId(residentId);
 	}
 
+	/**
+	 * The bed must be in use (not retired) and free. Its row stays share-locked until the admission
+	 * commits, so the director cannot retire it in between.
+	 */
 	private void requireFreeBed(ProgramId program, NewAdmission admission) {
-		Boolean free = jdbc.sql("""
-				select not exists (select 1 from residents_stay s where s.bed_id = b.id and s.discharged_on is null)
-				  from residents_bed b where b.id = ? and b.program_id = ?""")
+		record BedState(boolean retired, boolean free) {
+		}
+		BedState bed = jdbc.sql("""
+				select b.retired_at is not null,
+				       not exists (select 1 from residents_stay s where s.bed_id = b.id and s.discharged_on is null)
+				  from residents_bed b where b.id = ? and b.program_id = ? for share of b""")
 			.params(admission.bedId(), program.value())
-			.query(Boolean.class).optional().orElseThrow(() -> new RuleViolation("admission.bed.unknown", "bedId"));
-		if (!free) {
+			.query((rs, n) -> new BedState(rs.getBoolean(1), rs.getBoolean(2)))
+			.optional().orElseThrow(() -> new RuleViolation("admission.bed.unknown", "bedId"));
+		if (bed.retired()) {
+			throw new RuleViolation("admission.bed.retired", "bedId");
+		}
+		if (!bed.free()) {
 			throw new RuleViolation("admission.bed.taken", "bedId");
 		}
 	}
@@ -211,5 +224,18 @@ public class Admissions {
 			throw new RuleViolation("admission.bed.taken", "bedId");
 		}
 		events.publishEvent(new ResidentAdmitted(program.value(), residentId, houseId, admission.admittedOn()));
+	}
+
+	/** A house with every bed taken is full: said of the house, before anything about the chosen bed. */
+	private void requireFreeBed(ProgramId program, UUID houseId) {
+		boolean full = jdbc.sql("""
+				select not exists (select 1 from residents_bed b
+				                    where b.house_id = h.id and b.retired_at is null
+				                      and not exists (select 1 from residents_stay s where s.bed_id = b.id and s.discharged_on is null))
+				  from residents_house h where h.id = ? and h.program_id = ?""")
+			.params(houseId, program.value()).query(Boolean.class).optional().orElse(false);
+		if (full) {
+			throw new RuleViolation("admission.house.full", "houseId");
+		}
 	}
 }

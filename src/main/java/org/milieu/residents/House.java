@@ -8,7 +8,10 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A residence of the program: a men's, women's or mixed house with its beds. */
+/**
+ * A residence of the program, or a cohort of people living at home: who it is for (men, women
+ * or everyone), what kind of setting it is, and its beds.
+ */
 @Table("residents_house")
 public class House {
 
@@ -21,6 +24,8 @@ public class House {
 
 	private HouseKind kind;
 
+	private HouseType type;
+
 	private String address;
 
 	private LocalTime curfew;
@@ -29,8 +34,10 @@ public class House {
 	private Integer version;
 
 	@PersistenceCreator
-	House(UUID id, UUID programId, String name, HouseKind kind, String address, LocalTime curfew, Integer version) {
+	House(UUID id, UUID programId, String name, HouseKind kind, HouseType type, String address, LocalTime curfew,
+			Integer version) {
 		this.id = id;
+		this.type = type == null ? HouseType.RESIDENTIAL : type;
 		this.curfew = curfew;
 		this.programId = programId;
 		this.name = name;
@@ -40,13 +47,14 @@ public class House {
 	}
 
 	static House found(UUID id, UUID programId, HouseDetails details) {
-		return new House(id, programId, details.name().trim(), details.kind(), TrimmedText.orNull(details.address()),
+		return new House(id, programId, details.name().trim(), details.kind(), details.type(), TrimmedText.orNull(details.address()),
 				details.curfew(), null);
 	}
 
 	void revise(HouseDetails details) {
 		this.name = details.name().trim();
 		this.kind = details.kind();
+		this.type = details.type();
 		this.address = TrimmedText.orNull(details.address());
 		this.curfew = details.curfew();
 	}
@@ -65,6 +73,11 @@ public class House {
 
 	public HouseKind kind() {
 		return kind;
+	}
+
+	/** What kind of setting the house is: residential, sober home or outpatient cohort. */
+	public HouseType type() {
+		return type;
 	}
 
 	public String address() {

@@ -1,5 +1,7 @@
 package org.milieu.residents;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,11 +11,16 @@ import org.milieu.shared.ProgramId;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
 import org.milieu.shared.VersionConflict;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Setting up the program's houses and their beds. */
+/**
+ * Setting up the program's houses and their beds. The director adds beds and retires free ones; a
+ * retired bed is kept (stays and moves name it) but is no longer offered, counted or listed with
+ * the house's beds.
+ */
 @Service
 public class Houses {
 
@@ -23,9 +30,12 @@ public class Houses {
 
 	private final JdbcClient jdbc;
 
-	Houses(HouseRepository repository, JdbcClient jdbc) {
+	private final Clock clock;
+
+	Houses(HouseRepository repository, JdbcClient jdbc, Clock clock) {
 		this.repository = repository;
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -34,7 +44,7 @@ public class Houses {
 				select b.house_id, count(*) as beds, count(s.id) as occupied
 				  from residents_bed b
 				  left join residents_stay s on s.bed_id = b.id and s.discharged_on is null
-				 where b.program_id = ?
+				 where b.program_id = ? and b.retired_at is null
 				 group by b.house_id""")
 			.param(program.value())
 			.query((rs, n) -> Map.entry(rs.getObject("house_id", UUID.class),
@@ -91,19 +101,98 @@ public class Houses {
 		return repository.save(house);
 	}
 
-	/** The beds of a house in order, with whether each is free today. */
+	/** The beds of a house in use, in order, with whether each is free today; retired beds are left out. */
 	@Transactional(readOnly = true)
 	public List<Bed> beds(ProgramId program, UUID houseId) {
 		return jdbc.sql("""
 				select b.id, b.room, b.label, exists (select 1 from residents_stay s
 				                                       where s.bed_id = b.id and s.discharged_on is null) as taken
 				  from residents_bed b
-				 where b.program_id = ? and b.house_id = ?
+				 where b.program_id = ? and b.house_id = ? and b.retired_at is null
 				 order by length(b.label), b.label""")
 			.params(program.value(), houseId)
 			.query((rs, n) -> new Bed(rs.getObject("id", UUID.class), houseId, rs.getString("room"), rs.getString("label"),
 					rs.getBoolean("taken")))
 			.list();
+	}
+
+	/** The beds of a house the director has retired, most recently retired first. */
+	@Transactional(readOnly = true)
+	public List<RetiredBed> retiredBeds(ProgramId program, UUID houseId) {
+		return jdbc.sql("""
+				select id, room, label, retired_at, retired_by from residents_bed
+				 where program_id = ? and house_id = ? and retired_at is not null
+				 order by retired_at desc, length(label), label""")
+			.params(program.value(), houseId)
+			.query((rs, n) -> new RetiredBed(rs.getObject("id", UUID.class), houseId, rs.getString("room"),
+					rs.getString("label"), rs.getTimestamp("retired_at").toInstant(), rs.getString("retired_by")))
+			.list();
+	}
+
+	/**
+	 * Adds a free bed to a room of the house. Its label names it within the house, whatever the
+	 * case, and a retired bed keeps its label (the history of stays and moves names it), so a
+	 * label already used is refused. A house has at most {@value #MAX_BEDS} beds in use.
+	 */
+	@Transactional
+	public Bed addBed(ProgramId program, UUID houseId, String room, String label) {
+		find(program, houseId);
+		// one bed added at a time per house, so the count and the label check below hold
+		jdbc.sql("select id from residents_house where id = ? for update").param(houseId).query(UUID.class).single();
+		String cleanRoom = room.trim();
+		String cleanLabel = label.trim();
+		boolean used = jdbc.sql("select exists (select 1 from residents_bed where house_id = ? and lower(label) = lower(?))")
+			.params(houseId, cleanLabel).query(Boolean.class).single();
+		if (used) {
+			throw new RuleViolation("house.bed.label.taken", "label", cleanLabel);
+		}
+		int inUse = jdbc.sql("select count(*) from residents_bed where house_id = ? and retired_at is null")
+			.param(houseId).query(Integer.class).single();
+		if (inUse >= MAX_BEDS) {
+			throw new RuleViolation("house.bed.tooMany", null, MAX_BEDS);
+		}
+		UUID id = UUID.randomUUID();
+		try {
+			jdbc.sql("insert into residents_bed (id, program_id, house_id, room, label) values (?, ?, ?, ?, ?)")
+				.params(id, program.value(), houseId, cleanRoom, cleanLabel)
+				.update();
+		}
+		catch (DuplicateKeyException raced) {
+			throw new RuleViolation("house.bed.label.taken", "label", cleanLabel);
+		}
+		return new Bed(id, houseId, cleanRoom, cleanLabel, false);
+	}
+
+	/**
+	 * Retires a free bed of the house: it is kept, with when and by whom, but no longer offered
+	 * for admissions or moves nor counted among the house's beds. A bed someone holds today
+	 * cannot be retired (move or discharge them first), nor a bed already retired.
+	 */
+	@Transactional
+	public RetiredBed retireBed(ProgramId program, UUID houseId, UUID bedId, String retiredBy) {
+		find(program, houseId);
+		record Row(String room, String label, boolean retired) {
+		}
+		// locked, so an admission or move into this bed waits for the retirement, or the other way round
+		Row bed = jdbc.sql("""
+				select room, label, retired_at is not null from residents_bed
+				 where id = ? and house_id = ? and program_id = ? for update""")
+			.params(bedId, houseId, program.value())
+			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+			.optional().orElseThrow(() -> new RecordNotFound("Bed", bedId));
+		if (bed.retired()) {
+			throw new RuleViolation("house.bed.alreadyRetired", "bedId", bed.label());
+		}
+		boolean held = jdbc.sql("select exists (select 1 from residents_stay where bed_id = ? and discharged_on is null)")
+			.param(bedId).query(Boolean.class).single();
+		if (held) {
+			throw new RuleViolation("house.bed.occupied", "bedId", bed.label());
+		}
+		Instant now = clock.instant();
+		jdbc.sql("update residents_bed set retired_at = ?, retired_by = ? where id = ?")
+			.params(java.sql.Timestamp.from(now), retiredBy, bedId)
+			.update();
+		return new RetiredBed(bedId, houseId, bed.room(), bed.label(), now, retiredBy);
 	}
 
 	private void requireUniqueName(ProgramId program, UUID id, String name) {

@@ -74,9 +74,17 @@ public class Moves {
 		if (!open) {
 			throw new RuleViolation("move.notInProgram", null);
 		}
-		UUID toHouse = jdbc.sql("select house_id from residents_bed where id = ? and program_id = ?")
-			.params(bedId, user.programId().value()).query(UUID.class).optional()
+		record Target(UUID houseId, boolean retired) {
+		}
+		// share-locked until the move commits, so the director cannot retire the bed in between
+		Target target = jdbc.sql("select house_id, retired_at is not null from residents_bed where id = ? and program_id = ? for share")
+			.params(bedId, user.programId().value())
+			.query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getBoolean(2))).optional()
 			.orElseThrow(() -> new RuleViolation("move.bed.unknown", "bedId"));
+		if (target.retired()) {
+			throw new RuleViolation("move.bed.retired", "bedId");
+		}
+		UUID toHouse = target.houseId();
 		if (bedId.equals(stay.bedId())) {
 			throw new RuleViolation("move.bed.same", "bedId");
 		}

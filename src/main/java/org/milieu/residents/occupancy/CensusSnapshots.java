@@ -21,9 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The daily census snapshots and the occupancy report made of them. A day's snapshot counts, for
- * each house, its beds, the residents whose stay covered the end of that day, and the day's
- * admissions and discharges. Taking a snapshot twice for a day gives the same row (it is
- * replaced), so a retried or doubled job does no harm.
+ * each house, its beds in use at the end of that day (a bed retired later still counts), the
+ * residents whose stay covered the end of that day, and the day's admissions and discharges.
+ * Taking a snapshot twice for a day gives the same row (it is replaced), so a retried or doubled
+ * job does no harm.
  */
 @Service
 public class CensusSnapshots {
@@ -52,7 +53,8 @@ public class CensusSnapshots {
 				insert into residents_census_snapshot (program_id, house_id, snapshot_date, beds, occupied, admissions,
 				                                       discharges, taken_at)
 				select h.program_id, h.id, :date,
-				       (select count(*) from residents_bed b where b.house_id = h.id),
+				       (select count(*) from residents_bed b where b.house_id = h.id
+				                and (b.retired_at is null or b.retired_at >= :dayEnds)),
 				       (select count(*) from residents_stay s where s.house_id = h.id and s.admitted_on <= :date
 				                and (s.discharged_on is null or s.discharged_on > :date)),
 				       (select count(*) from residents_stay s where s.house_id = h.id and s.admitted_on = :date),
@@ -65,6 +67,8 @@ public class CensusSnapshots {
 				       discharges = excluded.discharges, taken_at = excluded.taken_at""")
 			.param("program", program.value())
 			.param("date", date)
+			.param("dayEnds", java.sql.Timestamp.from(date.plusDays(1)
+				.atStartOfDay(programs.find(program).map(Program::timeZone).orElse(java.time.ZoneOffset.UTC)).toInstant()))
 			.update();
 	}
 

@@ -13,6 +13,7 @@ import org.milieu.identity.MilieuUser;
 import org.milieu.residents.House;
 import org.milieu.residents.HouseDetails;
 import org.milieu.residents.HouseKind;
+import org.milieu.residents.HouseType;
 import org.milieu.residents.Houses;
 import org.milieu.shared.RuleViolation;
 import org.milieu.shared.VersionConflict;
@@ -51,6 +52,7 @@ class HousePages {
 		HouseForm form = new HouseForm();
 		form.setBeds(8);
 		form.setKind(HouseKind.MIXED);
+		form.setType(HouseType.RESIDENTIAL);
 		model.addAttribute("form", form);
 		return formView(model, null);
 	}
@@ -112,6 +114,7 @@ class HousePages {
 	private String formView(Model model, UUID id) {
 		model.addAttribute("houseId", id);
 		model.addAttribute("kinds", HouseKind.values());
+		model.addAttribute("types", HouseType.values());
 		return "residents/house-form";
 	}
 
@@ -124,6 +127,9 @@ class HousePages {
 
 		@NotNull
 		private HouseKind kind;
+
+		/** Left out, the house is residential. */
+		private HouseType type;
 
 		@Size(max = 200)
 		private String address;
@@ -142,6 +148,7 @@ class HousePages {
 			HouseForm form = new HouseForm();
 			form.name = house.name();
 			form.kind = house.kind();
+			form.type = house.type();
 			form.address = house.address();
 			form.curfew = house.curfew();
 			form.version = house.version();
@@ -149,7 +156,7 @@ class HousePages {
 		}
 
 		HouseDetails details() {
-			return new HouseDetails(name, kind, address, curfew);
+			return new HouseDetails(name, kind, type, address, curfew);
 		}
 
 		public String getName() {
@@ -166,6 +173,14 @@ class HousePages {
 
 		public void setKind(HouseKind kind) {
 			this.kind = kind;
+		}
+
+		public HouseType getType() {
+			return type;
+		}
+
+		public void setType(HouseType type) {
+			this.type = type;
 		}
 
 		public String getAddress() {

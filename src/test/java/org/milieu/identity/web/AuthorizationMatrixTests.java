@@ -80,6 +80,10 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.GET, "/api/v1/houses/{id}", Subject.NONE, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/houses", Subject.NONE, 201, 403, 403, 403, 403),
 			new Row(HttpMethod.PUT, "/api/v1/houses/{id}", Subject.NONE, 200, 403, 403, 403, 403),
+			// rooms and beds are program configuration: staff roles read, the director adds and retires
+			new Row(HttpMethod.GET, "/api/v1/houses/{id}/beds", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/houses/{id}/beds", Subject.NONE, 201, 403, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/houses/{id}/beds/{bedId}/retire", Subject.NONE, 200, 403, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/audit-events", Subject.NONE, 200, 403, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/audit/verification", Subject.NONE, 200, 403, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/users", Subject.NONE, 200, 403, 403, 403, 403),
@@ -250,6 +254,11 @@ class AuthorizationMatrixTests {
 			path = path.replace("{id}", (users ? account : house).toString());
 		}
 		path = path.replace("{houseId}", house.toString());
+		if (path.endsWith("/retire")) {
+			// a free bed of its own for each call, so the director's retirement succeeds
+			path = path.replace("{bedId}", houses.addBed(signIns.user("director").programId(), house, "Matrix",
+					"M-" + UUID.randomUUID().toString().substring(0, 8)).id().toString());
+		}
 		if (path.equals("/api/v1/staffing/roster") && row.method() == HttpMethod.GET) {
 			path += "?from=2026-11-23&to=2026-11-29";
 		}
@@ -264,6 +273,10 @@ class AuthorizationMatrixTests {
 		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/houses")) {
 			request.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"name\": \"Matrix " + unique + "\", \"kind\": \"MIXED\", \"beds\": 1}");
+		}
+		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/houses/{id}/beds")) {
+			request.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"room\": \"Matrix\", \"label\": \"B-" + unique + "\"}");
 		}
 		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/users")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"username\": \"matrix-" + unique

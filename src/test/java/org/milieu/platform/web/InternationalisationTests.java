@@ -25,6 +25,7 @@ import org.milieu.identity.Role;
 import org.milieu.levels.Level;
 import org.milieu.residents.DischargeType;
 import org.milieu.residents.HouseKind;
+import org.milieu.residents.HouseType;
 
 /**
  * Every word a person reads comes from the message bundles, and both languages have every key:
@@ -95,6 +96,9 @@ class InternationalisationTests {
 		}
 		for (HouseKind kind : HouseKind.values()) {
 			used.add("house.kind." + kind);
+		}
+		for (HouseType type : HouseType.values()) {
+			used.add("house.type." + type);
 		}
 		for (DischargeType type : DischargeType.values()) {
 			used.add("discharge.type." + type);

@@ -140,6 +140,21 @@ class ShellBrowserTests {
 					.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 				assertThat(overflow).as("horizontal scrolling on " + page + " at 768 px").isLessThanOrEqualTo(0);
 			}
+			// a house's rooms and beds, reached from the house list; a label the house already uses is refused
+			open("/houses");
+			browser.findElement(By.cssSelector("a[aria-label='Rooms and beds of Bayview House']")).click();
+			wait.until(ExpectedConditions.urlMatches(".*/houses/[0-9a-f-]+/beds$"));
+			assertThat(heading()).isEqualTo("Rooms and beds of Bayview House");
+			assertAccessible("rooms and beds");
+			long bedsOverflow = (Long) ((JavascriptExecutor) browser)
+				.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+			assertThat(bedsOverflow).as("horizontal scrolling on rooms and beds at 768 px").isLessThanOrEqualTo(0);
+			browser.findElement(By.id("room")).sendKeys("1");
+			browser.findElement(By.id("label")).sendKeys("1");
+			browser.findElement(By.cssSelector("form.stacked button[type=submit].primary")).click();
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("label-error")));
+			assertThat(browser.findElement(By.id("label")).getAttribute("aria-invalid")).isEqualTo("true");
+			assertAccessible("rooms and beds with a refused label");
 			open("/houses/new");
 			browser.findElement(By.id("beds")).clear();
 			browser.findElement(By.id("beds")).sendKeys("999");

@@ -90,8 +90,16 @@ class AdmissionWebTests {
 		mvc.perform(admit(house, bed, "First", "Occupant", "1988-08-08")).andExpect(status().isCreated());
 		mvc.perform(admit(house, bed, "Second", "Occupant", "1989-09-09"))
 			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("houseId"))
+			.andExpect(jsonPath("$.detail").value(containsString("This house is full")));
+		UUID roomy = house(2);
+		UUID first = beds(roomy).get(0).id();
+		mvc.perform(admit(roomy, first, "Third", "Occupant", "1987-07-07")).andExpect(status().isCreated());
+		mvc.perform(admit(roomy, first, "Fourth", "Occupant", "1986-06-06"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("bedId"))
 			.andExpect(jsonPath("$.detail").value(containsString("already taken")));
-		assertThat(residents()).isEqualTo(before + 1);
+		assertThat(residents()).isEqualTo(before + 2);
 	}
 
 	@Test
