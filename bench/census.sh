@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The live census at scale: 50 houses and 1,500 residents. Adds houses "Bench House 01.." with
 # 32 beds each and fills their beds with invented residents until the program has 50 houses and
-# 1,500 residents with open stays, then times, as the demo
-# director, GET /api/v1/census (counts and ratios per house) and GET /api/v1/residents (every
-# resident, each read passing the access policy and written to the audit trail). Prints the
+# 1,500 residents with open stays, then times, as the demo director, GET /api/v1/census (counts
+# and ratios per house), GET /api/v1/residents (every resident, each read passing the access
+# policy and written to the audit trail), and the census page /residents (the bed board: level,
+# days, pass and flags per resident, each category audited), all houses and then one. Prints the
 # median and p95 of 40 calls after 5 warm-up calls; the server's own time is close to curl's on
 # loopback. GET /api/v1/houses, timed in the same run, is the baseline: the cost of any signed-in
 # API call on this machine at this moment.
@@ -66,3 +67,6 @@ time_page() { # url -> median and p95 ms of 40 calls after 5 warm-up calls
 echo "baseline: GET /api/v1/houses (50 houses, no staffing): $(time_page "$base/api/v1/houses")"
 echo "GET /api/v1/census    (50 houses):       $(time_page "$base/api/v1/census")"
 echo "GET /api/v1/residents (1,500 residents): $(time_page "$base/api/v1/residents")"
+echo "GET /residents, the census page (1,500): $(time_page "$base/residents")"
+one=$(psqlo -c "select id from residents_house where name = 'Bench House 01'")
+echo "GET /residents?house=…, one house (32):  $(time_page "$base/residents?house=$one")"

@@ -95,14 +95,26 @@ public class Census {
 	 */
 	@Transactional
 	public CensusBoard board(MilieuUser user) {
+		return board(user, null);
+	}
+
+	/** The board of one house ({@code houseId}), or of every house when it is null. */
+	@Transactional
+	public CensusBoard board(MilieuUser user, UUID houseId) {
 		Reach reach = policy.enforceListing(user, DataCategory.DEMOGRAPHICS, "Census");
-		List<CensusEntry> visible = visible(user, reach, null);
+		if (houseId != null) {
+			houses.find(user.programId(), houseId);
+		}
+		List<CensusEntry> visible = visible(user, reach, houseId);
 		LocalDate today = day(user.programId());
 		Map<UUID, List<CensusBoard.Line>> lines = new LinkedHashMap<>();
 		visible.forEach(e -> lines.computeIfAbsent(e.houseId(), h -> new ArrayList<>()).add(CensusBoard.Line.of(e, today)));
 		List<CensusBoard.HouseSection> sections = new ArrayList<>();
 		for (HouseSummary summary : houses.list(user.programId())) {
 			House house = summary.house();
+			if (houseId != null && !houseId.equals(house.id())) {
+				continue;
+			}
 			boolean shown = lines.containsKey(house.id()) || reach.everyone() || reach.houses().contains(house.id());
 			if (!shown) {
 				continue;

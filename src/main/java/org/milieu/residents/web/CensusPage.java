@@ -44,8 +44,11 @@ class CensusPage {
 
 	private final ObjectProvider<CensusResidentNotes> residentNotes;
 
+	private final org.milieu.residents.Houses houses;
+
 	CensusPage(Census census, Passes passes, Clock clock, ObjectProvider<CensusHouseLines> houseLines,
-			ObjectProvider<CensusResidentNotes> residentNotes) {
+			ObjectProvider<CensusResidentNotes> residentNotes, org.milieu.residents.Houses houses) {
+		this.houses = houses;
 		this.census = census;
 		this.passes = passes;
 		this.clock = clock;
@@ -54,14 +57,17 @@ class CensusPage {
 	}
 
 	@GetMapping("/residents")
-	String census(@AuthenticationPrincipal MilieuUser user, Model model) {
-		CensusBoard board = census.board(user);
+	String census(@AuthenticationPrincipal MilieuUser user,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) UUID house, Model model) {
+		CensusBoard board = census.board(user, house);
+		model.addAttribute("houseChoices", houses.list(user.programId()).stream().map(s -> s.house()).toList());
+		model.addAttribute("chosenHouse", house);
 		List<ResidentScope> shown = board.residents().stream()
 			.map(e -> new ResidentScope(e.residentId(), e.houseId()))
 			.toList();
 		Map<UUID, List<Attention>> lines = new HashMap<>();
 		houseLines.orderedStream().forEach(source -> source.linesFor(user)
-			.forEach((house, items) -> lines.computeIfAbsent(house, h -> new ArrayList<>()).addAll(items)));
+			.forEach((houseId, items) -> lines.computeIfAbsent(houseId, h -> new ArrayList<>()).addAll(items)));
 		Map<UUID, List<CensusResidentNotes.Note>> levels = new HashMap<>();
 		Map<UUID, List<CensusResidentNotes.Note>> flags = new HashMap<>();
 		if (!shown.isEmpty()) {

@@ -125,6 +125,22 @@ class CensusBoardWebTests {
 	}
 
 	@Test
+	void theBoardShowsOneHouseWhenAskedAndAuditsOnlyItsResidents() throws Exception {
+		Fixture one = house(2);
+		UUID houseId = one.id();
+		admit(one, 0, "Filter", "Resident", LocalDate.of(2026, 11, 1));
+		long before = jdbc.sql("select count(*) from audit_event where username = 'director' and resource_type = 'Census'")
+			.query(Long.class).single();
+		Document director = page("/residents?house=" + houseId, signIns.as("director"));
+		assertThat(director.select("section.census-house h2 > span:first-child").eachText()).containsExactly(one.name());
+		assertThat(director.select(".house-filter a[aria-current]").text()).isEqualTo(one.name());
+		long after = jdbc.sql("select count(*) from audit_event where username = 'director' and resource_type = 'Census'")
+			.query(Long.class).single();
+		assertThat(director.select("tr[data-resident]")).hasSize(1);
+		assertThat(after - before).as("only the chosen house's resident is read").isEqualTo(1);
+	}
+
+	@Test
 	void aResidentWithAnOpenDrugScreenFollowUpIsFlaggedUntilItIsClosed() throws Exception {
 		Fixture house = house(2);
 		LocalDate today = census.day(program());
