@@ -110,8 +110,12 @@ public class Census {
 		Map<UUID, List<CensusBoard.Line>> lines = new LinkedHashMap<>();
 		visible.forEach(e -> lines.computeIfAbsent(e.houseId(), h -> new ArrayList<>()).add(CensusBoard.Line.of(e, today)));
 		List<CensusBoard.HouseSection> sections = new ArrayList<>();
+		List<House> choices = new ArrayList<>();
 		for (HouseSummary summary : houses.list(user.programId())) {
 			House house = summary.house();
+			if (reach.everyone() || reach.houses().contains(house.id())) {
+				choices.add(house);
+			}
 			if (houseId != null && !houseId.equals(house.id())) {
 				continue;
 			}
@@ -124,7 +128,7 @@ public class Census {
 			sections.add(new CensusBoard.HouseSection(house.id(), house.name(), lines.getOrDefault(house.id(), List.of()),
 					free));
 		}
-		return new CensusBoard(today, sections);
+		return new CensusBoard(today, sections, choices);
 	}
 
 	/** Today's date where the program is: days in the program turn over at its midnight, not UTC's. */

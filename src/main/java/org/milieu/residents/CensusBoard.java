@@ -12,11 +12,14 @@ import java.util.UUID;
  *
  * @param today the day in the program's time zone
  * @param houses the houses shown, by name
+ * @param choices the houses this person may pick to see one at a time: every house for the
+ *        director, the houses they work in for others
  */
-public record CensusBoard(LocalDate today, List<HouseSection> houses) {
+public record CensusBoard(LocalDate today, List<HouseSection> houses, List<House> choices) {
 
 	public CensusBoard {
 		houses = List.copyOf(houses);
+		choices = List.copyOf(choices);
 	}
 
 	/** How many residents the board shows. */

@@ -44,11 +44,8 @@ class CensusPage {
 
 	private final ObjectProvider<CensusResidentNotes> residentNotes;
 
-	private final org.milieu.residents.Houses houses;
-
 	CensusPage(Census census, Passes passes, Clock clock, ObjectProvider<CensusHouseLines> houseLines,
-			ObjectProvider<CensusResidentNotes> residentNotes, org.milieu.residents.Houses houses) {
-		this.houses = houses;
+			ObjectProvider<CensusResidentNotes> residentNotes) {
 		this.census = census;
 		this.passes = passes;
 		this.clock = clock;
@@ -60,7 +57,7 @@ class CensusPage {
 	String census(@AuthenticationPrincipal MilieuUser user,
 			@org.springframework.web.bind.annotation.RequestParam(required = false) UUID house, Model model) {
 		CensusBoard board = census.board(user, house);
-		model.addAttribute("houseChoices", houses.list(user.programId()).stream().map(s -> s.house()).toList());
+		model.addAttribute("houseChoices", board.choices());
 		model.addAttribute("chosenHouse", house);
 		List<ResidentScope> shown = board.residents().stream()
 			.map(e -> new ResidentScope(e.residentId(), e.houseId()))
