@@ -346,7 +346,8 @@ public class ObservationRounds {
 			NewObservation check, String prefix, Instant now, MilieuUser user) {
 		ObservationOrder order = orders.get(resident.residentId());
 		if (order == null) {
-			throw new RuleViolation("rounds.notOnObservation", prefix + "residentId", resident.displayName());
+			throw new RuleViolation("rounds.notOnObservation", prefix.isEmpty() ? "resident" : prefix + "residentId",
+					resident.displayName());
 		}
 		Instant observedAt = check.observedAt() == null ? now : check.observedAt();
 		if (observedAt.isAfter(now)) {
