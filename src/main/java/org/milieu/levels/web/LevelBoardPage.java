@@ -2,6 +2,8 @@ package org.milieu.levels.web;
 
 import org.milieu.identity.MilieuUser;
 import org.milieu.levels.LevelBoard;
+import org.milieu.residents.HouseSummary;
+import org.milieu.residents.Houses;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,8 +15,11 @@ class LevelBoardPage {
 
 	private final LevelBoard board;
 
-	LevelBoardPage(LevelBoard board) {
+	private final Houses houses;
+
+	LevelBoardPage(LevelBoard board, Houses houses) {
 		this.board = board;
+		this.houses = houses;
 	}
 
 	@GetMapping("/levels")
@@ -22,6 +27,7 @@ class LevelBoardPage {
 		LevelBoard.Board board = this.board.forReader(user);
 		model.addAttribute("board", board.columns());
 		model.addAttribute("unassigned", board.unassigned());
+		model.addAttribute("houses", houses.list(user.programId()).stream().map(HouseSummary::house).toList());
 		return "levels/level-board";
 	}
 }

@@ -143,7 +143,19 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.GET, "/api/v1/passes/{id}", Subject.OWN, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.GET, "/api/v1/passes/{id}", Subject.OTHER, 200, 200, 403, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/passes/{id}/return", Subject.OWN, 200, 403, 200, 403, 403),
-			new Row(HttpMethod.POST, "/api/v1/passes/{id}/return", Subject.OTHER, 200, 403, 403, 403, 403));
+			new Row(HttpMethod.POST, "/api/v1/passes/{id}/return", Subject.OTHER, 200, 403, 403, 403, 403),
+			// observation rounds: orders are clinical (clinicians and the director; the matrix's order starts
+			// tomorrow, so it never falls overdue); checks are for staff roles of the resident's house, and
+			// resident01 is not on observation now, so a permitted check is a 422; a batch into the test
+			// house (nobody's but the director's) with no checks is the director's 422; random orders are 404
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/observation-orders", Subject.OWN, 201, 201, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/observation-orders", Subject.OTHER, 201, 201, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/observation-orders/{id}/end", Subject.NONE, 404, 404, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/observations", Subject.OWN, 422, 422, 422, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/observations", Subject.OTHER, 422, 422, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/houses/{id}/observations", Subject.NONE, 422, 403, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/houses/{id}/rounds", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/observation-orders/{id}/handovers", Subject.NONE, 404, 404, 404, 403, 403));
 
 	@Autowired
 	MockMvc mvc;
@@ -247,7 +259,8 @@ class AuthorizationMatrixTests {
 			path = path.replace("{id}", passFixture(row, resident).toString());
 		}
 		else if (path.startsWith("/api/v1/tokens/{id}") || path.startsWith("/api/v1/emergency-access/{id}")
-				|| path.startsWith("/api/v1/staffing/") || path.startsWith("/api/v1/drug-screen-follow-ups/{id}")) {
+				|| path.startsWith("/api/v1/staffing/") || path.startsWith("/api/v1/drug-screen-follow-ups/{id}")
+				|| path.startsWith("/api/v1/observation-orders/{id}")) {
 			path = path.replace("{id}", UUID.randomUUID().toString());
 		}
 		else {
@@ -310,6 +323,23 @@ class AuthorizationMatrixTests {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"destination\": \"Matrix library\", "
 					+ "\"purpose\": \"Matrix test\", \"expectedBackAt\": \"" + java.time.Instant.now().plusSeconds(3600)
 					+ "\", \"pastCurfew\": true}");
+		}
+		if (row.pattern().endsWith("/observation-orders")) {
+			java.time.Instant tomorrow = java.time.Instant.now().plus(java.time.Duration.ofDays(1));
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"frequency\": \"EVERY_30\", \"reason\": \"Matrix test\", "
+					+ "\"startsAt\": \"" + tomorrow + "\", \"endsAt\": \"" + tomorrow.plusSeconds(3600) + "\"}");
+		}
+		if (row.pattern().endsWith("/observations") && row.pattern().startsWith("/api/v1/residents")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"location\": \"Day room\", \"activity\": \"Reading\"}");
+		}
+		if (row.pattern().endsWith("/observations") && row.pattern().startsWith("/api/v1/houses")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"observations\": []}");
+		}
+		if (row.pattern().endsWith("/end")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"matrix\"}");
+		}
+		if (row.pattern().endsWith("/handovers")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"toStaff\": \"Matrix Person\"}");
 		}
 		if (row.pattern().endsWith("/move")) {
 			request.contentType(MediaType.APPLICATION_JSON)

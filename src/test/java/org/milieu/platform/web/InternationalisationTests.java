@@ -42,7 +42,7 @@ class InternationalisationTests {
 	private static final Pattern STATIC_KEY = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)[}(]");
 
 	private static final Pattern JAVA_KEY = Pattern
-		.compile("\"((?:problem|house|admission|level|error|home|census|nav|login|account|password|invitation|users|audit|mfa|token|emergency|passkey|discharge|me|staffing|screening|pass|move|occupancy|discharged|profile)\\.[A-Za-z0-9_.\\-]*[A-Za-z0-9])\"");
+		.compile("\"((?:problem|house|admission|level|error|home|census|nav|login|account|password|invitation|users|audit|mfa|token|emergency|passkey|discharge|me|staffing|screening|pass|move|occupancy|discharged|profile|rounds)\\.[A-Za-z0-9_.\\-]*[A-Za-z0-9])\"");
 
 	@Test
 	void templatesHoldNoHardCodedText() throws IOException {
@@ -105,6 +105,9 @@ class InternationalisationTests {
 		}
 		for (Level level : Level.values()) {
 			used.add(level.nameKey());
+		}
+		for (org.milieu.levels.rounds.Frequency frequency : org.milieu.levels.rounds.Frequency.values()) {
+			used.add(frequency.nameKey());
 		}
 		for (org.milieu.screening.Specimen specimen : org.milieu.screening.Specimen.values()) {
 			used.add(specimen.nameKey());
