@@ -55,18 +55,22 @@ class PointSheetPage {
 		return "levels/point-sheet";
 	}
 
-	/** One choice on the sheet, saved at once; answers the small status text shown beside it. */
+	/**
+	 * One choice on the sheet, saved at once; answers the small status text shown beside it. The
+	 * safety question sends its note with it, and a changed note is saved like a changed choice.
+	 */
 	@PostMapping("/houses/{id}/point-sheet/ratings")
 	String rate(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, @RequestParam ShiftKind shift,
 			@RequestParam UUID residentId, @RequestParam RatingDomain domain, @RequestParam(required = false) Integer value,
-			Model model) {
+			@RequestParam(required = false) String note, Model model) {
 		if (value == null) {
 			model.addAttribute("error", "rating.page.choose");
 			return "levels/point-sheet :: saved";
 		}
 		try {
-			ShiftRating rating = ratings.rate(user, id, date, shift, residentId, domain, value, null);
+			ShiftRating rating = ratings.rate(user, id, date, shift, residentId, domain, value,
+					note == null || note.isBlank() ? null : note.strip());
 			model.addAttribute("rating", rating);
 		}
 		catch (RuleViolation refused) {

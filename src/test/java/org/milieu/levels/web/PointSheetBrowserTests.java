@@ -158,6 +158,11 @@ class PointSheetBrowserTests {
 			waitSaved(second, "SAFETY");
 			new Actions(browser).sendKeys(Keys.TAB).sendKeys("2").perform();
 			waitSaved(second, "ORIENTATION");
+			// the safety question's note, typed and left with Tab, is saved with the safety rating
+			browser.findElement(By.id("note-" + second)).sendKeys("Quiet evening, no concerns.", Keys.TAB);
+			wait.until(d -> "Quiet evening, no concerns.".equals(jdbc.sql("select note from levels_shift_rating "
+					+ "where resident_id = ? and domain = 'SAFETY' and superseded_by is null").param(second)
+				.query(String.class).optional().orElse(null)));
 			assertAccessible("the point sheet, partly rated");
 
 			assertThat(value(first, "SAFETY")).isEqualTo(1);

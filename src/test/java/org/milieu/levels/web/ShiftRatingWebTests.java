@@ -275,7 +275,9 @@ class ShiftRatingWebTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Rated First")))
 			.andExpect(content().string(containsString("id=\"rate-" + s.first() + "-HYGIENE\"")))
-			.andExpect(content().string(containsString("id=\"late-now\"")));
+			.andExpect(content().string(containsString("id=\"late-now\"")))
+			.andExpect(content().string(containsString("hx-include=\"#note-" + s.first() + "\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("hx-include=\"\""))));
 		String path = "/houses/" + s.house() + "/point-sheet/ratings?date=" + day + "&shift=EVENING&residentId=" + s.first();
 		mvc.perform(post(path + "&domain=HYGIENE").param("value", "3").with(signIns.as(s.staff())).with(csrf()))
 			.andExpect(status().isOk())
@@ -285,9 +287,15 @@ class ShiftRatingWebTests {
 		mvc.perform(post(path + "&domain=RESPECT").param("value", "7").with(signIns.as(s.staff())).with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("role=\"alert\"")));
-		assertThat(jdbc.sql("select count(*) from levels_shift_rating where resident_id = ?").param(s.first())
+		mvc.perform(post(path + "&domain=SAFETY").param("value", "0").param("note", " Kicked a door ")
+			.with(signIns.as(s.staff())).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Saved")));
+		assertThat(jdbc.sql("select note from levels_shift_rating where resident_id = ? and domain = 'SAFETY'")
+			.param(s.first()).query(String.class).single()).isEqualTo("Kicked a door");
+		assertThat(jdbc.sql("select count(*) from levels_shift_rating where resident_id = ? and domain = 'HYGIENE'").param(s.first())
 			.query(Integer.class).single()).as("the change is a correction, the first choice kept").isEqualTo(2);
-		assertThat(jdbc.sql("select value from levels_shift_rating where resident_id = ? and superseded_by is null")
+		assertThat(jdbc.sql("select value from levels_shift_rating where resident_id = ? and domain = 'HYGIENE' and superseded_by is null")
 			.param(s.first()).query(Integer.class).single()).isEqualTo(4);
 		mvc.perform(get("/houses/" + s.house() + "/point-sheet?date=" + day + "&shift=EVENING").with(signIns.as(s.staff())))
 			.andExpect(content().string(containsString("class=\"flag late\"")));
