@@ -28,6 +28,12 @@ class LevelBoardPage {
 		model.addAttribute("board", board.columns());
 		model.addAttribute("unassigned", board.unassigned());
 		model.addAttribute("houses", houses.list(user.programId()).stream().map(HouseSummary::house).toList());
+		// the houses of the residents shown, each with a link to its point sheet for the shift under way
+		java.util.Map<java.util.UUID, String> sheetHouses = new java.util.TreeMap<>();
+		board.columns().values().forEach(rows -> rows.forEach(r -> sheetHouses.put(r.resident().houseId(), r.resident().houseName())));
+		board.unassigned().forEach(r -> sheetHouses.put(r.houseId(), r.houseName()));
+		model.addAttribute("sheetHouses", sheetHouses.entrySet().stream()
+			.sorted(java.util.Map.Entry.comparingByValue()).toList());
 		return "levels/level-board";
 	}
 }

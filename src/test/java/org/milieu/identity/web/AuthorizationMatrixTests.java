@@ -155,7 +155,18 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.POST, "/api/v1/residents/{id}/observations", Subject.OTHER, 422, 422, 403, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/houses/{id}/observations", Subject.NONE, 422, 403, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/houses/{id}/rounds", Subject.NONE, 200, 200, 200, 403, 403),
-			new Row(HttpMethod.POST, "/api/v1/observation-orders/{id}/handovers", Subject.NONE, 404, 404, 404, 403, 403));
+			new Row(HttpMethod.POST, "/api/v1/observation-orders/{id}/handovers", Subject.NONE, 404, 404, 404, 403, 403),
+			// shift ratings: staff roles of the house keep its point sheet (each call a shift of its own, in the
+			// house of resident01); residents and family see no sheet; a resident reads their own ratings
+			new Row(HttpMethod.POST, "/api/v1/houses/{id}/shift-ratings", Subject.OWN, 201, 201, 201, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/houses/{id}/shift-ratings", Subject.OWN, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/shift-ratings/{entryId}/corrections", Subject.OWN, 201, 201, 201, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/shift-ratings", Subject.OWN, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/shift-ratings", Subject.OTHER, 200, 200, 403, 403, 403));
+
+	/** Each sheet the matrix writes is for a shift of its own, counting back day by day from long ago. */
+	private static final java.util.concurrent.atomic.AtomicInteger SHEET_DAY = new java.util.concurrent.atomic.AtomicInteger(
+			400 + new java.util.Random().nextInt(20_000));
 
 	@Autowired
 	MockMvc mvc;
@@ -240,6 +251,11 @@ class AuthorizationMatrixTests {
 			.param(resident).query(UUID.class).optional().orElseGet(UUID::randomUUID);
 	}
 
+	private UUID houseOf(UUID resident) {
+		return jdbc.sql("select house_id from residents_stay where resident_id = ? and discharged_on is null").param(resident)
+			.query(UUID.class).single();
+	}
+
 	private MockHttpServletRequestBuilder call(Row row, String caller, UUID house, UUID account) throws Exception {
 		String path = row.pattern();
 		boolean users = path.startsWith("/api/v1/users");
@@ -253,6 +269,18 @@ class AuthorizationMatrixTests {
 				default -> signIns.user("resident02").residentId();
 			};
 			path = path.replace("{id}", subject.toString()).replace("{screenId}", UUID.randomUUID().toString());
+		}
+		else if (path.startsWith("/api/v1/houses/{id}/shift-ratings")) {
+			path = path.replace("{id}", houseOf(signIns.user("resident01").residentId()).toString());
+			if (row.method() == HttpMethod.GET) {
+				path += "?date=2026-01-10&shift=DAY";
+			}
+		}
+		else if (path.startsWith("/api/v1/shift-ratings/{entryId}")) {
+			UUID entry = jdbc.sql("select id from levels_shift_rating where resident_id = ? and superseded_by is null "
+					+ "order by shift_date desc limit 1").param(signIns.user("resident01").residentId())
+				.query(UUID.class).optional().orElseGet(UUID::randomUUID);
+			path = path.replace("{entryId}", entry.toString());
 		}
 		else if (path.startsWith("/api/v1/passes/{id}")) {
 			UUID resident = signIns.user(row.subject() == Subject.OWN ? "resident01" : "resident02").residentId();
@@ -314,6 +342,15 @@ class AuthorizationMatrixTests {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"collectedAt\": \"2026-01-10T08:00:00Z\", "
 					+ "\"specimen\": \"BREATH\", \"panel\": \"ALCOHOL\", \"observed\": true, "
 					+ "\"results\": [{\"substance\": \"ALCOHOL\", \"result\": \"NEGATIVE\"}]}");
+		}
+		if (row.method() == HttpMethod.POST && row.pattern().endsWith("/shift-ratings")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"shiftDate\": \""
+					+ java.time.LocalDate.of(2026, 11, 1).minusDays(SHEET_DAY.incrementAndGet()) + "\", \"shift\": \"DAY\", "
+					+ "\"entries\": [{\"residentId\": \"" + signIns.user("resident01").residentId()
+					+ "\", \"ratings\": [{\"domain\": \"HYGIENE\", \"value\": 3}]}]}");
+		}
+		if (row.pattern().endsWith("/corrections")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"value\": 4, \"note\": \"matrix correction\"}");
 		}
 		if (row.pattern().endsWith("/close")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"note\": \"met with the resident\"}");

@@ -42,7 +42,7 @@ class InternationalisationTests {
 	private static final Pattern STATIC_KEY = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)[}(]");
 
 	private static final Pattern JAVA_KEY = Pattern
-		.compile("\"((?:problem|house|admission|level|error|home|census|nav|login|account|password|invitation|users|audit|mfa|token|emergency|passkey|discharge|me|staffing|screening|pass|move|occupancy|discharged|profile|rounds)\\.[A-Za-z0-9_.\\-]*[A-Za-z0-9])\"");
+		.compile("\"((?:problem|house|admission|level|error|home|census|nav|login|account|password|invitation|users|audit|mfa|token|emergency|passkey|discharge|me|staffing|screening|pass|move|occupancy|discharged|profile|rounds|rating)\\.[A-Za-z0-9_.\\-]*[A-Za-z0-9])\"");
 
 	@Test
 	void templatesHoldNoHardCodedText() throws IOException {
@@ -123,6 +123,15 @@ class InternationalisationTests {
 		}
 		for (org.milieu.screening.Outcome outcome : org.milieu.screening.Outcome.values()) {
 			used.add(outcome.nameKey());
+		}
+		for (org.milieu.levels.RatingDomain domain : org.milieu.levels.RatingDomain.values()) {
+			used.add(domain.nameKey());
+			for (int value = domain.lowest(); value <= domain.highest(); value++) {
+				used.add(domain.valueKey(value));
+			}
+		}
+		for (org.milieu.levels.ShiftKind shift : org.milieu.levels.ShiftKind.values()) {
+			used.add(shift.nameKey());
 		}
 		for (int status : new int[] { 400, 401, 403, 404, 412, 413, 422, 428, 500 }) {
 			used.add("problem.title." + status);
