@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** The live ratio under each house's heading on the census: staff on shift against the minimum. */
 @Component
+@org.springframework.core.annotation.Order(100)
 class StaffingOnCensus implements CensusHouseLines {
 
 	private final StaffingCensus census;

@@ -115,6 +115,8 @@ class OccupancyWebTests {
 		mvc.perform(get("/residents").with(signIns.as("director")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("residents per staff member")))
+			.andExpect(content().string(containsString("Point sheet for this shift")))
+			.andExpect(content().string(containsString("/rounds\">Observation rounds</a>")))
 			.andExpect(content().string(containsString("Occupancy report")));
 	}
 }
