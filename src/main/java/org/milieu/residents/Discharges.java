@@ -112,6 +112,13 @@ public class Discharges {
 			.params(discharge.dischargedOn(), discharge.type().name(), TrimmedText.orNull(discharge.reason()), dischargedBy,
 					stayId)
 			.update();
+		// a resident out on a pass when discharged is not coming back to the house: the pass ends with the stay
+		jdbc.sql("""
+				update residents_pass set returned_at = greatest(left_at, ?), returned_recorded_by = ?,
+				       return_note = 'closed by the discharge'
+				 where stay_id = ? and returned_at is null""")
+			.params(java.sql.Timestamp.from(clock.instant()), dischargedBy, stayId)
+			.update();
 		NewDischarge.Aftercare a = discharge.aftercare() == null ? NewDischarge.Aftercare.NONE : discharge.aftercare();
 		jdbc.sql("""
 				insert into residents_aftercare_plan (stay_id, program_id, living_arrangement, outpatient_appointments,

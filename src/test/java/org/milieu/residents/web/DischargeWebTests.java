@@ -95,6 +95,22 @@ class DischargeWebTests {
 		assertThat(open(resident.id())).isTrue();
 	}
 
+	@Test
+	void aResidentDischargedWhileOutOnAPassHasThePassClosedWithTheStay() throws Exception {
+		Admitted resident = admitted();
+		mvc.perform(post("/api/v1/residents/" + resident.id() + "/passes").with(signIns.as("director")).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"destination\": \"Family visit\", \"purpose\": \"Weekend with family\", \"expectedBackAt\": \""
+					+ java.time.Instant.now().plusSeconds(3600) + "\", \"pastCurfew\": true}"))
+			.andExpect(status().isCreated());
+		mvc.perform(discharge(resident.id(), "{\"dischargedOn\": \"2026-02-01\", \"type\": \"AGAINST_ADVICE\"}"))
+			.andExpect(status().isOk());
+		assertThat(jdbc.sql("select count(*) from residents_pass where resident_id = ? and returned_at is null")
+			.param(resident.id()).query(Integer.class).single()).as("no pass left open").isZero();
+		assertThat(jdbc.sql("select returned_recorded_by || ':' || return_note from residents_pass where resident_id = ?")
+			.param(resident.id()).query(String.class).single()).isEqualTo("director:closed by the discharge");
+	}
+
 	record Admitted(UUID id, UUID house) {
 	}
 
