@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.milieu.BrowserJourneys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,55 +41,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * finds no WCAG 2.1 AA violation before or after. A failing journey leaves a screenshot under
  * target/screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RoundsBrowserTests {
+class RoundsBrowserTests extends BrowserJourneys {
 
-	private static final Logger log = LoggerFactory.getLogger(RoundsBrowserTests.class);
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	@LocalServerPort
-	int port;
+	@Override
+	protected String windowSize() {
+		return "1024,768";
+	}
 
 	@Autowired
 	JdbcClient jdbc;
-
-	WebDriver browser;
-
-	WebDriverWait wait;
-
-	@BeforeEach
-	void openBrowser() throws Exception {
-		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!present) {
-			String message = "Browser tests need /usr/bin/chromium and /usr/bin/chromedriver "
-					+ "(apt-get install chromium chromium-driver)";
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				throw new IllegalStateException(message + "; on CI they are required");
-			}
-			log.warn("SKIPPED browser tests: {}", message);
-			Assumptions.abort(message);
-		}
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--disable-quic", "--lang=en-US", "--window-size=1024,768",
-				"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort().build();
-		browser = new ChromeDriver(service, options);
-		wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
 
 	@Test
 	void theNightStaffRecordAnOverdueCheckOnTheRoundsPage(TestInfo test) {
@@ -124,43 +85,4 @@ class RoundsBrowserTests {
 		});
 	}
 
-	private void journey(TestInfo test, Runnable steps) {
-		try {
-			steps.run();
-		}
-		catch (RuntimeException | AssertionError failure) {
-			try {
-				Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-				Path shot = dir.resolve(test.getTestMethod().map(m -> m.getName()).orElse("journey") + ".png");
-				Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-				log.error("Browser journey failed at {}; screenshot {}", browser.getCurrentUrl(), shot.toAbsolutePath());
-			}
-			catch (Exception screenshotFailure) {
-				failure.addSuppressed(screenshotFailure);
-			}
-			throw failure;
-		}
-	}
-
-	private void open(String path) {
-		browser.get("http://localhost:" + port + path);
-	}
-
-	private void signIn(String username) {
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("milieu-demo");
-		browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
-		wait.until(ExpectedConditions.not(ExpectedConditions.urlMatches(".*/login(\\?.*)?$")));
-	}
-
-	private void assertAccessible(String page) {
-		Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
-		List<Rule> violations = results.getViolations();
-		assertThat(violations).as("axe-core WCAG 2.1 AA violations on %s: %s", page,
-				violations.stream()
-					.map(v -> v.getId() + " (" + v.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
-						.collect(Collectors.joining(", ")) + ")")
-					.collect(Collectors.joining("; ")))
-			.isEmpty();
-	}
 }

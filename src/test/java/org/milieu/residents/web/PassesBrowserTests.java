@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.milieu.BrowserJourneys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,17 +51,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the whereabouts page and, when they come back, signs them in with one touch. axe-core checks
  * every page at WCAG 2.1 AA; a failure leaves a screenshot under target/screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PassesBrowserTests {
+class PassesBrowserTests extends BrowserJourneys {
 
-	private static final Logger log = LoggerFactory.getLogger(PassesBrowserTests.class);
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	@LocalServerPort
-	int port;
+	@Override
+	protected String windowSize() {
+		return "768,1024";
+	}
 
 	@Autowired
 	Accounts accounts;
@@ -73,41 +69,6 @@ class PassesBrowserTests {
 
 	@Autowired
 	CareRelationships care;
-
-	WebDriver browser;
-
-	WebDriverWait wait;
-
-	@BeforeEach
-	void openBrowser() throws Exception {
-		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!present) {
-			String message = "Browser tests need /usr/bin/chromium and /usr/bin/chromedriver "
-					+ "(apt-get install chromium chromium-driver)";
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				throw new IllegalStateException(message + "; on CI they are required");
-			}
-			log.warn("SKIPPED browser tests: {}", message);
-			Assumptions.abort(message);
-		}
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--disable-quic", "--lang=en-US", "--window-size=768,1024",
-				"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort().build();
-		browser = new ChromeDriver(service, options);
-		wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
 
 	@Test
 	void nightStaffSignAResidentOutAndBackInOnATablet(TestInfo test) {
@@ -134,7 +95,7 @@ class PassesBrowserTests {
 			browser.findElement(By.linkText("Whereabouts")).click();
 			wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Whereabouts"));
 			assertAccessible("whereabouts, everyone in");
-			assertNoSideways("/passes");
+			assertFitsTheTablet("/passes");
 
 			browser.findElement(By.cssSelector("a[aria-label='Sign out " + name + "']")).click();
 			wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Sign out " + name));
@@ -149,7 +110,7 @@ class PassesBrowserTests {
 			By card = By.cssSelector("#out-list li[data-resident='" + resident + "']");
 			assertThat(browser.findElement(card).getText()).contains("Harbor Public Library", "Her sponsor");
 			assertAccessible("whereabouts, one out");
-			assertNoSideways("/passes with one out");
+			assertFitsTheTablet("/passes with one out");
 			assertThat(browser.findElement(card).findElement(By.tagName("button")).getSize().getHeight())
 				.as("a touch target for the tablet").isGreaterThanOrEqualTo(44);
 
@@ -162,42 +123,4 @@ class PassesBrowserTests {
 		});
 	}
 
-	private void journey(TestInfo test, Runnable steps) {
-		try {
-			steps.run();
-		}
-		catch (RuntimeException | AssertionError failure) {
-			try {
-				Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-				Path shot = dir.resolve(test.getTestMethod().map(m -> m.getName()).orElse("journey") + ".png");
-				Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-				log.error("Browser journey failed at {}; screenshot {}", browser.getCurrentUrl(), shot.toAbsolutePath());
-			}
-			catch (Exception screenshotFailure) {
-				failure.addSuppressed(screenshotFailure);
-			}
-			throw failure;
-		}
-	}
-
-	private void open(String path) {
-		browser.get("http://localhost:" + port + path);
-	}
-
-	private void assertNoSideways(String page) {
-		long overflow = (Long) ((JavascriptExecutor) browser)
-			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-		assertThat(overflow).as("horizontal scrolling on " + page + " at 768 px").isLessThanOrEqualTo(0);
-	}
-
-	private void assertAccessible(String page) {
-		List<Rule> violations = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-			.analyze(browser).getViolations();
-		assertThat(violations).as("axe-core WCAG 2.1 AA violations on %s: %s", page,
-				violations.stream()
-					.map(v -> v.getId() + " (" + v.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
-						.collect(Collectors.joining(", ")) + ")")
-					.collect(Collectors.joining("; ")))
-			.isEmpty();
-	}
 }

@@ -1,0 +1,147 @@
+package org.milieu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What every browser journey shares: the running application on a random port, a fresh headless
+ * Debian Chromium per test (the tests are skipped with a message when it is missing, and fail on
+ * CI), signing in, axe-core's WCAG 2.1 AA check, the tablet-width check, and a screenshot under
+ * target/screenshots when a journey fails.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class BrowserJourneys {
+
+	private static final Logger log = LoggerFactory.getLogger(BrowserJourneys.class);
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	@LocalServerPort
+	protected int port;
+
+	protected WebDriver browser;
+
+	protected WebDriverWait wait;
+
+	/** The window the journeys start in, as Chromium's {@code --window-size}; a desktop by default. */
+	protected String windowSize() {
+		return "1280,900";
+	}
+
+	@BeforeEach
+	void openBrowser() throws Exception {
+		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!present) {
+			String message = "Browser tests need /usr/bin/chromium and /usr/bin/chromedriver "
+					+ "(apt-get install chromium chromium-driver)";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new IllegalStateException(message + "; on CI they are required");
+			}
+			log.warn("SKIPPED browser tests: {}", message);
+			Assumptions.abort(message);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--lang=en-US", "--window-size=" + windowSize(),
+				"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort().build();
+		browser = new ChromeDriver(service, options);
+		wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	/** Runs the steps; when one fails, keeps a screenshot of the page it failed on. */
+	protected void journey(TestInfo test, Runnable steps) {
+		try {
+			steps.run();
+		}
+		catch (RuntimeException | AssertionError failure) {
+			try {
+				Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+				Path shot = dir.resolve(test.getTestMethod().map(m -> m.getName()).orElse("journey") + ".png");
+				Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+				log.error("Browser journey failed at {}; screenshot {}", browser.getCurrentUrl(), shot.toAbsolutePath());
+			}
+			catch (Exception screenshotFailure) {
+				failure.addSuppressed(screenshotFailure);
+			}
+			throw failure;
+		}
+	}
+
+	protected void open(String path) {
+		browser.get("http://localhost:" + port + path);
+	}
+
+	/** Signs in on the open sign-in page with the demo password. */
+	protected void signIn(String username) {
+		signIn(username, "milieu-demo");
+	}
+
+	protected void signIn(String username, String password) {
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+		wait.until(ExpectedConditions.not(ExpectedConditions.urlMatches(".*/login(\\?.*)?$")));
+	}
+
+	protected String heading() {
+		return browser.findElement(By.tagName("h1")).getText();
+	}
+
+	/** The page needs no sideways scrolling at the window's width. */
+	protected void assertFitsTheTablet(String page) {
+		long overflow = (Long) ((JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		assertThat(overflow).as("horizontal scrolling on " + page + " at 768 px").isLessThanOrEqualTo(0);
+	}
+
+	/** axe-core finds no WCAG 2.1 AA violation on the page as it is now. */
+	protected void assertAccessible(String page) {
+		List<Rule> violations = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+			.analyze(browser).getViolations();
+		assertThat(violations).as("axe-core WCAG 2.1 AA violations on %s: %s", page,
+				violations.stream()
+					.map(v -> v.getId() + " (" + v.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
+						.collect(Collectors.joining(", ")) + ")")
+					.collect(Collectors.joining("; ")))
+			.isEmpty();
+	}
+}
