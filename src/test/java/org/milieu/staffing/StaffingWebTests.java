@@ -194,11 +194,8 @@ class StaffingWebTests {
 			.andExpect(status().isCreated());
 		assertThat(alertOpen(s.house())).isFalse();
 		admit(s, 1);
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (!alertOpen(s.house()) && Instant.now().isBefore(deadline)) {
-			Thread.sleep(100);
-		}
-		assertThat(alertOpen(s.house())).as("raised after the admission, without anyone checking out").isTrue();
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(alertOpen(s.house()))
+			.as("raised after the admission, without anyone checking out").isTrue());
 		checkOut(s.staff());
 	}
 

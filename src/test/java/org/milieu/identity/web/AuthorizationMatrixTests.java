@@ -172,6 +172,9 @@ class AuthorizationMatrixTests {
 	MockMvc mvc;
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	DemoSignIns signIns;
 
 	@Autowired
@@ -358,11 +361,11 @@ class AuthorizationMatrixTests {
 		if (row.method() == HttpMethod.POST && row.pattern().endsWith("/passes")) {
 			passFixture(row, signIns.user(row.subject() == Subject.OWN ? "resident01" : "resident02").residentId());
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"destination\": \"Matrix library\", "
-					+ "\"purpose\": \"Matrix test\", \"expectedBackAt\": \"" + java.time.Instant.now().plusSeconds(3600)
+					+ "\"purpose\": \"Matrix test\", \"expectedBackAt\": \"" + clock.instant().plusSeconds(3600)
 					+ "\", \"pastCurfew\": true}");
 		}
 		if (row.pattern().endsWith("/observation-orders")) {
-			java.time.Instant tomorrow = java.time.Instant.now().plus(java.time.Duration.ofDays(1));
+			java.time.Instant tomorrow = clock.instant().plus(java.time.Duration.ofDays(1));
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"frequency\": \"EVERY_30\", \"reason\": \"Matrix test\", "
 					+ "\"startsAt\": \"" + tomorrow + "\", \"endsAt\": \"" + tomorrow.plusSeconds(3600) + "\"}");
 		}

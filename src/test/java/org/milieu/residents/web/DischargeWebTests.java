@@ -30,6 +30,9 @@ class DischargeWebTests {
 	MockMvc mvc;
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	DemoSignIns signIns;
 
 	@Autowired
@@ -101,7 +104,7 @@ class DischargeWebTests {
 		mvc.perform(post("/api/v1/residents/" + resident.id() + "/passes").with(signIns.as("director")).with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"destination\": \"Family visit\", \"purpose\": \"Weekend with family\", \"expectedBackAt\": \""
-					+ java.time.Instant.now().plusSeconds(3600) + "\", \"pastCurfew\": true}"))
+					+ clock.instant().plusSeconds(3600) + "\", \"pastCurfew\": true}"))
 			.andExpect(status().isCreated());
 		mvc.perform(discharge(resident.id(), "{\"dischargedOn\": \"2026-02-01\", \"type\": \"AGAINST_ADVICE\"}"))
 			.andExpect(status().isOk());

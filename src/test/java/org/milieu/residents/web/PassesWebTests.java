@@ -80,7 +80,7 @@ class PassesWebTests {
 		@Bean
 		@Primary
 		MutableClock mutableClock() {
-			return new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+			return new MutableClock(java.time.Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS));
 		}
 	}
 
