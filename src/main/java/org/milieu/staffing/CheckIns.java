@@ -16,7 +16,6 @@ import org.milieu.identity.MilieuUser;
 import org.milieu.identity.Role;
 import org.milieu.residents.Houses;
 import org.milieu.shared.ProgramId;
-import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,16 +119,16 @@ public class CheckIns {
 		return jdbc.sql(SELECT + " where account_id = ? and checked_out_at is null")
 			.param(accountId)
 			.query((rs, n) -> row(rs))
-			.optional();
+			.optional().map(c -> named(List.of(c)).get(0));
 	}
 
 	/** Everyone checked in now, across the program's houses. */
 	@Transactional(readOnly = true)
 	public List<CheckIn> onShift(ProgramId program) {
-		return jdbc.sql(SELECT + " where program_id = ? and checked_out_at is null order by checked_in_at")
+		return named(jdbc.sql(SELECT + " where program_id = ? and checked_out_at is null order by checked_in_at")
 			.param(program.value())
 			.query((rs, n) -> row(rs))
-			.list();
+			.list());
 	}
 
 	/** Closes check-ins forgotten for longer than {@link #FORGOTTEN_AFTER}; answers how many. */
@@ -148,11 +147,19 @@ public class CheckIns {
 			.params(checkIn.id(), program.value()).query(Boolean.class).single();
 	}
 
-	private CheckIn row(java.sql.ResultSet rs) throws java.sql.SQLException {
-		UUID account = rs.getObject("account_id", UUID.class);
+	private static CheckIn row(java.sql.ResultSet rs) throws java.sql.SQLException {
 		java.sql.Timestamp out = rs.getTimestamp("checked_out_at");
-		return new CheckIn(rs.getObject("id", UUID.class), rs.getObject("house_id", UUID.class), account,
-				accounts.find(account).map(a -> a.displayName()).orElseThrow(() -> new RecordNotFound("Account", account)),
-				rs.getTimestamp("checked_in_at").toInstant(), out == null ? null : out.toInstant());
+		return new CheckIn(rs.getObject("id", UUID.class), rs.getObject("house_id", UUID.class),
+				rs.getObject("account_id", UUID.class), null, rs.getTimestamp("checked_in_at").toInstant(),
+				out == null ? null : out.toInstant());
+	}
+
+	/** The check-ins with the names of their people, looked up together. */
+	private List<CheckIn> named(List<CheckIn> checkIns) {
+		java.util.Map<UUID, String> names = accounts.displayNames(checkIns.stream().map(CheckIn::accountId).toList());
+		return checkIns.stream()
+			.map(c -> new CheckIn(c.id(), c.houseId(), c.accountId(), names.getOrDefault(c.accountId(), "?"), c.checkedInAt(),
+					c.checkedOutAt()))
+			.toList();
 	}
 }

@@ -88,7 +88,7 @@ public class HandOffNotes {
 	public HandOffNote acknowledge(MilieuUser user, UUID noteId) {
 		HandOffNote note = jdbc.sql(SELECT + " where id = ? and program_id = ? for update")
 			.params(noteId, user.programId().value())
-			.query((rs, n) -> row(rs))
+			.query((rs, n) -> row(rs).note())
 			.optional().orElseThrow(() -> new RecordNotFound("HandOffNote", noteId));
 		requireWorksIn(user, note.houseId());
 		if (note.acknowledged()) {
@@ -116,7 +116,7 @@ public class HandOffNotes {
 			return List.of();
 		}
 		Instant since = clock.instant().minus(Duration.ofDays(2));
-		List<HandOffNote> notes = jdbc.sql(SELECT + " " + """
+		List<Read> reads = jdbc.sql(SELECT + " " + """
 				 where program_id = :program and house_id in (:houses) and (acknowledged_at is null or written_at >= :since)
 				 order by written_at desc limit 200""")
 			.param("program", user.programId().value())
@@ -124,6 +124,7 @@ public class HandOffNotes {
 			.param("since", java.sql.Timestamp.from(since))
 			.query((rs, n) -> row(rs))
 			.list();
+		List<HandOffNote> notes = named(reads);
 		if (!notes.isEmpty()) {
 			audit.record(AuditEntry.of(user.actor(), AuditAction.READ, AuditOutcome.SUCCESS).on("HandOffNote", null)
 				.saying(notes.size() + " notes"));
@@ -158,20 +159,35 @@ public class HandOffNotes {
 	}
 
 	private HandOffNote find(UUID id) {
-		return jdbc.sql(SELECT + " where id = ?").param(id).query((rs, n) -> row(rs)).single();
+		return named(List.of(jdbc.sql(SELECT + " where id = ?").param(id).query((rs, n) -> row(rs)).single())).get(0);
 	}
 
-	private HandOffNote row(java.sql.ResultSet rs) throws java.sql.SQLException {
-		UUID writer = rs.getObject("written_by", UUID.class);
-		UUID acknowledger = rs.getObject("acknowledged_by", UUID.class);
+	/** A note as read, with the id of whoever acknowledged it; names are looked up for many at once. */
+	private record Read(HandOffNote note, UUID acknowledger) {
+	}
+
+	private static Read row(java.sql.ResultSet rs) throws java.sql.SQLException {
 		java.sql.Timestamp acknowledgedAt = rs.getTimestamp("acknowledged_at");
-		return new HandOffNote(rs.getObject("id", UUID.class), rs.getObject("house_id", UUID.class),
+		return new Read(new HandOffNote(rs.getObject("id", UUID.class), rs.getObject("house_id", UUID.class),
 				ShiftCode.valueOf(rs.getString("shift")), rs.getObject("shift_date", java.time.LocalDate.class),
-				rs.getString("body"), writer, name(writer), rs.getTimestamp("written_at").toInstant(),
-				acknowledger == null ? null : name(acknowledger), acknowledgedAt == null ? null : acknowledgedAt.toInstant());
+				rs.getString("body"), rs.getObject("written_by", UUID.class), null, rs.getTimestamp("written_at").toInstant(),
+				null, acknowledgedAt == null ? null : acknowledgedAt.toInstant()), rs.getObject("acknowledged_by", UUID.class));
 	}
 
-	private String name(UUID account) {
-		return accounts.find(account).map(a -> a.displayName()).orElse("?");
+	private List<HandOffNote> named(List<Read> notes) {
+		java.util.Set<UUID> people = new java.util.HashSet<>();
+		notes.forEach(r -> {
+			people.add(r.note().writtenBy());
+			if (r.acknowledger() != null) {
+				people.add(r.acknowledger());
+			}
+		});
+		java.util.Map<UUID, String> names = accounts.displayNames(people);
+		return notes.stream().map(r -> {
+			HandOffNote n = r.note();
+			return new HandOffNote(n.id(), n.houseId(), n.shift(), n.shiftDate(), n.body(), n.writtenBy(),
+					names.getOrDefault(n.writtenBy(), "?"), n.writtenAt(),
+					r.acknowledger() == null ? null : names.getOrDefault(r.acknowledger(), "?"), n.acknowledgedAt());
+		}).toList();
 	}
 }

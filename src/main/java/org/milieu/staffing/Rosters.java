@@ -85,18 +85,20 @@ public class Rosters {
 	@Transactional(readOnly = true)
 	public List<RosterEntry> between(ProgramId program, LocalDate from, LocalDate to) {
 		Workplaces.requirePeriod(from, to, LONGEST_PERIOD_DAYS);
-		return jdbc.sql("""
+		List<RosterEntry> entries = jdbc.sql("""
 				select id, house_id, shift_date, shift, account_id from staffing_roster_entry
 				 where program_id = ? and shift_date between ? and ?
 				 order by shift_date, shift, house_id, added_at""")
 			.params(program.value(), from, to)
-			.query((rs, n) -> {
-				UUID account = rs.getObject("account_id", UUID.class);
-				return new RosterEntry(rs.getObject("id", UUID.class), rs.getObject("house_id", UUID.class),
-						rs.getObject("shift_date", LocalDate.class), ShiftCode.valueOf(rs.getString("shift")), account,
-						accounts.find(account).map(Account::displayName).orElse("?"));
-			})
+			.query((rs, n) -> new RosterEntry(rs.getObject("id", UUID.class), rs.getObject("house_id", UUID.class),
+					rs.getObject("shift_date", LocalDate.class), ShiftCode.valueOf(rs.getString("shift")),
+					rs.getObject("account_id", UUID.class), null))
 			.list();
+		java.util.Map<UUID, String> names = accounts.displayNames(entries.stream().map(RosterEntry::accountId).toList());
+		return entries.stream()
+			.map(e -> new RosterEntry(e.id(), e.houseId(), e.shiftDate(), e.shift(), e.accountId(),
+					names.getOrDefault(e.accountId(), "?")))
+			.toList();
 	}
 
 	/** The people who may be planned: enabled accounts of the program with a staff role. */
