@@ -99,7 +99,7 @@ class PointSheetBrowserTests extends BrowserJourneys {
 		journey(test, () -> {
 			browser.manage().window().setSize(new Dimension(768, 1024));
 			open("/login");
-			signIn(staff);
+			signIn(staff, PASSWORD);
 			open("/levels");
 			browser.findElement(By.linkText("Point sheet of " + houseName)).click();
 			wait.until(ExpectedConditions.urlContains("/point-sheet"));

@@ -92,7 +92,7 @@ class DrugScreenBrowserTests extends BrowserJourneys {
 		journey(test, () -> {
 			browser.manage().window().setSize(new Dimension(768, 1024));
 			open("/login");
-			signIn(staff);
+			signIn(staff, PASSWORD);
 			open("/residents/" + resident + "/drug-screens");
 			assertThat(heading()).isEqualTo("Drug screens: Robin Achterberg");
 			assertAccessible("a resident's screens, none yet");
@@ -125,7 +125,7 @@ class DrugScreenBrowserTests extends BrowserJourneys {
 
 			browser.findElement(By.cssSelector("form.sign-out button")).click();
 			wait.until(ExpectedConditions.urlContains("/login"));
-			signIn(clinician);
+			signIn(clinician, PASSWORD);
 			browser.findElement(By.linkText("1 drug-screen follow-up open")).click();
 			wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Drug-screen follow-ups"));
 			assertThat(browser.findElement(By.id("follow-ups")).getText()).contains("Robin Achterberg").contains("Cannabis");
