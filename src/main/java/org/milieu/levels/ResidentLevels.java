@@ -3,6 +3,7 @@ package org.milieu.levels;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -33,6 +34,19 @@ public class ResidentLevels {
 			.query((rs, n) -> new CurrentLevel(rs.getObject("resident_id", UUID.class), Level.of(rs.getInt("level")),
 					rs.getObject("effective_on", LocalDate.class)))
 			.list().stream().collect(Collectors.toMap(CurrentLevel::residentId, c -> c));
+	}
+
+	/** One resident's level today and since when, if they have one. */
+	@Transactional(readOnly = true)
+	public Optional<CurrentLevel> currentOf(ProgramId program, UUID residentId) {
+		return jdbc.sql("""
+				select resident_id, level, effective_on from levels_assignment
+				 where program_id = ? and resident_id = ?
+				 order by effective_on desc, recorded_at desc limit 1""")
+			.params(program.value(), residentId)
+			.query((rs, n) -> new CurrentLevel(rs.getObject("resident_id", UUID.class), Level.of(rs.getInt("level")),
+					rs.getObject("effective_on", LocalDate.class)))
+			.optional();
 	}
 
 	/** A resident's level history, newest first (the first entry is their level today). */
