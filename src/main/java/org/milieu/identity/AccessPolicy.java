@@ -80,6 +80,34 @@ public class AccessPolicy {
 	}
 
 	/**
+	 * A resident taking part in a record about a resident, as the levels workflow lets them: their
+	 * own self-assessment, or a peer's input to a housemate's review. The category rules give
+	 * residents no write access to levels data, so this is its own, narrow rule: the caller must
+	 * be a resident, and either the record is about themself, or the caller names why they are an
+	 * eligible peer ({@code peerEligibility}, e.g. "level 3, same house"). Recorded like any other
+	 * access; a refusal is recorded on its own and thrown.
+	 */
+	@Transactional
+	public void enforceResidentContribution(MilieuUser user, AuditAction action, DataCategory category,
+			ResidentScope about, String resourceType, Object resourceId, String peerEligibility) {
+		String reason = null;
+		if (!user.has(Role.RESIDENT) || user.residentId() == null) {
+			reason = user.getUsername() + " is not a resident";
+		}
+		else if (!about.residentId().equals(user.residentId()) && peerEligibility == null) {
+			reason = "resident " + about.residentId() + " is not " + user.getUsername() + ", who is no eligible peer";
+		}
+		if (reason != null) {
+			trail.recordIndependently(AuditEntry.of(user.actor(), AuditAction.ACCESS_DENIED, AuditOutcome.DENIED)
+				.about(about.residentId(), category).on(resourceType, resourceId).saying(action + " refused: " + reason));
+			throw new AccessDeniedException(reason);
+		}
+		AuditEntry entry = AuditEntry.of(user.actor(), action, AuditOutcome.SUCCESS).about(about.residentId(), category)
+			.on(resourceType, resourceId);
+		trail.record(about.residentId().equals(user.residentId()) ? entry : entry.saying("as peer: " + peerEligibility));
+	}
+
+	/**
 	 * Lists of residents (the census, the level board) are for the staff roles: a resident or a
 	 * family member asking for one is refused and the refusal recorded. Returns whom the list may show.
 	 */

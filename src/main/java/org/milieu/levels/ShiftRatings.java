@@ -34,6 +34,7 @@ import org.milieu.shared.DataCategory;
 import org.milieu.shared.ProgramId;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -70,8 +71,11 @@ public class ShiftRatings {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	ShiftRatings(JdbcClient jdbc, Census census, Houses houses, Programs programs, AccessPolicy policy, AuditTrail trail,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.census = census;
 		this.houses = houses;
@@ -328,6 +332,9 @@ public class ShiftRatings {
 			.params(id, program.value(), sheet, residentId, houseId, date, shift.name(), domain.name(), value,
 					note == null || note.isBlank() ? null : note.strip(), ratedBy, Timestamp.from(ratedAt), late, supersedes)
 			.update();
+		if (domain == RatingDomain.SAFETY && value == 0) {
+			events.publishEvent(new DestructiveBehaviourRated(program, residentId, id, date));
+		}
 	}
 
 	private ShiftRating find(UUID id) {

@@ -1,0 +1,174 @@
+package org.milieu.levels.reviews;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.milieu.audit.AuditAction;
+import org.milieu.identity.AccessPolicy;
+import org.milieu.identity.MilieuUser;
+import org.milieu.identity.ResidentScope;
+import org.milieu.levels.CurrentLevel;
+import org.milieu.levels.RatingDomain;
+import org.milieu.levels.ResidentLevels;
+import org.milieu.levels.facts.FactKind;
+import org.milieu.levels.facts.LevelFacts;
+import org.milieu.levels.scheme.Criterion;
+import org.milieu.levels.scheme.CriterionKind;
+import org.milieu.levels.scheme.LevelScheme;
+import org.milieu.levels.scheme.LevelSchemes;
+import org.milieu.platform.Program;
+import org.milieu.platform.Programs;
+import org.milieu.residents.Census;
+import org.milieu.residents.CensusEntry;
+import org.milieu.shared.DataCategory;
+import org.milieu.shared.ProgramId;
+import org.milieu.shared.RecordNotFound;
+import org.milieu.shared.RuleViolation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The evidence view: a resident's level, since when, and every criterion for the next level as
+ * measured today, with the entries behind each one. Reads pass the access policy (levels and
+ * ratings; the entries of a fact kind also its own category) and are audited.
+ */
+@Service
+public class LevelEvidence {
+
+	private final EvidenceReader reader;
+
+	private final LevelSchemes schemes;
+
+	private final ResidentLevels levels;
+
+	private final LevelFacts facts;
+
+	private final Census census;
+
+	private final Programs programs;
+
+	private final AccessPolicy policy;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	LevelEvidence(EvidenceReader reader, LevelSchemes schemes, ResidentLevels levels, LevelFacts facts, Census census,
+			Programs programs, AccessPolicy policy, JdbcClient jdbc, Clock clock) {
+		this.reader = reader;
+		this.schemes = schemes;
+		this.levels = levels;
+		this.facts = facts;
+		this.census = census;
+		this.programs = programs;
+		this.policy = policy;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** A resident's evidence today; a resident reads their own. */
+	@Transactional
+	public Evidence of(MilieuUser user, UUID residentId) {
+		CensusEntry resident = inProgram(user.programId(), residentId);
+		policy.enforce(user, AuditAction.READ, DataCategory.LEVELS_AND_RATINGS,
+				new ResidentScope(residentId, resident.houseId()), "LevelEvidence", residentId);
+		return measure(user.programId(), resident);
+	}
+
+	/** Measures one resident without a reader: for the review engine and other trusted callers in this module. */
+	@Transactional(readOnly = true)
+	Evidence measure(ProgramId program, CensusEntry resident) {
+		LocalDate today = today(program);
+		CurrentLevel level = levels.currentOf(program, resident.residentId())
+			.orElseThrow(() -> new RuleViolation("evidence.no-level", "residentId"));
+		LevelScheme scheme = schemes.inForce(program, today);
+		return reader.measure(program, scheme,
+				List.of(new EvidenceReader.Subject(resident.residentId(), resident.houseId(), level)), today, false)
+			.get(resident.residentId());
+	}
+
+	/**
+	 * The entries behind one criterion of a resident's evidence, newest first: the ratings of its
+	 * domain or the facts of its kind in its window. Reading facts also needs their category.
+	 */
+	@Transactional
+	public List<EvidenceEntry> entries(MilieuUser user, UUID residentId, String key) {
+		Evidence evidence = of(user, residentId);
+		CriterionResult result = evidence.criteria().stream().filter(r -> r.key().equals(key)).findFirst()
+			.orElseThrow(() -> new RecordNotFound("Criterion", key));
+		Criterion c = result.criterion();
+		LocalDate to = evidence.measuredOn();
+		if (c.windowDays() == null) {
+			return List.of();
+		}
+		LocalDate from = to.minusDays(c.windowDays() - 1L);
+		if (EvidenceReader.RATING_KINDS.contains(c.kind())) {
+			RatingDomain domain = c.kind() == CriterionKind.NO_DESTRUCTIVE_BEHAVIOUR ? RatingDomain.SAFETY : c.domain();
+			int atLeast = c.kind() == CriterionKind.RATING_SHARE ? c.atLeast() : domain == RatingDomain.SAFETY ? 1 : 0;
+			return jdbc.sql("""
+					select id, shift_date, shift, value, note, rated_by from levels_shift_rating
+					 where program_id = ? and resident_id = ? and domain = ? and superseded_by is null
+					   and shift_date between ? and ?
+					 order by shift_date desc, array_position(array['EVENING','DAY','NIGHT'], shift)""")
+				.params(user.programId().value(), residentId, domain.name(), from, to)
+				.query((rs, n) -> new EvidenceEntry(rs.getObject("id", UUID.class), rs.getObject("shift_date", LocalDate.class),
+						rs.getString("shift"), "rating.domain." + domain.name(), rs.getInt("value"), null,
+						rs.getString("note"), rs.getString("rated_by"), rs.getInt("value") >= atLeast))
+				.list();
+		}
+		FactKind kind = switch (c.kind()) {
+			case ATTENDANCE, ATTENDANCE_CLEAR -> FactKind.ATTENDANCE;
+			case RESPONSIBILITY_ACKNOWLEDGED -> FactKind.RESPONSIBILITY;
+			case FAMILY_CONTACT_WEEKLY -> FactKind.FAMILY_CONTACT;
+			case NO_MAJOR_INCIDENT -> FactKind.INCIDENT;
+			case WORK_COMPLETION -> FactKind.WORK;
+			default -> throw new IllegalStateException(c.kind().name());
+		};
+		policy.enforce(user, AuditAction.READ, kind.category(), new ResidentScope(residentId, evidence.houseId()),
+				"LevelFact", residentId);
+		return facts.facts(kind, user.programId(), List.of(residentId), from, to).stream()
+			.sorted((a, b) -> b.occurredOn().compareTo(a.occurredOn()))
+			.map(f -> new EvidenceEntry(f.id(), f.occurredOn(), null, kind.nameKey(), null, f.outcomeKey(), f.detail(),
+					f.recordedBy(), counts(c.kind(), f.outcome())))
+			.toList();
+	}
+
+	private static boolean counts(CriterionKind kind, String outcome) {
+		return switch (kind) {
+			case ATTENDANCE -> outcome.startsWith("ATTENDED");
+			case ATTENDANCE_CLEAR -> outcome.equals("ATTENDED");
+			case RESPONSIBILITY_ACKNOWLEDGED -> outcome.equals("ACKNOWLEDGED");
+			case NO_MAJOR_INCIDENT -> !outcome.equals("MAJOR");
+			case WORK_COMPLETION -> !outcome.equals("NOT_DONE");
+			default -> true;
+		};
+	}
+
+	/** Every resident of the program today, measured at once: for the review engine. */
+	@Transactional(readOnly = true)
+	Map<UUID, Evidence> measureAll(ProgramId program, List<CensusEntry> residents) {
+		LocalDate today = today(program);
+		Map<UUID, CurrentLevel> current = levels.current(program);
+		List<EvidenceReader.Subject> subjects = residents.stream().filter(e -> current.containsKey(e.residentId()))
+			.map(e -> new EvidenceReader.Subject(e.residentId(), e.houseId(), current.get(e.residentId()))).toList();
+		return reader.measure(program, schemes.inForce(program, today), subjects, today, true);
+	}
+
+	LocalDate today(ProgramId program) {
+		return clock.instant().atZone(programs.find(program).map(Program::timeZone).orElse(ZoneOffset.UTC)).toLocalDate();
+	}
+
+	private CensusEntry inProgram(ProgramId program, UUID residentId) {
+		return census.find(program, residentId).orElseThrow(() -> new RecordNotFound("Resident", residentId));
+	}
+
+	/** One entry behind a criterion: a rating or a fact, and whether it counts toward the criterion. */
+	public record EvidenceEntry(UUID id, LocalDate on, String shift, String labelKey, Integer value, String outcomeKey,
+			String note, String recordedBy, boolean counts) {
+	}
+}

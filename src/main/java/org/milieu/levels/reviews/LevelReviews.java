@@ -1,0 +1,399 @@
+package org.milieu.levels.reviews;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.milieu.audit.AuditAction;
+import org.milieu.identity.AccessPolicy;
+import org.milieu.identity.MilieuUser;
+import org.milieu.identity.Reach;
+import org.milieu.identity.ResidentScope;
+import org.milieu.identity.Role;
+import org.milieu.levels.CurrentLevel;
+import org.milieu.levels.Level;
+import org.milieu.levels.ResidentLevels;
+import org.milieu.platform.Program;
+import org.milieu.platform.Programs;
+import org.milieu.residents.Census;
+import org.milieu.residents.CensusEntry;
+import org.milieu.shared.DataCategory;
+import org.milieu.shared.ProgramId;
+import org.milieu.shared.RecordNotFound;
+import org.milieu.shared.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The level review workflow. The engine (or a staff member) opens a review; the resident writes a
+ * self-assessment; residents at level 3 or 4 of the same house may add peer input; a clinician or
+ * the director records the team's decision (advance, hold or step down) with a rationale and what
+ * to work on next. The decision sets the level from that day and publishes {@link LevelChanged}.
+ * A decided review is final. Every read and change passes the access policy and is audited.
+ */
+@Service
+public class LevelReviews {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static final String SYSTEM = "system";
+
+	private final JdbcClient jdbc;
+
+	private final AccessPolicy policy;
+
+	private final Census census;
+
+	private final ResidentLevels levels;
+
+	private final Programs programs;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	LevelReviews(JdbcClient jdbc, AccessPolicy policy, Census census, ResidentLevels levels, Programs programs,
+			ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.policy = policy;
+		this.census = census;
+		this.levels = levels;
+		this.programs = programs;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Opens an advancement review from the evidence, unless the resident already has an open review. */
+	@Transactional
+	Optional<UUID> openAdvancement(ProgramId program, Evidence evidence, String openedBy, String reason) {
+		return insert(program, evidence.residentId(), Review.Kind.ADVANCEMENT, evidence.level().number(),
+				evidence.nextLevel(), openedBy, reason, findings(evidence), null, null, null);
+	}
+
+	/**
+	 * Opens a step-down review for a trigger (a destructive-behaviour rating or a major incident),
+	 * once per trigger. An open advancement review gives way: it is closed as held, saying why.
+	 */
+	@Transactional
+	Optional<UUID> openStepDown(ProgramId program, UUID residentId, int fromLevel, Evidence evidence,
+			Review.TriggerKind trigger, UUID triggerRef, LocalDate triggerOn) {
+		Instant now = clock.instant();
+		jdbc.sql("""
+				update levels_review set status = 'DECIDED', decision = 'HOLD', new_level = from_level,
+				       rationale = ?, decided_by = ?, decided_at = ?
+				 where resident_id = ? and status = 'OPEN' and kind = 'ADVANCEMENT'""")
+			.params("Held: a step-down review opened (" + trigger + " on " + triggerOn + ").", SYSTEM, Timestamp.from(now),
+					residentId)
+			.update();
+		return insert(program, residentId, Review.Kind.STEP_DOWN, fromLevel, Math.max(1, fromLevel - 1), SYSTEM, null,
+				evidence == null ? List.of() : findings(evidence), trigger, triggerRef, triggerOn);
+	}
+
+	/** A staff member opens a review by hand (e.g. after a team meeting), with a reason. */
+	@Transactional
+	public Review open(MilieuUser user, UUID residentId, Review.Kind kind, String reason, Evidence evidence) {
+		CensusEntry resident = census.find(user.programId(), residentId)
+			.orElseThrow(() -> new RecordNotFound("Resident", residentId));
+		if (kind == null) {
+			throw new RuleViolation("review.kind.missing", "kind");
+		}
+		String text = required(reason, "reason", 2000);
+		policy.enforce(user, AuditAction.CREATE, DataCategory.LEVELS_AND_RATINGS,
+				new ResidentScope(residentId, resident.houseId()), "LevelReview", residentId);
+		int from = levels.currentOf(user.programId(), residentId).map(c -> c.level().number()).orElse(1);
+		if (kind == Review.Kind.ADVANCEMENT && from == 4) {
+			throw new RuleViolation("review.advance.top", "kind");
+		}
+		if (kind == Review.Kind.STEP_DOWN && from == 1) {
+			throw new RuleViolation("review.step-down.bottom", "kind");
+		}
+		UUID id = insert(user.programId(), residentId, kind, from, kind == Review.Kind.ADVANCEMENT ? from + 1 : from - 1,
+				user.getUsername(), text, evidence == null ? List.of() : findings(evidence), null, null, null)
+			.orElseThrow(() -> new RuleViolation("review.already-open", "residentId"));
+		return load(user.programId(), id);
+	}
+
+	/** Reviews with a status, newest first, of the residents the reader may see; each one shown is audited. */
+	@Transactional
+	public List<Review> list(MilieuUser user, Review.Status status) {
+		Reach reach = policy.enforceListing(user, DataCategory.LEVELS_AND_RATINGS, "LevelReview");
+		Map<UUID, UUID> houses = new java.util.HashMap<>();
+		census.today(user.programId()).forEach(e -> houses.put(e.residentId(), e.houseId()));
+		List<Review> shown = new ArrayList<>();
+		for (Review review : jdbc.sql("select * from levels_review where program_id = ? and status = ? "
+				+ "order by opened_at desc limit 500").params(user.programId().value(), status.name())
+			.query(this::review).list()) {
+			UUID house = houses.get(review.residentId());
+			if (house != null && reach.includes(review.residentId(), house)) {
+				shown.add(review);
+			}
+		}
+		policy.recordListed(user, DataCategory.LEVELS_AND_RATINGS, "LevelReview", reach,
+				shown.stream().map(r -> new ResidentScope(r.residentId(), houses.get(r.residentId()))).toList());
+		return shown;
+	}
+
+	/** One review, with its peer input; a resident reads their own. */
+	@Transactional
+	public Review find(MilieuUser user, UUID id) {
+		Review review = load(user.programId(), id);
+		policy.enforce(user, AuditAction.READ, DataCategory.LEVELS_AND_RATINGS, scope(user.programId(), review.residentId()),
+				"LevelReview", id);
+		return review;
+	}
+
+	/** A resident's reviews, newest first; a resident reads their own. */
+	@Transactional
+	public List<Review> forResident(MilieuUser user, UUID residentId) {
+		policy.enforce(user, AuditAction.READ, DataCategory.LEVELS_AND_RATINGS, scope(user.programId(), residentId),
+				"LevelReview", residentId);
+		return jdbc.sql("select * from levels_review where program_id = ? and resident_id = ? order by opened_at desc")
+			.params(user.programId().value(), residentId).query(this::review).list();
+	}
+
+	/**
+	 * Records the team's decision. Refused, changing nothing: a decided review ({@code id}), no
+	 * rationale, advancing from level 4 or stepping down from level 1 ({@code decision}).
+	 */
+	@Transactional
+	public Review decide(MilieuUser user, UUID id, Review.Decision decision, String rationale, String workOn) {
+		ProgramId program = user.programId();
+		Review review = load(program, id);
+		policy.enforce(user, AuditAction.UPDATE, DataCategory.LEVELS_AND_RATINGS, scope(program, review.residentId()),
+				"LevelReview", id);
+		if (!user.has(Role.CLINICIAN) && !user.has(Role.ADMIN)) {
+			throw new AccessDeniedException("level decisions are for clinicians and the program director");
+		}
+		if (!review.open()) {
+			throw new RuleViolation("review.closed", "id", review.decision());
+		}
+		if (decision == null) {
+			throw new RuleViolation("review.decision.missing", "decision");
+		}
+		String why = required(rationale, "rationale", 4000);
+		String next = workOn == null || workOn.isBlank() ? null : workOn.strip();
+		if (next != null && next.length() > 4000) {
+			throw new RuleViolation("review.text.too-long", "workOn", 4000);
+		}
+		int from = levels.currentOf(program, review.residentId()).map(c -> c.level().number()).orElse(review.fromLevel());
+		int to = switch (decision) {
+			case ADVANCE -> from + 1;
+			case HOLD -> from;
+			case STEP_DOWN -> from - 1;
+		};
+		if (to > 4) {
+			throw new RuleViolation("review.advance.top", "decision");
+		}
+		if (to < 1) {
+			throw new RuleViolation("review.step-down.bottom", "decision");
+		}
+		Instant now = clock.instant();
+		int changed = jdbc.sql("""
+				update levels_review set status = 'DECIDED', decision = ?, new_level = ?, rationale = ?, work_on = ?,
+				       decided_by = ?, decided_at = ?
+				 where id = ? and status = 'OPEN'""")
+			.params(decision.name(), to, why, next, user.getUsername(), Timestamp.from(now), id).update();
+		if (changed != 1) {
+			throw new RuleViolation("review.closed", "id", "");
+		}
+		if (to != from) {
+			LocalDate today = today(program, now);
+			levels.assign(program, review.residentId(), Level.of(to), today, user.getUsername(), why);
+			events.publishEvent(new LevelChanged(program, review.residentId(), from, to, today, id));
+		}
+		return load(program, id);
+	}
+
+	/** The resident's own words on their open review; written again, the latest stands. */
+	@Transactional
+	public Review selfAssess(MilieuUser user, UUID id, String text) {
+		ProgramId program = user.programId();
+		Review review = load(program, id);
+		policy.enforceResidentContribution(user, AuditAction.UPDATE, DataCategory.LEVELS_AND_RATINGS,
+				scope(program, review.residentId()), "LevelReview", id, null);
+		if (!review.open()) {
+			throw new RuleViolation("review.closed", "id", review.decision());
+		}
+		String words = required(text, "text", 4000);
+		jdbc.sql("update levels_review set self_assessment = ?, self_assessed_at = ? where id = ? and status = 'OPEN'")
+			.params(words, Timestamp.from(clock.instant()), id).update();
+		return load(program, id);
+	}
+
+	/**
+	 * A peer's input to a housemate's open review: the peer is a resident at level 3 or 4 living in
+	 * the same house, not the resident reviewed, and writes once.
+	 */
+	@Transactional
+	public Review addPeerInput(MilieuUser user, UUID id, String text) {
+		ProgramId program = user.programId();
+		Review review = load(program, id);
+		String eligibility = peerEligibility(user, review.residentId());
+		policy.enforceResidentContribution(user, AuditAction.CREATE, DataCategory.LEVELS_AND_RATINGS,
+				scope(program, review.residentId()), "LevelReviewPeerInput", id, eligibility);
+		if (review.residentId().equals(user.residentId())) {
+			throw new RuleViolation("review.peer.self", "id");
+		}
+		if (!review.open()) {
+			throw new RuleViolation("review.closed", "id", review.decision());
+		}
+		String words = required(text, "text", 4000);
+		int added = jdbc.sql("""
+				insert into levels_review_peer_input (id, review_id, author_resident_id, text, written_at)
+				values (?, ?, ?, ?, ?) on conflict (review_id, author_resident_id) do nothing""")
+			.params(UUID.randomUUID(), id, user.residentId(), words, Timestamp.from(clock.instant())).update();
+		if (added == 0) {
+			throw new RuleViolation("review.peer.twice", "text");
+		}
+		return load(program, id);
+	}
+
+	/**
+	 * The open reviews of the signed-in resident's housemates, if they are at level 3 or 4 and may
+	 * give peer input; each one shown is audited as a peer's read. Others see none.
+	 */
+	@Transactional
+	public List<PeerReview> openForPeer(MilieuUser user) {
+		if (!user.has(Role.RESIDENT) || user.residentId() == null) {
+			return List.of();
+		}
+		ProgramId program = user.programId();
+		Optional<CensusEntry> me = census.find(program, user.residentId());
+		Optional<CurrentLevel> level = levels.currentOf(program, user.residentId());
+		if (me.isEmpty() || level.isEmpty() || level.get().level().number() < 3) {
+			return List.of();
+		}
+		String eligibility = "level " + level.get().level().number() + ", same house";
+		List<PeerReview> result = new ArrayList<>();
+		for (CensusEntry mate : census.today(program)) {
+			if (!mate.houseId().equals(me.get().houseId()) || mate.residentId().equals(user.residentId())) {
+				continue;
+			}
+			Optional<Review> open = jdbc.sql("select * from levels_review where resident_id = ? and status = 'OPEN'")
+				.param(mate.residentId()).query(this::review).optional();
+			if (open.isPresent()) {
+				policy.enforceResidentContribution(user, AuditAction.READ, DataCategory.LEVELS_AND_RATINGS,
+						new ResidentScope(mate.residentId(), mate.houseId()), "LevelReview", open.get().id(), eligibility);
+				boolean written = open.get().peerInput().stream().anyMatch(p -> p.authorResidentId().equals(user.residentId()));
+				result.add(new PeerReview(open.get().id(), mate.displayName(), open.get().kind(), open.get().proposedLevel(),
+						written));
+			}
+		}
+		return result;
+	}
+
+	/** A housemate's open review as a peer sees it: who, which way, and whether they wrote already. */
+	public record PeerReview(UUID reviewId, String residentName, Review.Kind kind, int proposedLevel, boolean written) {
+	}
+
+	/** Whether a resident has an open review (no reader: used by the engine). */
+	boolean hasOpen(UUID residentId) {
+		return jdbc.sql("select count(*) from levels_review where resident_id = ? and status = 'OPEN'").param(residentId)
+			.query(Integer.class).single() > 0;
+	}
+
+	private String peerEligibility(MilieuUser user, UUID reviewed) {
+		if (user.residentId() == null || user.residentId().equals(reviewed)) {
+			return null;
+		}
+		ProgramId program = user.programId();
+		Optional<CensusEntry> me = census.find(program, user.residentId());
+		Optional<CensusEntry> them = census.find(program, reviewed);
+		Optional<CurrentLevel> level = levels.currentOf(program, user.residentId());
+		if (me.isEmpty() || them.isEmpty() || level.isEmpty() || level.get().level().number() < 3
+				|| !me.get().houseId().equals(them.get().houseId())) {
+			return null;
+		}
+		return "level " + level.get().level().number() + ", same house";
+	}
+
+	private Optional<UUID> insert(ProgramId program, UUID residentId, Review.Kind kind, int from, int proposed,
+			String openedBy, String reason, List<Review.Finding> findings, Review.TriggerKind trigger, UUID triggerRef,
+			LocalDate triggerOn) {
+		UUID id = UUID.randomUUID();
+		int added = jdbc.sql("""
+				insert into levels_review (id, program_id, resident_id, kind, from_level, proposed_level, status, opened_at,
+				                           opened_by, reason, findings, trigger_ref, trigger_kind, trigger_on)
+				values (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, cast(? as jsonb), ?, ?, ?) on conflict do nothing""")
+			.params(id, program.value(), residentId, kind.name(), from, proposed, Timestamp.from(clock.instant()), openedBy,
+					reason, JSON.writeValueAsString(findings), triggerRef, trigger == null ? null : trigger.name(), triggerOn)
+			.update();
+		return added == 1 ? Optional.of(id) : Optional.empty();
+	}
+
+	static List<Review.Finding> findings(Evidence evidence) {
+		return evidence.criteria().stream()
+			.map(r -> new Review.Finding(r.key(), r.criterion().kind().name(), r.value(), r.criterion().threshold(),
+					r.criterion().windowDays(), r.met(), r.waived(),
+					r.criterion().domain() == null ? null : r.criterion().domain().name(), r.criterion().atLeast()))
+			.toList();
+	}
+
+	private Review load(ProgramId program, UUID id) {
+		return jdbc.sql("select * from levels_review where id = ? and program_id = ?").params(id, program.value())
+			.query(this::review).optional().orElseThrow(() -> new RecordNotFound("LevelReview", id));
+	}
+
+	private ResidentScope scope(ProgramId program, UUID residentId) {
+		UUID house = census.find(program, residentId).map(CensusEntry::houseId).orElse(null);
+		if (house == null) {
+			throw new RuleViolation("review.resident.not-in-program", "residentId");
+		}
+		return new ResidentScope(residentId, house);
+	}
+
+	private LocalDate today(ProgramId program, Instant now) {
+		return now.atZone(programs.find(program).map(Program::timeZone).orElse(ZoneOffset.UTC)).toLocalDate();
+	}
+
+	private static String required(String text, String field, int max) {
+		if (text == null || text.isBlank()) {
+			throw new RuleViolation("review.text.missing", field);
+		}
+		if (text.strip().length() > max) {
+			throw new RuleViolation("review.text.too-long", field, max);
+		}
+		return text.strip();
+	}
+
+	private Review review(ResultSet rs, int n) throws SQLException {
+		UUID id = rs.getObject("id", UUID.class);
+		List<Review.PeerInput> peers = jdbc.sql(
+				"select author_resident_id, text, written_at from levels_review_peer_input where review_id = ? order by written_at")
+			.param(id)
+			.query((p, i) -> new Review.PeerInput(p.getObject("author_resident_id", UUID.class), p.getString("text"),
+					p.getTimestamp("written_at").toInstant()))
+			.list();
+		String trigger = rs.getString("trigger_kind");
+		String decision = rs.getString("decision");
+		return new Review(id, rs.getObject("resident_id", UUID.class), Review.Kind.valueOf(rs.getString("kind")),
+				rs.getInt("from_level"), rs.getInt("proposed_level"), Review.Status.valueOf(rs.getString("status")),
+				instant(rs, "opened_at"), rs.getString("opened_by"), rs.getString("reason"),
+				JSON.readValue(rs.getString("findings"), new TypeReference<List<Review.Finding>>() {
+				}), trigger == null ? null : Review.TriggerKind.valueOf(trigger), rs.getObject("trigger_on", LocalDate.class),
+				rs.getString("self_assessment"), instant(rs, "self_assessed_at"),
+				decision == null ? null : Review.Decision.valueOf(decision), (Integer) rs.getObject("new_level"),
+				rs.getString("rationale"), rs.getString("work_on"), rs.getString("decided_by"), instant(rs, "decided_at"),
+				peers);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+}
