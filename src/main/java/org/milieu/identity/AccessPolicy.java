@@ -84,7 +84,7 @@ public class AccessPolicy {
 	 * own self-assessment, or a peer's input to a housemate's review. The category rules give
 	 * residents no write access to levels data, so this is its own, narrow rule: the caller must
 	 * be a resident, and either the record is about themself, or the caller names why they are an
-	 * eligible peer ({@code peerEligibility}, e.g. "level 3, same house"). Recorded like any other
+	 * eligible peer ({@code peerEligibility}, for example level 3 and the same house). Recorded like any other
 	 * access; a refusal is recorded on its own and thrown.
 	 */
 	@Transactional

@@ -48,6 +48,7 @@ class LevelProfileSection implements ProfileSection {
 		policy.enforce(user, AuditAction.READ, DataCategory.LEVELS_AND_RATINGS, resident, "LevelHistory",
 				resident.residentId());
 		return new Content("levels/level-history",
-				Map.of("levelHistory", levels.history(user.programId(), resident.residentId())));
+				Map.of("levelHistory", levels.history(user.programId(), resident.residentId()), "residentId",
+						resident.residentId()));
 	}
 }

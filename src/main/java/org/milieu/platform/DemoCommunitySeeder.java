@@ -70,7 +70,7 @@ class DemoCommunitySeeder {
 		}
 		if (programs.find(HARBOR_HOUSE).isPresent()) {
 			log.info("Milieu is ready at {} - demo sign-ins (password {}): director, clinician, staff, family, "
-					+ "resident01 ... resident24", url, DemoCommunity.PASSWORD);
+					+ "resident01 ... resident32", url, DemoCommunity.PASSWORD);
 		}
 		else {
 			log.info("Milieu is ready at {}", url);

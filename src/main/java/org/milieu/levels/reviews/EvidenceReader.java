@@ -235,7 +235,7 @@ class EvidenceReader {
 		return result;
 	}
 
-	/** Active adjustments by resident, keyed "level/criterion". */
+	/** Active adjustments by resident, keyed by level and criterion. */
 	Map<UUID, Map<String, Adjustment>> adjustments(ProgramId program, List<UUID> residents) {
 		String sql = "select * from levels_criterion_adjustment where program_id = ? and ended_at is null"
 				+ (residents == null ? "" : " and resident_id = any(?)");

@@ -7,7 +7,7 @@ package org.milieu.levels.scheme;
  */
 public enum CriterionKind {
 
-	/** Shifts rated "destructive behaviour toward self or others" in the window; met when at most the threshold (0). */
+	/** Shifts rated as destructive behaviour toward self or others in the window; met when at most the threshold (0). */
 	NO_DESTRUCTIVE_BEHAVIOUR(true, Comparison.AT_MOST, Unit.COUNT),
 	/** Share of rated shifts with the domain rated at least {@code atLeast}; met when at least the threshold (%). */
 	RATING_SHARE(true, Comparison.AT_LEAST, Unit.PERCENT),

@@ -19,7 +19,7 @@ import org.milieu.levels.RatingDomain;
  * The four levels of the mission with their default criteria: each level asks the conditions of
  * the one before over a longer window, and more. Days at a level are the level's minimum days
  * (7 at level 1, 14 at level 2, 21 at level 3), which the evidence adds as a criterion of the next.
- * Every threshold and window can be changed by publishing a new scheme version. "Adequate" on the four-point scale means fair (2) or better.
+ * Every threshold and window can be changed by publishing a new scheme version. Adequate on the four-point scale means fair (2) or better.
  */
 public final class DefaultScheme {
 

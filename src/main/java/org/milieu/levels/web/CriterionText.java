@@ -22,7 +22,7 @@ public class CriterionText {
 		this.messages = messages;
 	}
 
-	/** What the criterion asks, e.g. "Hygiene rated fair or better on at least 80 % of shifts in the last 7 days". */
+	/** What the criterion asks, in a sentence: hygiene rated fair or better on at least 80 % of shifts, for example. */
 	public String describe(Criterion c, Locale locale) {
 		return describe(c.kind(), c.windowDays(), c.threshold(), c.domain() == null ? null : c.domain().name(), c.atLeast(),
 				locale);
@@ -42,7 +42,7 @@ public class CriterionText {
 				new Object[] { window == null ? "" : window, number(threshold), domainName, atLeastLabel }, locale);
 	}
 
-	/** The measured value with its unit, or "nothing recorded yet". */
+	/** The measured value with its unit, or a note that nothing is recorded yet. */
 	public String value(CriterionResult r, Locale locale) {
 		if (r.waived()) {
 			return messages.getMessage("criterion.waived", null, locale);

@@ -162,7 +162,29 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.GET, "/api/v1/houses/{id}/shift-ratings", Subject.OWN, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/shift-ratings/{entryId}/corrections", Subject.OWN, 201, 201, 201, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}/shift-ratings", Subject.OWN, 200, 200, 200, 200, 403),
-			new Row(HttpMethod.GET, "/api/v1/residents/{id}/shift-ratings", Subject.OTHER, 200, 200, 403, 403, 403));
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/shift-ratings", Subject.OTHER, 200, 200, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/level-scheme", Subject.NONE, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/level-scheme/versions", Subject.NONE, 200, 200, 200, 403, 403),
+			// a version from a past date: refused for the director, forbidden for everyone else
+			new Row(HttpMethod.POST, "/api/v1/level-scheme", Subject.NONE, 422, 403, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/level", Subject.OWN, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/level", Subject.OTHER, 200, 200, 403, 403, 403),
+			// resident01 is at level 4: there is no criterion above, so a reader who may look finds none
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/level/criteria/{key}/entries", Subject.OWN, 404, 404, 404, 404, 403),
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/level-facts", Subject.OWN, 201, 201, 201, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/criterion-adjustments", Subject.OWN, 200, 200, 200, 200, 403),
+			// no reason given: refused for those who may adapt criteria
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/criterion-adjustments", Subject.OWN, 422, 422, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/criterion-adjustments/{id}/end", Subject.NONE, 404, 404, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/level-reviews", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/level-reviews/{id}", Subject.NONE, 404, 404, 404, 404, 404),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/level-reviews", Subject.OWN, 200, 200, 200, 200, 403),
+			// no reason given: refused for staff, forbidden for residents and family
+			new Row(HttpMethod.POST, "/api/v1/level-reviews", Subject.NONE, 422, 422, 422, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/level-reviews/{id}/decision", Subject.NONE, 404, 404, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/level-reviews/{id}/self-assessment", Subject.NONE, 403, 403, 403, 404, 403),
+			new Row(HttpMethod.POST, "/api/v1/level-reviews/{id}/peer-input", Subject.NONE, 403, 403, 403, 404, 403),
+			new Row(HttpMethod.POST, "/api/v1/level-reviews/run", Subject.NONE, 200, 200, 403, 403, 403));
 
 	/** Each sheet the matrix writes is for a shift of its own, counting back day by day from long ago. */
 	private static final java.util.concurrent.atomic.AtomicInteger SHEET_DAY = new java.util.concurrent.atomic.AtomicInteger(
@@ -271,7 +293,8 @@ class AuthorizationMatrixTests {
 					.query(UUID.class).single();
 				default -> signIns.user("resident02").residentId();
 			};
-			path = path.replace("{id}", subject.toString()).replace("{screenId}", UUID.randomUUID().toString());
+			path = path.replace("{id}", subject.toString()).replace("{screenId}", UUID.randomUUID().toString())
+				.replace("{key}", "no-destructive-behaviour");
 		}
 		else if (path.startsWith("/api/v1/houses/{id}/shift-ratings")) {
 			path = path.replace("{id}", houseOf(signIns.user("resident01").residentId()).toString());
@@ -291,7 +314,8 @@ class AuthorizationMatrixTests {
 		}
 		else if (path.startsWith("/api/v1/tokens/{id}") || path.startsWith("/api/v1/emergency-access/{id}")
 				|| path.startsWith("/api/v1/staffing/") || path.startsWith("/api/v1/drug-screen-follow-ups/{id}")
-				|| path.startsWith("/api/v1/observation-orders/{id}")) {
+				|| path.startsWith("/api/v1/observation-orders/{id}") || path.startsWith("/api/v1/level-reviews/{id}")
+				|| path.startsWith("/api/v1/criterion-adjustments/{id}")) {
 			path = path.replace("{id}", UUID.randomUUID().toString());
 		}
 		else {
@@ -374,6 +398,29 @@ class AuthorizationMatrixTests {
 		}
 		if (row.pattern().endsWith("/observations") && row.pattern().startsWith("/api/v1/houses")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"observations\": []}");
+		}
+		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/level-scheme")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"effectiveFrom\": \"2026-01-01\", "
+					+ "\"levels\": [{\"number\": 1, \"minimumDays\": 7, \"criteria\": []}]}");
+		}
+		if (row.pattern().endsWith("/level-facts")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"kind\": \"ATTENDANCE\", \"occurredOn\": \""
+					+ clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(1)
+					+ "\", \"outcome\": \"ATTENDED\"}");
+		}
+		if (row.method() == HttpMethod.POST && row.pattern().endsWith("/criterion-adjustments")) {
+			request.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"toLevel\": 2, \"criterionKey\": \"hygiene\", \"kind\": \"ADAPT\", \"threshold\": 70}");
+		}
+		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/level-reviews")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"residentId\": \""
+					+ signIns.user("resident01").residentId() + "\", \"kind\": \"ADVANCEMENT\"}");
+		}
+		if (row.pattern().endsWith("/decision")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"decision\": \"HOLD\", \"rationale\": \"matrix\"}");
+		}
+		if (row.pattern().endsWith("/self-assessment") || row.pattern().endsWith("/peer-input")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"matrix\"}");
 		}
 		if (row.pattern().endsWith("/end")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"matrix\"}");
