@@ -2,7 +2,9 @@ package org.milieu.levels;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,7 +38,21 @@ public class LevelBoard {
 	/** Every level with its residents (possibly none), and those without a level; each one shown is audited. */
 	@Transactional
 	public Board forReader(MilieuUser user) {
-		Reach reach = policy.enforceListing(user, DataCategory.LEVELS_AND_RATINGS, "LevelBoard");
+		return read(user, "LevelBoard");
+	}
+
+	/**
+	 * How many of today's residents each house has at each level, and without one, as far as the
+	 * reader's reach goes (a list: for staff roles only). It shows no names, but it says something
+	 * about each resident counted, so each one is audited as the board's residents are.
+	 */
+	@Transactional
+	public List<HouseLevels> distribution(MilieuUser user) {
+		return read(user, "LevelDistribution").byHouse();
+	}
+
+	private Board read(MilieuUser user, String resourceType) {
+		Reach reach = policy.enforceListing(user, DataCategory.LEVELS_AND_RATINGS, resourceType);
 		Map<UUID, CurrentLevel> current = levels.current(user.programId());
 		Map<Level, List<Row>> columns = new EnumMap<>(Level.class);
 		for (Level level : Level.values()) {
@@ -57,11 +73,29 @@ public class LevelBoard {
 				columns.get(level.level()).add(new Row(entry, level));
 			}
 		}
-		policy.recordListed(user, DataCategory.LEVELS_AND_RATINGS, "LevelBoard", reach, shown);
+		policy.recordListed(user, DataCategory.LEVELS_AND_RATINGS, resourceType, reach, shown);
 		return new Board(Collections.unmodifiableMap(columns), List.copyOf(unassigned));
 	}
 
 	public record Board(Map<Level, List<Row>> columns, List<CensusEntry> unassigned) {
+
+		/** The board counted per house (the houses of the residents on it), by house name. */
+		public List<HouseLevels> byHouse() {
+			Map<UUID, int[]> counts = new HashMap<>();
+			Map<UUID, String> names = new HashMap<>();
+			columns.forEach((level, rows) -> rows.forEach(row -> {
+				names.put(row.resident().houseId(), row.resident().houseName());
+				counts.computeIfAbsent(row.resident().houseId(), h -> new int[5])[level.number()]++;
+			}));
+			unassigned.forEach(entry -> {
+				names.put(entry.houseId(), entry.houseName());
+				counts.computeIfAbsent(entry.houseId(), h -> new int[5])[0]++;
+			});
+			return counts.entrySet().stream()
+				.map(e -> HouseLevels.of(e.getKey(), names.get(e.getKey()), e.getValue()))
+				.sorted(Comparator.comparing(HouseLevels::houseName).thenComparing(HouseLevels::houseId))
+				.toList();
+		}
 	}
 
 	public record Row(CensusEntry resident, CurrentLevel level) {

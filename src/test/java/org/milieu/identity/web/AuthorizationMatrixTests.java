@@ -184,7 +184,12 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.POST, "/api/v1/level-reviews/{id}/decision", Subject.NONE, 404, 404, 403, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/level-reviews/{id}/self-assessment", Subject.NONE, 403, 403, 403, 404, 403),
 			new Row(HttpMethod.POST, "/api/v1/level-reviews/{id}/peer-input", Subject.NONE, 403, 403, 403, 404, 403),
-			new Row(HttpMethod.POST, "/api/v1/level-reviews/run", Subject.NONE, 200, 200, 403, 403, 403));
+			new Row(HttpMethod.POST, "/api/v1/level-reviews/run", Subject.NONE, 200, 200, 403, 403, 403),
+			// level views: a resident's timeline as their ratings (a resident reads their own); the per-house
+			// counts are a list, for staff roles only
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/level-timeline", Subject.OWN, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/level-timeline", Subject.OTHER, 200, 200, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/level-distribution", Subject.NONE, 200, 200, 200, 403, 403));
 
 	/** Each sheet the matrix writes is for a shift of its own, counting back day by day from long ago. */
 	private static final java.util.concurrent.atomic.AtomicInteger SHEET_DAY = new java.util.concurrent.atomic.AtomicInteger(
