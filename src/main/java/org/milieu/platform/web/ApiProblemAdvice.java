@@ -67,6 +67,12 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.STALE_VERSION, text("problem.stale-version"));
 	}
 
+	/** Two requests raced for the same unique row (one sheet per shift, one open order): the loser changed nothing. */
+	@ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+	ProblemDetail concurrent(org.springframework.dao.DuplicateKeyException ex) {
+		return problem(HttpStatus.CONFLICT, ProblemTypes.CONCURRENT_CHANGE, text("problem.concurrent-change"));
+	}
+
 	@ExceptionHandler(PreconditionRequired.class)
 	ProblemDetail preconditionRequired(PreconditionRequired ex) {
 		return problem(HttpStatus.PRECONDITION_REQUIRED, ProblemTypes.PRECONDITION_REQUIRED,

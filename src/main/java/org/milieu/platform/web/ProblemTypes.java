@@ -28,6 +28,9 @@ public final class ProblemTypes {
 
 	public static final URI RULE_VIOLATION = URI.create("urn:milieu:problem:rule-violation");
 
+	/** Someone else made the same change at the same moment; the database kept theirs and refused this one. */
+	public static final URI CONCURRENT_CHANGE = URI.create("urn:milieu:problem:concurrent-change");
+
 	public static final URI INTERNAL = URI.create("urn:milieu:problem:internal");
 
 	private ProblemTypes() {
