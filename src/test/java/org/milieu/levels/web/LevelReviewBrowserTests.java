@@ -24,6 +24,9 @@ class LevelReviewBrowserTests extends BrowserJourneys {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	java.time.Clock clock;
+
 	UUID openReview(String kind) {
 		return jdbc.sql("select id from levels_review where kind = ? and status = 'OPEN' and opened_by in ('system', 'clinician') "
 				+ "order by opened_at limit 1").param(kind).query(UUID.class).single();
@@ -71,6 +74,24 @@ class LevelReviewBrowserTests extends BrowserJourneys {
 			open("/levels/scheme");
 			assertThat(heading()).isEqualTo("Level scheme");
 			assertAccessible("scheme page");
+
+			open("/levels/scheme/edit");
+			assertAccessible("scheme form");
+			org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+			js.executeScript("document.getElementById('effectiveFrom').value = arguments[0];"
+					+ "document.querySelector('[name=window-2-hygiene]').value = '0';",
+					java.time.LocalDate.now(clock).plusDays(40).toString());
+			browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]")));
+			assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("1 to 365 days");
+			js.executeScript("document.getElementById('effectiveFrom').value = arguments[0];"
+					+ "document.querySelector('[name=window-2-hygiene]').value = '10';",
+					java.time.LocalDate.now(clock).plusDays(40).toString());
+			browser.findElement(By.id("note")).sendKeys("Hygiene over ten days.");
+			browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
+			assertThat(browser.findElement(By.id("versions-heading")).isDisplayed()).isTrue();
+			assertAccessible("scheme page with a published version");
 		});
 	}
 
