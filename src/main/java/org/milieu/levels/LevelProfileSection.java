@@ -13,7 +13,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The level tab of the resident profile: the level today and the whole history, with who decided each step and why. */
+/**
+ * The level tab of the resident profile: the level today and the whole history, with who decided
+ * each step and why, and a link to the resident's privileges.
+ */
 @Component
 @Order(100)
 class LevelProfileSection implements ProfileSection {
@@ -47,8 +50,7 @@ class LevelProfileSection implements ProfileSection {
 	public Content read(MilieuUser user, ResidentScope resident) {
 		policy.enforce(user, AuditAction.READ, DataCategory.LEVELS_AND_RATINGS, resident, "LevelHistory",
 				resident.residentId());
-		return new Content("levels/level-history",
-				Map.of("levelHistory", levels.history(user.programId(), resident.residentId()), "residentId",
-						resident.residentId()));
+		return new Content("levels/level-history", Map.of("levelHistory", levels.history(user.programId(),
+				resident.residentId()), "levelResidentId", resident.residentId()));
 	}
 }

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import org.milieu.identity.MilieuUser;
 import org.milieu.levels.CurrentLevel;
 import org.milieu.levels.ResidentLevels;
+import org.milieu.levels.privileges.LevelPrivileges;
 import org.milieu.residents.Census;
 import org.milieu.residents.CensusEntry;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,7 +16,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** A resident's own page: where they live, since when, and their level of responsibility. */
+/**
+ * A resident's own page: where they live, since when, their level of responsibility and, in a
+ * block of its own, their privileges now and what the next level brings.
+ */
 @Controller
 class MyRecordPage {
 
@@ -25,10 +29,17 @@ class MyRecordPage {
 
 	private final Clock clock;
 
-	MyRecordPage(Census census, ResidentLevels levels, Clock clock) {
+	private final LevelPrivileges privileges;
+
+	private final PrivilegeTexts privilegeTexts;
+
+	MyRecordPage(Census census, ResidentLevels levels, Clock clock, LevelPrivileges privileges,
+			PrivilegeTexts privilegeTexts) {
 		this.census = census;
 		this.levels = levels;
 		this.clock = clock;
+		this.privileges = privileges;
+		this.privilegeTexts = privilegeTexts;
 	}
 
 	@GetMapping("/me")
@@ -39,6 +50,10 @@ class MyRecordPage {
 		model.addAttribute("me", me);
 		model.addAttribute("level", level);
 		model.addAttribute("days", ChronoUnit.DAYS.between(me.admittedOn(), LocalDate.now(clock)));
+		// block: privileges (levels.privileges), shown by the fragment levels/my-privileges
+		model.addAttribute("myPrivileges", MyPrivileges.of(privileges.of(user, user.residentId()),
+				level == null ? 1 : level.level().number(), privilegeTexts));
+		// end of block: privileges
 		return "levels/my-record";
 	}
 }

@@ -78,7 +78,7 @@ class SchemeEditPage {
 			redirect.addFlashAttribute("values", form);
 			return "redirect:/levels/scheme/edit";
 		}
-		catch (java.time.format.DateTimeException bad) {
+		catch (java.time.DateTimeException bad) {
 			LevelPages.problem(redirect, new RuleViolation("scheme.effective-from.missing", "effectiveFrom"));
 			redirect.addFlashAttribute("values", form);
 			return "redirect:/levels/scheme/edit";

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * One pass out of the house, from sign-out to sign-in. {@code approvedBy} is the staff account
- * that approved it (until the levels module answers eligibility, the one who signed it out).
+ * that approved it: the one who signed the resident out, once eligibility allowed the pass.
  */
 public record Pass(UUID id, UUID residentId, String residentName, UUID houseId, String houseName, String destination,
 		String purpose, String companion, Instant leftAt, Instant expectedBackAt, boolean pastCurfew, String approvedBy,

@@ -28,6 +28,7 @@ import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -80,12 +81,13 @@ public class Passes {
 	}
 
 	/**
-	 * Signs a resident out on a pass, approved by {@code user} (staff approve every pass until the
-	 * levels module answers {@link PassEligibility}). Refused, with nothing written, when the
-	 * resident is not in the program, is already out, left in the future or before their last
-	 * return, is expected back in the past, or is expected back after the house's curfew without
-	 * {@link NewPass#pastCurfew()}. Two sign-outs of one resident at once give one pass: the stay is
-	 * locked, and the database allows one open pass per resident.
+	 * Signs a resident out on a pass, approved by {@code user}. Refused, with nothing written, when
+	 * the resident is not in the program, is already out, left in the future or before their last
+	 * return, is expected back in the past, is expected back after the house's curfew without
+	 * {@link NewPass#pastCurfew()}, or is not eligible for a pass ({@link PassEligibility}, which
+	 * the levels module answers from the resident's privileges; the refusal gives its reason). Two
+	 * sign-outs of one resident at once give one pass: the stay is locked, and the database allows
+	 * one open pass per resident.
 	 */
 	@Transactional
 	public Pass signOut(MilieuUser user, UUID residentId, NewPass pass) {
@@ -148,8 +150,12 @@ public class Passes {
 		}
 		PassEligibility.Answer answer = eligibility.getIfAvailable(() -> PassEligibility.STAFF_APPROVES_EVERY_PASS)
 			.check(program, residentId, leftAt);
-		if (answer == PassEligibility.Answer.NOT_ELIGIBLE) {
-			throw new RuleViolation("pass.notEligible", "resident");
+		if (answer.verdict() == PassEligibility.Verdict.NOT_ELIGIBLE) {
+			if (answer.reasonKey() == null) {
+				throw new RuleViolation("pass.notEligible", "resident");
+			}
+			throw new RuleViolation("pass.notEligible.because", "resident", new DefaultMessageSourceResolvable(
+					new String[] { answer.reasonKey() }, answer.reasonArguments().toArray(), answer.reasonKey()));
 		}
 		try {
 			jdbc.sql("""

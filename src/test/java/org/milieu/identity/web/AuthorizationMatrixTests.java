@@ -189,7 +189,20 @@ class AuthorizationMatrixTests {
 			// counts are a list, for staff roles only
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}/level-timeline", Subject.OWN, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}/level-timeline", Subject.OTHER, 200, 200, 403, 403, 403),
-			new Row(HttpMethod.GET, "/api/v1/level-distribution", Subject.NONE, 200, 200, 200, 403, 403));
+			new Row(HttpMethod.GET, "/api/v1/level-distribution", Subject.NONE, 200, 200, 200, 403, 403),
+			// privileges: the catalogue is the program's rules, read by all but family, changed by the director
+			// (the matrix's change sets phone time to what it is, so nothing changes); a resident's privileges
+			// are read like their ratings; grants and restrictions are clinical (the matrix's grant of the
+			// mentor role starts tomorrow, for a day); random adjustments are 404
+			new Row(HttpMethod.GET, "/api/v1/privileges", Subject.NONE, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/privileges/{code}", Subject.NONE, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.POST, "/api/v1/privileges", Subject.NONE, 201, 403, 403, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/privileges/{code}", Subject.NONE, 200, 403, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/privileges", Subject.OWN, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/privileges", Subject.OTHER, 200, 200, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/privilege-adjustments", Subject.OWN, 201, 201, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/privilege-adjustments", Subject.SPARE, 201, 201, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/privilege-adjustments/{id}/end", Subject.NONE, 404, 404, 403, 403, 403));
 
 	/** Each sheet the matrix writes is for a shift of its own, counting back day by day from long ago. */
 	private static final java.util.concurrent.atomic.AtomicInteger SHEET_DAY = new java.util.concurrent.atomic.AtomicInteger(
@@ -313,6 +326,9 @@ class AuthorizationMatrixTests {
 				.query(UUID.class).optional().orElseGet(UUID::randomUUID);
 			path = path.replace("{entryId}", entry.toString());
 		}
+		else if (path.startsWith("/api/v1/privileges/{code}")) {
+			path = path.replace("{code}", "PHONE_TIME");
+		}
 		else if (path.startsWith("/api/v1/passes/{id}")) {
 			UUID resident = signIns.user(row.subject() == Subject.OWN ? "resident01" : "resident02").residentId();
 			path = path.replace("{id}", passFixture(row, resident).toString());
@@ -320,7 +336,7 @@ class AuthorizationMatrixTests {
 		else if (path.startsWith("/api/v1/tokens/{id}") || path.startsWith("/api/v1/emergency-access/{id}")
 				|| path.startsWith("/api/v1/staffing/") || path.startsWith("/api/v1/drug-screen-follow-ups/{id}")
 				|| path.startsWith("/api/v1/observation-orders/{id}") || path.startsWith("/api/v1/level-reviews/{id}")
-				|| path.startsWith("/api/v1/criterion-adjustments/{id}")) {
+				|| path.startsWith("/api/v1/criterion-adjustments/{id}") || path.startsWith("/api/v1/privilege-adjustments/{id}")) {
 			path = path.replace("{id}", UUID.randomUUID().toString());
 		}
 		else {
@@ -393,6 +409,15 @@ class AuthorizationMatrixTests {
 					+ "\"purpose\": \"Matrix test\", \"expectedBackAt\": \"" + clock.instant().plusSeconds(3600)
 					+ "\", \"pastCurfew\": true}");
 		}
+		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/privileges")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"code\": \"MATRIX_" + unique.toUpperCase(java.util.Locale.ROOT)
+					+ "\", \"name\": \"Matrix privilege\", \"minLevel\": 2}");
+		}
+		if (row.pattern().endsWith("/privilege-adjustments")) {
+			java.time.Instant tomorrow = clock.instant().plus(java.time.Duration.ofDays(1));
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"privilegeCode\": \"MENTOR_ROLE\", \"kind\": \"GRANT\", "
+					+ "\"reason\": \"Matrix test\", \"from\": \"" + tomorrow + "\", \"until\": \"" + tomorrow.plusSeconds(86_400) + "\"}");
+		}
 		if (row.pattern().endsWith("/observation-orders")) {
 			java.time.Instant tomorrow = clock.instant().plus(java.time.Duration.ofDays(1));
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"frequency\": \"EVERY_30\", \"reason\": \"Matrix test\", "
@@ -461,6 +486,12 @@ class AuthorizationMatrixTests {
 			request.contentType(MediaType.APPLICATION_JSON).content(row.pattern().endsWith("/shifts")
 					? "{\"dayStarts\": \"07:00\", \"eveningStarts\": \"15:00\", \"nightStarts\": \"23:00\"}"
 					: "{\"day\": 8, \"evening\": 8, \"night\": 12}");
+		}
+		else if (row.method() == HttpMethod.PUT && row.pattern().startsWith("/api/v1/privileges/")) {
+			int version = jdbc.sql("select version from levels_privilege where program_id = ? and code = 'PHONE_TIME'")
+				.param(signIns.user("director").programId().value()).query(Integer.class).single();
+			request.header("If-Match", "\"" + version + "\"").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"minLevel\": 1, \"active\": true}");
 		}
 		else if (row.method() == HttpMethod.PUT && users) {
 			String etag = "\"" + accounts.find(account).orElseThrow().version() + "\"";

@@ -42,7 +42,7 @@ class InternationalisationTests {
 	private static final Pattern STATIC_KEY = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)[}(]");
 
 	private static final Pattern JAVA_KEY = Pattern
-		.compile("\"((?:problem|house|admission|level|error|home|census|nav|login|account|password|invitation|users|audit|mfa|token|emergency|passkey|discharge|me|staffing|screening|pass|move|occupancy|discharged|profile|rounds|rating|criterion|scheme|fact|review|adjustment|evidence)\\.[A-Za-z0-9_.\\-]*[A-Za-z0-9])\"");
+		.compile("\"((?:problem|house|admission|level|error|home|census|nav|login|account|password|invitation|users|audit|mfa|token|emergency|passkey|discharge|me|staffing|screening|pass|move|occupancy|discharged|profile|rounds|rating|criterion|scheme|fact|review|adjustment|evidence|privilege)\\.[A-Za-z0-9_.\\-]*[A-Za-z0-9])\"");
 
 	@Test
 	void templatesHoldNoHardCodedText() throws IOException {
@@ -133,6 +133,19 @@ class InternationalisationTests {
 		for (org.milieu.levels.ShiftKind shift : org.milieu.levels.ShiftKind.values()) {
 			used.add(shift.nameKey());
 		}
+		for (org.milieu.levels.privileges.DefaultPrivilege privilege : org.milieu.levels.privileges.DefaultPrivilege.values()) {
+			used.add(privilege.nameKey());
+			used.add(privilege.descriptionKey());
+		}
+		for (org.milieu.levels.privileges.AdjustmentKind kind : org.milieu.levels.privileges.AdjustmentKind.values()) {
+			used.add(kind.nameKey());
+		}
+		for (org.milieu.levels.privileges.PrivilegeAdjustment.Status status : org.milieu.levels.privileges.PrivilegeAdjustment.Status
+			.values()) {
+			used.add(status.nameKey());
+		}
+		used.add("privilege.answer.restrictedOpen");
+		used.add("privilege.answer.grantedOpen");
 		for (int status : new int[] { 400, 401, 403, 404, 412, 413, 422, 428, 500 }) {
 			used.add("problem.title." + status);
 		}

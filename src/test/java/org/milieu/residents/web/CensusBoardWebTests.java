@@ -214,6 +214,7 @@ class CensusBoardWebTests {
 	void theProfileShowsTheWhereaboutsTabWithPassesAndASignOutLinkWhileInTheHouse() throws Exception {
 		Fixture house = house(1);
 		UUID resident = admit(house, 0, "Wes", "Whereabouts", census.day(program()).minusDays(20));
+		levels.assign(program(), resident, Level.STABILISATION, census.day(program()).minusDays(19), "director", "Stable");
 		Document home = page("/residents/" + resident + "?tab=whereabouts", signIns.as("director"));
 		assertThat(home.selectFirst("#whereabouts-now")).isNotNull();
 		assertThat(home.selectFirst("#sign-out").attr("href")).isEqualTo("/residents/" + resident + "/passes/new");

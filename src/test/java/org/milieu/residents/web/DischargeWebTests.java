@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.milieu.MilieuWebTest;
 import org.milieu.identity.DemoSignIns;
+import org.milieu.levels.Level;
+import org.milieu.levels.ResidentLevels;
 import org.milieu.residents.Admissions;
 import org.milieu.residents.HouseDetails;
 import org.milieu.residents.HouseKind;
@@ -25,6 +27,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @MilieuWebTest
 class DischargeWebTests {
+
+	@Autowired
+	ResidentLevels levels;
 
 	@Autowired
 	MockMvc mvc;
@@ -124,6 +129,8 @@ class DischargeWebTests {
 		UUID id = UUID.randomUUID();
 		admissions.admit(program, id, new NewAdmission("Kim", "Leaving", null, LocalDate.of(1980, 1, 1),
 				houses.beds(program, house).get(0).id(), LocalDate.of(2026, 1, 5)));
+		// at level 2, so that a pass is among their privileges
+		levels.assign(program, id, Level.STABILISATION, LocalDate.of(2026, 1, 6), "director", "Stable");
 		return new Admitted(id, house);
 	}
 

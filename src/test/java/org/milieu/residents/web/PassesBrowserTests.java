@@ -23,6 +23,8 @@ import org.milieu.identity.Accounts;
 import org.milieu.identity.CareRelationships;
 import org.milieu.identity.NewAccount;
 import org.milieu.identity.Role;
+import org.milieu.levels.Level;
+import org.milieu.levels.ResidentLevels;
 import org.milieu.residents.Admissions;
 import org.milieu.residents.HouseDetails;
 import org.milieu.residents.HouseKind;
@@ -70,6 +72,9 @@ class PassesBrowserTests extends BrowserJourneys {
 	@Autowired
 	CareRelationships care;
 
+	@Autowired
+	ResidentLevels levels;
+
 	@Test
 	void nightStaffSignAResidentOutAndBackInOnATablet(TestInfo test) {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -82,6 +87,7 @@ class PassesBrowserTests extends BrowserJourneys {
 		UUID resident = UUID.randomUUID();
 		admissions.admit(program, resident, new NewAdmission("Rosa", "Quill" + tag, null, LocalDate.of(1991, 4, 4),
 				houses.beds(program, house).get(0).id(), LocalDate.of(2026, 10, 1)));
+		levels.assign(program, resident, Level.STABILISATION, LocalDate.of(2026, 10, 2), "director", "Passes come with level 2");
 		String name = "Rosa Quill" + tag;
 
 		journey(test, () -> {

@@ -36,6 +36,8 @@ import org.milieu.identity.DemoSignIns;
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.NewAccount;
 import org.milieu.identity.Role;
+import org.milieu.levels.Level;
+import org.milieu.levels.ResidentLevels;
 import org.milieu.residents.Admissions;
 import org.milieu.residents.DischargeType;
 import org.milieu.residents.Discharges;
@@ -110,6 +112,9 @@ class PassesWebTests {
 
 	@Autowired
 	Passes passes;
+
+	@Autowired
+	ResidentLevels levels;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -373,7 +378,7 @@ class PassesWebTests {
 		assertThat(houses.find(program(), ward.house()).curfew()).isNull();
 	}
 
-	/** A house of its own (with this curfew), a staff member working there and one resident in it. */
+	/** A house of its own (with this curfew), a staff member working there and one resident in it, at level 2. */
 	record Ward(UUID house, String staff, UUID resident, String family) {
 	}
 
@@ -388,6 +393,8 @@ class PassesWebTests {
 		String family = "Walker" + tag;
 		admissions.admit(program, resident, new NewAdmission("Pat", family, null, LocalDate.of(1990, 3, 3),
 				houses.beds(program, house.id()).get(0).id(), today().minusDays(30)));
+		// passes are a privilege of level 2 (levels answers PassEligibility): the resident has reached it
+		levels.assign(program, resident, Level.STABILISATION, today().minusDays(29), "director", "Stable for two weeks");
 		return new Ward(house.id(), staff, resident, family);
 	}
 
