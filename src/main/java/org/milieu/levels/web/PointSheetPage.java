@@ -77,6 +77,14 @@ class PointSheetPage {
 			model.addAttribute("error", refused.code());
 			model.addAttribute("errorArgs", Arrays.asList(refused.arguments()));
 		}
+		catch (org.springframework.security.access.AccessDeniedException denied) {
+			// the refusal is already in the audit trail; the status beside the choice says so
+			model.addAttribute("error", "rating.page.denied");
+		}
+		catch (org.springframework.dao.DuplicateKeyException raced) {
+			// two devices saved the same choice at once: the other one's stands
+			model.addAttribute("error", "rating.page.raced");
+		}
 		return "levels/point-sheet :: saved";
 	}
 }

@@ -287,6 +287,12 @@ class ShiftRatingWebTests {
 		mvc.perform(post(path + "&domain=RESPECT").param("value", "7").with(signIns.as(s.staff())).with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("role=\"alert\"")));
+		// staff of another house: the refusal shows beside the choice, and nothing is saved
+		mvc.perform(post(path + "&domain=ORIENTATION").param("value", "3").with(signIns.as("staff2")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Not saved: this resident is outside your care.")));
+		assertThat(jdbc.sql("select count(*) from levels_shift_rating where resident_id = ? and domain = 'ORIENTATION'")
+			.param(s.first()).query(Integer.class).single()).isZero();
 		mvc.perform(post(path + "&domain=SAFETY").param("value", "0").param("note", " Kicked a door ")
 			.with(signIns.as(s.staff())).with(csrf()))
 			.andExpect(status().isOk())
