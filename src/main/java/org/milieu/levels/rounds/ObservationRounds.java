@@ -188,7 +188,11 @@ public class ObservationRounds {
 	/**
 	 * Records many checks of one house in one call, all or nothing: one bad entry stores none and
 	 * names itself ({@code observations[i].field}). Each resident named is a write of their data,
-	 * decided and audited once per resident per batch. The rows go in as one JDBC batch.
+	 * decided and audited once per resident per batch. The rows go in as one JDBC batch, before the
+	 * audit rows: every auditing transaction queues on the audit chain's head until it commits, so
+	 * writing the audit rows last holds the head for those rows and the commit only, not for the
+	 * insert, and concurrent batches do not wait for each other's rows. A refusal still throws
+	 * before the commit, so its batch stores nothing.
 	 */
 	@Transactional
 	public int observeAll(MilieuUser user, UUID houseId, List<NewObservation> checks) {
@@ -222,11 +226,11 @@ public class ObservationRounds {
 			rows.add(row(program, UUID.randomUUID(), resident, orders, check, prefix, now, user));
 			named.put(resident.residentId(), resident);
 		}
+		batch.batchUpdate(INSERT_OBSERVATION, rows);
 		for (CensusEntry resident : named.values()) {
 			policy.enforce(user, AuditAction.CREATE, DataCategory.LEVELS_AND_RATINGS,
 					new ResidentScope(resident.residentId(), resident.houseId()), "Observation", resident.residentId());
 		}
-		batch.batchUpdate(INSERT_OBSERVATION, rows);
 		return rows.size();
 	}
 

@@ -189,6 +189,9 @@ class RoundsWebTests {
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.stored").value(500));
 		assertThat(checkCount(ward.resident())).isEqualTo(500);
+		assertThat(jdbc.sql("select count(*) from audit_event where category = 'LEVELS_AND_RATINGS' and action = 'CREATE' "
+				+ "and resident_id = ? and username = ?").params(ward.resident(), ward.staff()).query(Integer.class).single())
+			.as("the batch is audited once for the one resident it names").isEqualTo(1);
 
 		String bad = batch(ward.resident(), now.minus(Duration.ofDays(1)), 500, 250);
 		mvc.perform(post("/api/v1/houses/" + ward.house() + "/observations").with(signIns.as(ward.staff())).with(csrf())
