@@ -21,7 +21,10 @@ public class LevelFacts {
 
 	private final Map<FactKind, Boolean> byHand = new EnumMap<>(FactKind.class);
 
+	private final ManualFacts manual;
+
 	LevelFacts(List<FactSource> owned, ManualFacts manual) {
+		this.manual = manual;
 		for (FactKind kind : FactKind.values()) {
 			FactSource source = owned.stream().filter(s -> s.kind() == kind).findFirst().orElse(null);
 			byHand.put(kind, source == null);
@@ -31,6 +34,18 @@ public class LevelFacts {
 
 	public List<Fact> facts(FactKind kind, ProgramId program, Collection<UUID> residents, LocalDate from, LocalDate to) {
 		return sources.get(kind).facts(program, residents, from, to);
+	}
+
+	/**
+	 * The facts of several kinds from {@code from} to {@code to}: those recorded by hand in one
+	 * query, each owned kind from its module.
+	 */
+	public List<Fact> facts(java.util.Set<FactKind> kinds, ProgramId program, Collection<UUID> residents, LocalDate from,
+			LocalDate to) {
+		java.util.List<Fact> result = new java.util.ArrayList<>(manual.facts(
+				kinds.stream().filter(this::recordedByHand).toList(), program, residents, from, to));
+		kinds.stream().filter(k -> !recordedByHand(k)).forEach(k -> result.addAll(facts(k, program, residents, from, to)));
+		return result;
 	}
 
 	/** Whether staff record this kind by hand (no module owns it yet). */

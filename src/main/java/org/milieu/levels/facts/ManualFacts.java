@@ -108,13 +108,21 @@ public class ManualFacts {
 	/** The facts of one kind recorded by hand, not withdrawn, in a date range. */
 	@Transactional(readOnly = true)
 	public List<Fact> facts(FactKind kind, ProgramId program, Collection<UUID> residents, LocalDate from, LocalDate to) {
-		if (residents != null && residents.isEmpty()) {
+		return facts(java.util.Set.of(kind), program, residents, from, to);
+	}
+
+	/** The facts of several kinds recorded by hand, in one query. */
+	@Transactional(readOnly = true)
+	public List<Fact> facts(Collection<FactKind> kinds, ProgramId program, Collection<UUID> residents, LocalDate from,
+			LocalDate to) {
+		if ((residents != null && residents.isEmpty()) || kinds.isEmpty()) {
 			return List.of();
 		}
 		String filter = residents == null ? "" : " and resident_id = any(?)";
-		JdbcClient.StatementSpec spec = jdbc.sql("select " + COLUMNS + " from levels_fact where program_id = ? and kind = ? "
-				+ "and occurred_on between ? and ? and withdrawn_at is null" + filter + " order by occurred_on, recorded_at")
-			.param(program.value()).param(kind.name()).param(from).param(to);
+		JdbcClient.StatementSpec spec = jdbc.sql("select " + COLUMNS + " from levels_fact where program_id = ? "
+				+ "and kind = any(?) and occurred_on between ? and ? and withdrawn_at is null" + filter
+				+ " order by occurred_on, recorded_at")
+			.param(program.value()).param(kinds.stream().map(FactKind::name).toArray(String[]::new)).param(from).param(to);
 		if (residents != null) {
 			spec = spec.param(residents.toArray(UUID[]::new));
 		}

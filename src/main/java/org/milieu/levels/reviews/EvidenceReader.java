@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
 /**
  * Measures the criteria for the next level, for one resident or all of them at once, with a fixed
  * number of queries whatever their number: one over the point sheet (every count, share and
- * average the scheme needs, as filtered aggregates in one pass), one per fact kind the criteria
- * read, one for the active adjustments. A window of {@code w} days ends on the day measured and
+ * average the scheme needs, as filtered aggregates in one pass), one for the facts recorded by
+ * hand that the criteria read (and one per module that owns a kind, once modules do), one for the
+ * active adjustments. A window of {@code w} days ends on the day measured and
  * includes it. No access check here: the callers check the reader.
  */
 @Component
@@ -80,13 +81,13 @@ class EvidenceReader {
 		}
 		Map<UUID, Map<Tally, long[]>> counted = tallies.isEmpty() ? Map.of() : tally(program, tallies, on, all ? null : ids);
 		Map<FactKind, Map<UUID, List<Fact>>> known = new EnumMap<>(FactKind.class);
-		factWindows.forEach((kind, window) -> {
-			Map<UUID, List<Fact>> byResident = new HashMap<>();
-			for (Fact fact : facts.facts(kind, program, all ? null : ids, on.minusDays(window - 1L), on)) {
-				byResident.computeIfAbsent(fact.residentId(), k -> new ArrayList<>()).add(fact);
+		if (!factWindows.isEmpty()) {
+			int window = factWindows.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+			for (Fact fact : facts.facts(factWindows.keySet(), program, all ? null : ids, on.minusDays(window - 1L), on)) {
+				known.computeIfAbsent(fact.kind(), k -> new HashMap<>())
+					.computeIfAbsent(fact.residentId(), k -> new ArrayList<>()).add(fact);
 			}
-			known.put(kind, byResident);
-		});
+		}
 		Map<UUID, Evidence> result = new LinkedHashMap<>();
 		for (Subject subject : subjects) {
 			CurrentLevel level = subject.level();
