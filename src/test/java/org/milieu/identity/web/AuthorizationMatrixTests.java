@@ -159,6 +159,9 @@ class AuthorizationMatrixTests {
 			// shift ratings: staff roles of the house keep its point sheet (each call a shift of its own, in the
 			// house of resident01); residents and family see no sheet; a resident reads their own ratings
 			new Row(HttpMethod.POST, "/api/v1/houses/{id}/shift-ratings", Subject.OWN, 201, 201, 201, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/meetings", Subject.NONE, 201, 201, 201, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/meetings/{id}", Subject.NONE, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.POST, "/api/v1/meetings/{id}/agenda-items", Subject.NONE, 201, 201, 201, 201, 403),
 			new Row(HttpMethod.GET, "/api/v1/houses/{id}/shift-ratings", Subject.OWN, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/shift-ratings/{entryId}/corrections", Subject.OWN, 201, 201, 201, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}/shift-ratings", Subject.OWN, 200, 200, 200, 200, 403),
@@ -326,6 +329,12 @@ class AuthorizationMatrixTests {
 				.query(UUID.class).optional().orElseGet(UUID::randomUUID);
 			path = path.replace("{entryId}", entry.toString());
 		}
+		else if (path.startsWith("/api/v1/meetings/{id}")) {
+			UUID meeting = jdbc.sql("select id from government_meeting where house_id = ? order by created_at limit 1")
+				.param(houseOf(signIns.user("resident01").residentId())).query(UUID.class).optional()
+				.orElseGet(UUID::randomUUID);
+			path = path.replace("{id}", meeting.toString());
+		}
 		else if (path.startsWith("/api/v1/privileges/{code}")) {
 			path = path.replace("{code}", "PHONE_TIME");
 		}
@@ -396,6 +405,13 @@ class AuthorizationMatrixTests {
 					+ java.time.LocalDate.of(2026, 11, 1).minusDays(SHEET_DAY.incrementAndGet()) + "\", \"shift\": \"DAY\", "
 					+ "\"entries\": [{\"residentId\": \"" + signIns.user("resident01").residentId()
 					+ "\", \"ratings\": [{\"domain\": \"HYGIENE\", \"value\": 3}]}]}");
+		}
+		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/meetings")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"kind\": \"AD_HOC\", \"title\": \"Matrix meeting\", "
+					+ "\"startsAt\": \"" + clock.instant().plus(java.time.Duration.ofDays(1)) + "\"}");
+		}
+		if (row.pattern().endsWith("/agenda-items")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"kind\": \"PROPOSAL\", \"title\": \"Matrix item\"}");
 		}
 		if (row.pattern().endsWith("/corrections")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"value\": 4, \"note\": \"matrix correction\"}");

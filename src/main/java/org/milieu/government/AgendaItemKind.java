@@ -1,0 +1,6 @@
+package org.milieu.government;
+
+/** What an agenda item brings to the meeting. */
+public enum AgendaItemKind {
+	PROBLEM, PROPOSAL, ANNOUNCEMENT, APPEAL
+}

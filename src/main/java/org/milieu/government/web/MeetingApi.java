@@ -1,0 +1,109 @@
+package org.milieu.government.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.milieu.government.AgendaItem;
+import org.milieu.government.AgendaItemKind;
+import org.milieu.government.AgendaItemStatus;
+import org.milieu.government.Meeting;
+import org.milieu.government.MeetingKind;
+import org.milieu.government.MeetingStatus;
+import org.milieu.government.Meetings;
+import org.milieu.government.ScheduleMeeting;
+import org.milieu.government.SubmitAgendaItem;
+import org.milieu.identity.MilieuUser;
+import org.milieu.shared.RuleViolation;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Community meetings over JSON: scheduling one, reading one with its agenda, and adding to the agenda. */
+@RestController
+class MeetingApi {
+
+	private final Meetings meetings;
+
+	MeetingApi(Meetings meetings) {
+		this.meetings = meetings;
+	}
+
+	/** Schedules a meeting of one house, or of the whole program when {@code houseId} is left out. */
+	@PostMapping("/api/v1/meetings")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
+	ResponseEntity<MeetingResponse> schedule(@AuthenticationPrincipal MilieuUser user,
+			@Valid @RequestBody MeetingRequest request) {
+		Meeting meeting = meetings.schedule(user,
+				new ScheduleMeeting(request.houseId(), kind(MeetingKind.class, request.kind(), "meeting.kind.unknown"),
+						request.title(), request.startsAt()));
+		return ResponseEntity.created(URI.create("/api/v1/meetings/" + meeting.id()))
+			.cacheControl(CacheControl.noStore())
+			.body(MeetingResponse.of(meeting));
+	}
+
+	/** One meeting with its agenda in order. */
+	@GetMapping("/api/v1/meetings/{id}")
+	ResponseEntity<MeetingResponse> meeting(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(MeetingResponse.of(meetings.read(user, id)));
+	}
+
+	/** Puts an item at the end of the meeting's agenda. */
+	@PostMapping("/api/v1/meetings/{id}/agenda-items")
+	ResponseEntity<ItemResponse> submit(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@Valid @RequestBody ItemRequest request) {
+		AgendaItem item = meetings.submit(user, id,
+				new SubmitAgendaItem(kind(AgendaItemKind.class, request.kind(), "agenda.kind.unknown"), request.title(),
+						request.description()));
+		return ResponseEntity.created(URI.create("/api/v1/meetings/" + id))
+			.cacheControl(CacheControl.noStore())
+			.body(ItemResponse.of(item));
+	}
+
+	/** The kind as text, so that an unknown one is refused naming the field (422), like a blank title. */
+	record MeetingRequest(UUID houseId, String kind, String title, Instant startsAt) {
+	}
+
+	record ItemRequest(String kind, String title, @Size(max = 4000) String description) {
+	}
+
+	private static <E extends Enum<E>> E kind(Class<E> type, String value, String key) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.strip());
+		}
+		catch (IllegalArgumentException unknown) {
+			throw new RuleViolation(key, "kind", value, java.util.Arrays.stream(type.getEnumConstants())
+				.map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+		}
+	}
+
+	record MeetingResponse(UUID id, UUID houseId, MeetingKind kind, String title, Instant startsAt, MeetingStatus status,
+			String createdBy, Instant createdAt, List<ItemResponse> agenda) {
+
+		static MeetingResponse of(Meeting m) {
+			return new MeetingResponse(m.id(), m.houseId(), m.kind(), m.title(), m.startsAt(), m.status(), m.createdBy(),
+					m.createdAt(), m.agenda().stream().map(ItemResponse::of).toList());
+		}
+	}
+
+	record ItemResponse(UUID id, UUID meetingId, AgendaItemKind kind, String title, String description,
+			String submittedBy, UUID submittedByResident, int position, AgendaItemStatus status, Instant submittedAt) {
+
+		static ItemResponse of(AgendaItem i) {
+			return new ItemResponse(i.id(), i.meetingId(), i.kind(), i.title(), i.description(), i.submittedBy(),
+					i.submittedByResident(), i.position(), i.status(), i.submittedAt());
+		}
+	}
+}
