@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -15,8 +14,6 @@ import org.milieu.audit.AuditAction;
 import org.milieu.identity.AccessPolicy;
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.ResidentScope;
-import org.milieu.platform.Program;
-import org.milieu.platform.Programs;
 import org.milieu.residents.Census;
 import org.milieu.residents.CensusEntry;
 import org.milieu.shared.ProgramId;
@@ -46,18 +43,15 @@ public class ManualFacts {
 
 	private final Census census;
 
-	private final Programs programs;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	ManualFacts(JdbcClient jdbc, AccessPolicy policy, Census census, Programs programs, ApplicationEventPublisher events,
+	ManualFacts(JdbcClient jdbc, AccessPolicy policy, Census census, ApplicationEventPublisher events,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.census = census;
-		this.programs = programs;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -78,7 +72,7 @@ public class ManualFacts {
 			throw new RuleViolation("fact.occurred-on.missing", "occurredOn");
 		}
 		Instant now = clock.instant();
-		LocalDate today = now.atZone(programs.find(program).map(Program::timeZone).orElse(ZoneOffset.UTC)).toLocalDate();
+		LocalDate today = census.day(program);
 		if (occurredOn.isAfter(today)) {
 			throw new RuleViolation("fact.occurred-on.future", "occurredOn", occurredOn);
 		}

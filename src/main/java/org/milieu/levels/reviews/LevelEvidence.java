@@ -1,8 +1,6 @@
 package org.milieu.levels.reviews;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,8 +18,6 @@ import org.milieu.levels.scheme.Criterion;
 import org.milieu.levels.scheme.CriterionKind;
 import org.milieu.levels.scheme.LevelScheme;
 import org.milieu.levels.scheme.LevelSchemes;
-import org.milieu.platform.Program;
-import org.milieu.platform.Programs;
 import org.milieu.residents.Census;
 import org.milieu.residents.CensusEntry;
 import org.milieu.shared.DataCategory;
@@ -50,25 +46,19 @@ public class LevelEvidence {
 
 	private final Census census;
 
-	private final Programs programs;
-
 	private final AccessPolicy policy;
 
 	private final JdbcClient jdbc;
 
-	private final Clock clock;
-
 	LevelEvidence(EvidenceReader reader, LevelSchemes schemes, ResidentLevels levels, LevelFacts facts, Census census,
-			Programs programs, AccessPolicy policy, JdbcClient jdbc, Clock clock) {
+			AccessPolicy policy, JdbcClient jdbc) {
 		this.reader = reader;
 		this.schemes = schemes;
 		this.levels = levels;
 		this.facts = facts;
 		this.census = census;
-		this.programs = programs;
 		this.policy = policy;
 		this.jdbc = jdbc;
-		this.clock = clock;
 	}
 
 	/** A resident's evidence today; a resident reads their own. */
@@ -160,7 +150,7 @@ public class LevelEvidence {
 	}
 
 	LocalDate today(ProgramId program) {
-		return clock.instant().atZone(programs.find(program).map(Program::timeZone).orElse(ZoneOffset.UTC)).toLocalDate();
+		return census.day(program);
 	}
 
 	private CensusEntry inProgram(ProgramId program, UUID residentId) {

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HashSet;
 import java.util.List;
@@ -193,9 +192,5 @@ public class LevelReviewEngine {
 			return false;
 		}
 		return reviews.openStepDown(program, e.residentId(), e.level().number(), e, trigger, ref, on).isPresent();
-	}
-
-	static LocalDate todayIn(Program program, Instant now) {
-		return now.atZone(program == null ? ZoneOffset.UTC : program.timeZone()).toLocalDate();
 	}
 }

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,6 @@ import org.milieu.identity.Role;
 import org.milieu.levels.CurrentLevel;
 import org.milieu.levels.Level;
 import org.milieu.levels.ResidentLevels;
-import org.milieu.platform.Program;
-import org.milieu.platform.Programs;
 import org.milieu.residents.Census;
 import org.milieu.residents.CensusEntry;
 import org.milieu.shared.DataCategory;
@@ -61,19 +58,16 @@ public class LevelReviews {
 
 	private final ResidentLevels levels;
 
-	private final Programs programs;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	LevelReviews(JdbcClient jdbc, AccessPolicy policy, Census census, ResidentLevels levels, Programs programs,
+	LevelReviews(JdbcClient jdbc, AccessPolicy policy, Census census, ResidentLevels levels,
 			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.census = census;
 		this.levels = levels;
-		this.programs = programs;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -135,9 +129,8 @@ public class LevelReviews {
 		Map<UUID, UUID> houses = new java.util.HashMap<>();
 		census.today(user.programId()).forEach(e -> houses.put(e.residentId(), e.houseId()));
 		List<Review> shown = new ArrayList<>();
-		for (Review review : jdbc.sql("select * from levels_review where program_id = ? and status = ? "
-				+ "order by opened_at desc limit 500").params(user.programId().value(), status.name())
-			.query(this::review).list()) {
+		for (Review review : reviews("program_id = ? and status = ? order by opened_at desc limit 500",
+				user.programId().value(), status.name())) {
 			UUID house = houses.get(review.residentId());
 			if (house != null && reach.includes(review.residentId(), house)) {
 				shown.add(review);
@@ -162,8 +155,7 @@ public class LevelReviews {
 	public List<Review> forResident(MilieuUser user, UUID residentId) {
 		policy.enforce(user, AuditAction.READ, DataCategory.LEVELS_AND_RATINGS, scope(user.programId(), residentId),
 				"LevelReview", residentId);
-		return jdbc.sql("select * from levels_review where program_id = ? and resident_id = ? order by opened_at desc")
-			.params(user.programId().value(), residentId).query(this::review).list();
+		return reviews("program_id = ? and resident_id = ? order by opened_at desc", user.programId().value(), residentId);
 	}
 
 	/**
@@ -212,7 +204,7 @@ public class LevelReviews {
 			throw new RuleViolation("review.closed", "id", "");
 		}
 		if (to != from) {
-			LocalDate today = today(program, now);
+			LocalDate today = census.day(program);
 			levels.assign(program, review.residentId(), Level.of(to), today, user.getUsername(), why);
 			events.publishEvent(new LevelChanged(program, review.residentId(), from, to, today, id));
 		}
@@ -279,32 +271,24 @@ public class LevelReviews {
 			return List.of();
 		}
 		String eligibility = "level " + level.get().level().number() + ", same house";
+		Map<UUID, CensusEntry> mates = new java.util.HashMap<>();
+		census.today(program).stream()
+			.filter(e -> e.houseId().equals(me.get().houseId()) && !e.residentId().equals(user.residentId()))
+			.forEach(e -> mates.put(e.residentId(), e));
 		List<PeerReview> result = new ArrayList<>();
-		for (CensusEntry mate : census.today(program)) {
-			if (!mate.houseId().equals(me.get().houseId()) || mate.residentId().equals(user.residentId())) {
-				continue;
-			}
-			Optional<Review> open = jdbc.sql("select * from levels_review where resident_id = ? and status = 'OPEN'")
-				.param(mate.residentId()).query(this::review).optional();
-			if (open.isPresent()) {
-				policy.enforceResidentContribution(user, AuditAction.READ, DataCategory.LEVELS_AND_RATINGS,
-						new ResidentScope(mate.residentId(), mate.houseId()), "LevelReview", open.get().id(), eligibility);
-				boolean written = open.get().peerInput().stream().anyMatch(p -> p.authorResidentId().equals(user.residentId()));
-				result.add(new PeerReview(open.get().id(), mate.displayName(), open.get().kind(), open.get().proposedLevel(),
-						written));
-			}
+		for (Review review : reviews("program_id = ? and status = 'OPEN' and resident_id = any(?) order by opened_at",
+				program.value(), mates.keySet().toArray(UUID[]::new))) {
+			CensusEntry mate = mates.get(review.residentId());
+			policy.enforceResidentContribution(user, AuditAction.READ, DataCategory.LEVELS_AND_RATINGS,
+					new ResidentScope(mate.residentId(), mate.houseId()), "LevelReview", review.id(), eligibility);
+			boolean written = review.peerInput().stream().anyMatch(p -> p.authorResidentId().equals(user.residentId()));
+			result.add(new PeerReview(review.id(), mate.displayName(), review.kind(), review.proposedLevel(), written));
 		}
 		return result;
 	}
 
 	/** A housemate's open review as a peer sees it: who, which way, and whether they wrote already. */
 	public record PeerReview(UUID reviewId, String residentName, Review.Kind kind, int proposedLevel, boolean written) {
-	}
-
-	/** Whether a resident has an open review (no reader: used by the engine). */
-	boolean hasOpen(UUID residentId) {
-		return jdbc.sql("select count(*) from levels_review where resident_id = ? and status = 'OPEN'").param(residentId)
-			.query(Integer.class).single() > 0;
 	}
 
 	private String peerEligibility(MilieuUser user, UUID reviewed) {
@@ -345,8 +329,7 @@ public class LevelReviews {
 	}
 
 	private Review load(ProgramId program, UUID id) {
-		return jdbc.sql("select * from levels_review where id = ? and program_id = ?").params(id, program.value())
-			.query(this::review).optional().orElseThrow(() -> new RecordNotFound("LevelReview", id));
+		return reviews("id = ? and program_id = ?", id, program.value()).stream().findFirst().orElseThrow(() -> new RecordNotFound("LevelReview", id));
 	}
 
 	private ResidentScope scope(ProgramId program, UUID residentId) {
@@ -355,10 +338,6 @@ public class LevelReviews {
 			throw new RuleViolation("review.resident.not-in-program", "residentId");
 		}
 		return new ResidentScope(residentId, house);
-	}
-
-	private LocalDate today(ProgramId program, Instant now) {
-		return now.atZone(programs.find(program).map(Program::timeZone).orElse(ZoneOffset.UTC)).toLocalDate();
 	}
 
 	private static String required(String text, String field, int max) {
@@ -371,14 +350,27 @@ public class LevelReviews {
 		return text.strip();
 	}
 
-	private Review review(ResultSet rs, int n) throws SQLException {
+	/** Reviews matching a condition, with their peer input read in one more query for all of them. */
+	private List<Review> reviews(String condition, Object... params) {
+		List<Review> rows = jdbc.sql("select * from levels_review where " + condition).params(params)
+			.query(LevelReviews::review).list();
+		if (rows.isEmpty()) {
+			return rows;
+		}
+		Map<UUID, List<Review.PeerInput>> peers = new java.util.HashMap<>();
+		jdbc.sql("select review_id, author_resident_id, text, written_at from levels_review_peer_input "
+				+ "where review_id = any(?) order by written_at")
+			.param(rows.stream().map(Review::id).toArray(UUID[]::new))
+			.query((ResultSet p) -> {
+				peers.computeIfAbsent(p.getObject("review_id", UUID.class), k -> new ArrayList<>())
+					.add(new Review.PeerInput(p.getObject("author_resident_id", UUID.class), p.getString("text"),
+							p.getTimestamp("written_at").toInstant()));
+			});
+		return rows.stream().map(r -> r.withPeerInput(peers.getOrDefault(r.id(), List.of()))).toList();
+	}
+
+	private static Review review(ResultSet rs, int n) throws SQLException {
 		UUID id = rs.getObject("id", UUID.class);
-		List<Review.PeerInput> peers = jdbc.sql(
-				"select author_resident_id, text, written_at from levels_review_peer_input where review_id = ? order by written_at")
-			.param(id)
-			.query((p, i) -> new Review.PeerInput(p.getObject("author_resident_id", UUID.class), p.getString("text"),
-					p.getTimestamp("written_at").toInstant()))
-			.list();
 		String trigger = rs.getString("trigger_kind");
 		String decision = rs.getString("decision");
 		return new Review(id, rs.getObject("resident_id", UUID.class), Review.Kind.valueOf(rs.getString("kind")),
@@ -389,7 +381,7 @@ public class LevelReviews {
 				rs.getString("self_assessment"), instant(rs, "self_assessed_at"),
 				decision == null ? null : Review.Decision.valueOf(decision), (Integer) rs.getObject("new_level"),
 				rs.getString("rationale"), rs.getString("work_on"), rs.getString("decided_by"), instant(rs, "decided_at"),
-				peers);
+				List.of());
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -14,6 +14,13 @@ public record Review(UUID id, UUID residentId, Kind kind, int fromLevel, int pro
 		LocalDate triggerOn, String selfAssessment, Instant selfAssessedAt, Decision decision, Integer newLevel,
 		String rationale, String workOn, String decidedBy, Instant decidedAt, List<PeerInput> peerInput) {
 
+	/** The same review with its peer input. */
+	public Review withPeerInput(List<PeerInput> input) {
+		return new Review(id, residentId, kind, fromLevel, proposedLevel, status, openedAt, openedBy, reason, findings,
+				triggerKind, triggerOn, selfAssessment, selfAssessedAt, decision, newLevel, rationale, workOn, decidedBy,
+				decidedAt, List.copyOf(input));
+	}
+
 	public boolean open() {
 		return status == Status.OPEN;
 	}

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +16,7 @@ import org.milieu.audit.AuditEntry;
 import org.milieu.audit.AuditOutcome;
 import org.milieu.audit.AuditTrail;
 import org.milieu.identity.MilieuUser;
-import org.milieu.platform.Program;
-import org.milieu.platform.Programs;
+import org.milieu.residents.Census;
 import org.milieu.shared.DataCategory;
 import org.milieu.shared.ProgramId;
 import org.milieu.shared.RuleViolation;
@@ -43,15 +41,15 @@ public class LevelSchemes {
 
 	private final JdbcClient jdbc;
 
-	private final Programs programs;
+	private final Census census;
 
 	private final AuditTrail trail;
 
 	private final Clock clock;
 
-	LevelSchemes(JdbcClient jdbc, Programs programs, AuditTrail trail, Clock clock) {
+	LevelSchemes(JdbcClient jdbc, Census census, AuditTrail trail, Clock clock) {
 		this.jdbc = jdbc;
-		this.programs = programs;
+		this.census = census;
 		this.trail = trail;
 		this.clock = clock;
 	}
@@ -68,7 +66,7 @@ public class LevelSchemes {
 	/** The scheme in force today where the program is. */
 	@Transactional(readOnly = true)
 	public LevelScheme today(ProgramId program) {
-		return inForce(program, today(program, clock.instant()));
+		return inForce(program, census.day(program));
 	}
 
 	/** Every published version, newest first (the default is not listed). */
@@ -91,7 +89,7 @@ public class LevelSchemes {
 		if (effectiveFrom == null) {
 			throw new RuleViolation("scheme.effective-from.missing", "effectiveFrom");
 		}
-		if (effectiveFrom.isBefore(today(program, now))) {
+		if (effectiveFrom.isBefore(census.day(program))) {
 			throw new RuleViolation("scheme.effective-from.past", "effectiveFrom", effectiveFrom);
 		}
 		check(levels);
@@ -186,10 +184,6 @@ public class LevelSchemes {
 		if (Double.isNaN(threshold) || threshold < lowest || threshold > highest) {
 			throw new RuleViolation("scheme.criterion.threshold", field, lowest, highest);
 		}
-	}
-
-	private LocalDate today(ProgramId program, Instant now) {
-		return now.atZone(programs.find(program).map(Program::timeZone).orElse(ZoneOffset.UTC)).toLocalDate();
 	}
 
 	private static LevelScheme version(ResultSet rs, int n) throws SQLException {
