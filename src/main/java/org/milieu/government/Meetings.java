@@ -247,7 +247,7 @@ public class Meetings {
 		throw new AccessDeniedException(reason);
 	}
 
-	private static boolean staff(MilieuUser user) {
+	static boolean staff(MilieuUser user) {
 		return user.has(Role.ADMIN) || user.has(Role.CLINICIAN) || user.has(Role.STAFF);
 	}
 
@@ -261,7 +261,8 @@ public class Meetings {
 		return title.strip();
 	}
 
-	private Meeting meeting(ProgramId program, UUID id) {
+	/** The meeting without its agenda, reading nothing of a resident; 404 when the program has no such meeting. */
+	Meeting meeting(ProgramId program, UUID id) {
 		return jdbc.sql("select " + MEETING + " from government_meeting where id = ? and program_id = ?")
 			.params(id, program.value()).query(Meetings::meeting).optional()
 			.orElseThrow(() -> new RecordNotFound("Meeting", id));

@@ -11,9 +11,11 @@ import org.milieu.government.AgendaItem;
 import org.milieu.government.AgendaItemKind;
 import org.milieu.government.AgendaItemStatus;
 import org.milieu.government.Meeting;
+import org.milieu.government.MeetingAttendance;
 import org.milieu.government.MeetingKind;
 import org.milieu.government.MeetingStatus;
 import org.milieu.government.Meetings;
+import org.milieu.government.Quorum;
 import org.milieu.government.ScheduleMeeting;
 import org.milieu.government.SubmitAgendaItem;
 import org.milieu.identity.MilieuUser;
@@ -34,8 +36,11 @@ class MeetingApi {
 
 	private final Meetings meetings;
 
-	MeetingApi(Meetings meetings) {
+	private final MeetingAttendance attendance;
+
+	MeetingApi(Meetings meetings, MeetingAttendance attendance) {
 		this.meetings = meetings;
+		this.attendance = attendance;
 	}
 
 	/** Schedules a meeting of one house, or of the whole program when {@code houseId} is left out. */
@@ -48,13 +53,18 @@ class MeetingApi {
 						request.title(), request.startsAt()));
 		return ResponseEntity.created(URI.create("/api/v1/meetings/" + meeting.id()))
 			.cacheControl(CacheControl.noStore())
-			.body(MeetingResponse.of(meeting));
+			.body(response(user, meeting));
 	}
 
-	/** One meeting with its agenda in order. */
+	/** One meeting with its agenda in order, who is present and the quorum. */
 	@GetMapping("/api/v1/meetings/{id}")
 	ResponseEntity<MeetingResponse> meeting(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(MeetingResponse.of(meetings.read(user, id)));
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(response(user, meetings.read(user, id)));
+	}
+
+	private MeetingResponse response(MilieuUser user, Meeting meeting) {
+		return MeetingResponse.of(meeting, List.copyOf(attendance.shown(user, meeting.id())),
+				attendance.quorum(user.programId(), meeting.id()));
 	}
 
 	/** Puts an item at the end of the meeting's agenda. */
@@ -90,11 +100,11 @@ class MeetingApi {
 	}
 
 	record MeetingResponse(UUID id, UUID houseId, MeetingKind kind, String title, Instant startsAt, MeetingStatus status,
-			String createdBy, Instant createdAt, List<ItemResponse> agenda) {
+			String createdBy, Instant createdAt, List<ItemResponse> agenda, List<UUID> present, Quorum quorum) {
 
-		static MeetingResponse of(Meeting m) {
+		static MeetingResponse of(Meeting m, List<UUID> present, Quorum quorum) {
 			return new MeetingResponse(m.id(), m.houseId(), m.kind(), m.title(), m.startsAt(), m.status(), m.createdBy(),
-					m.createdAt(), m.agenda().stream().map(ItemResponse::of).toList());
+					m.createdAt(), m.agenda().stream().map(ItemResponse::of).toList(), present, quorum);
 		}
 	}
 

@@ -162,6 +162,10 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.POST, "/api/v1/meetings", Subject.NONE, 201, 201, 201, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/meetings/{id}", Subject.NONE, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.POST, "/api/v1/meetings/{id}/agenda-items", Subject.NONE, 201, 201, 201, 201, 403),
+			// government lifecycle: staff keep attendance; the settings are the director's (a quorum of 0 is his 422)
+			new Row(HttpMethod.POST, "/api/v1/meetings/{id}/attendance", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/meeting-settings", Subject.NONE, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.PUT, "/api/v1/meeting-settings", Subject.NONE, 422, 403, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/houses/{id}/shift-ratings", Subject.OWN, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/shift-ratings/{entryId}/corrections", Subject.OWN, 201, 201, 201, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}/shift-ratings", Subject.OWN, 200, 200, 200, 200, 403),
@@ -413,6 +417,10 @@ class AuthorizationMatrixTests {
 		if (row.pattern().endsWith("/agenda-items")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"kind\": \"PROPOSAL\", \"title\": \"Matrix item\"}");
 		}
+		if (row.pattern().endsWith("/attendance")) {
+			request.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"present\": [\"" + signIns.user("resident01").residentId() + "\"]}");
+		}
 		if (row.pattern().endsWith("/corrections")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"value\": 4, \"note\": \"matrix correction\"}");
 		}
@@ -508,6 +516,10 @@ class AuthorizationMatrixTests {
 				.param(signIns.user("director").programId().value()).query(Integer.class).single();
 			request.header("If-Match", "\"" + version + "\"").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"minLevel\": 1, \"active\": true}");
+		}
+		else if (row.method() == HttpMethod.PUT && row.pattern().equals("/api/v1/meeting-settings")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"meetingDay\": \"THURSDAY\", \"meetingTime\": \"18:30\", "
+					+ "\"quorumPercent\": 0, \"officerTermWeeks\": 4, \"officerTermLimit\": 2}");
 		}
 		else if (row.method() == HttpMethod.PUT && users) {
 			String etag = "\"" + accounts.find(account).orElseThrow().version() + "\"";

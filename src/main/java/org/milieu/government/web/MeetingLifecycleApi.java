@@ -1,0 +1,116 @@
+package org.milieu.government.web;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.milieu.government.GovernmentSettings;
+import org.milieu.government.MeetingAttendance;
+import org.milieu.government.Quorum;
+import org.milieu.government.Settings;
+import org.milieu.identity.MilieuUser;
+import org.milieu.shared.RuleViolation;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Running a meeting over JSON: who is present and the quorum; the program's government settings. */
+@RestController
+class MeetingLifecycleApi {
+
+	private final MeetingAttendance attendance;
+
+	private final GovernmentSettings settings;
+
+	MeetingLifecycleApi(MeetingAttendance attendance, GovernmentSettings settings) {
+		this.attendance = attendance;
+		this.settings = settings;
+	}
+
+	/** Replaces the list of residents present at the meeting; answers with the list and the quorum. */
+	@PostMapping("/api/v1/meetings/{id}/attendance")
+	ResponseEntity<AttendanceResponse> attendance(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@RequestBody AttendanceRequest request) {
+		Set<UUID> present = attendance.record(user, id, request.present());
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+			.body(new AttendanceResponse(id, List.copyOf(present), attendance.quorum(user.programId(), id)));
+	}
+
+	/** The program's government settings (the defaults until the director changes them). */
+	@GetMapping("/api/v1/meeting-settings")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
+	ResponseEntity<SettingsBody> settings(@AuthenticationPrincipal MilieuUser user) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(SettingsBody.of(settings.of(user.programId())));
+	}
+
+	/** Changes the program's government settings (the director). */
+	@PutMapping("/api/v1/meeting-settings")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<SettingsBody> update(@AuthenticationPrincipal MilieuUser user, @RequestBody SettingsBody request) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+			.body(SettingsBody.of(settings.update(user, request.settings())));
+	}
+
+	record AttendanceRequest(List<UUID> present) {
+	}
+
+	record AttendanceResponse(UUID meetingId, List<UUID> present, Quorum quorum) {
+	}
+
+	/** Day and time as text (THURSDAY, 18:30), so that a bad one is refused naming the field (422). */
+	record SettingsBody(String meetingDay, String meetingTime, Integer quorumPercent, Integer officerTermWeeks,
+			Integer officerTermLimit) {
+
+		static SettingsBody of(Settings s) {
+			return new SettingsBody(s.meetingDay().name(), s.meetingTime().toString(), s.quorumPercent(),
+					s.officerTermWeeks(), s.officerTermLimit());
+		}
+
+		Settings settings() {
+			return new Settings(day(), time(), number(quorumPercent, "quorumPercent"),
+					number(officerTermWeeks, "officerTermWeeks"), number(officerTermLimit, "officerTermLimit"));
+		}
+
+		private DayOfWeek day() {
+			if (meetingDay == null || meetingDay.isBlank()) {
+				return null;
+			}
+			try {
+				return DayOfWeek.valueOf(meetingDay.strip().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException unknown) {
+				throw new RuleViolation("meeting.settings.day.unknown", "meetingDay", meetingDay);
+			}
+		}
+
+		private LocalTime time() {
+			if (meetingTime == null || meetingTime.isBlank()) {
+				return null;
+			}
+			try {
+				return LocalTime.parse(meetingTime.strip());
+			}
+			catch (DateTimeParseException unknown) {
+				throw new RuleViolation("meeting.settings.time.unknown", "meetingTime", meetingTime);
+			}
+		}
+
+		private static int number(Integer value, String field) {
+			if (value == null) {
+				throw new RuleViolation("meeting.settings.number.required", field);
+			}
+			return value;
+		}
+	}
+}
