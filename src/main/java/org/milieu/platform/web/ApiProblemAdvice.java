@@ -73,6 +73,12 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.CONFLICT, ProblemTypes.CONCURRENT_CHANGE, text("problem.concurrent-change"));
 	}
 
+	/** Not now: the record's state withholds the answer (a vote's result before it closes). */
+	@ExceptionHandler(org.milieu.shared.StateConflict.class)
+	ProblemDetail stateConflict(org.milieu.shared.StateConflict ex) {
+		return problem(HttpStatus.CONFLICT, ProblemTypes.STATE_CONFLICT, text(ex.code()));
+	}
+
 	@ExceptionHandler(PreconditionRequired.class)
 	ProblemDetail preconditionRequired(PreconditionRequired ex) {
 		return problem(HttpStatus.PRECONDITION_REQUIRED, ProblemTypes.PRECONDITION_REQUIRED,

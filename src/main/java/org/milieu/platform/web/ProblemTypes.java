@@ -31,6 +31,9 @@ public final class ProblemTypes {
 	/** Someone else made the same change at the same moment; the database kept theirs and refused this one. */
 	public static final URI CONCURRENT_CHANGE = URI.create("urn:milieu:problem:concurrent-change");
 
+	/** The record is not in a state that allows the request yet (a vote still open); ask again later. */
+	public static final URI STATE_CONFLICT = URI.create("urn:milieu:problem:state-conflict");
+
 	public static final URI INTERNAL = URI.create("urn:milieu:problem:internal");
 
 	private ProblemTypes() {

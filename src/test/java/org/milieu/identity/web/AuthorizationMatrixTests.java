@@ -166,6 +166,20 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.POST, "/api/v1/meetings/{id}/attendance", Subject.NONE, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/meeting-settings", Subject.NONE, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.PUT, "/api/v1/meeting-settings", Subject.NONE, 422, 403, 403, 403, 403),
+			// government motions: staff advise and do not move motions (403), the resident's meeting is not under way
+			// (422); a motion that does not exist is 404 for whoever may ask, the family is refused first
+			new Row(HttpMethod.POST, "/api/v1/meetings/{id}/motions", Subject.NONE, 403, 403, 403, 422, 403),
+			new Row(HttpMethod.GET, "/api/v1/meetings/{id}/motions", Subject.NONE, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/motions/{id}", Subject.NONE, 404, 404, 404, 404, 403),
+			new Row(HttpMethod.POST, "/api/v1/motions/{id}/second", Subject.NONE, 404, 404, 404, 404, 403),
+			new Row(HttpMethod.POST, "/api/v1/motions/{id}/ballots", Subject.NONE, 404, 404, 404, 404, 403),
+			new Row(HttpMethod.POST, "/api/v1/motions/{id}/paper-ballots", Subject.NONE, 404, 404, 404, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/motions/{id}/receipt-check", Subject.NONE, 404, 404, 404, 404, 403),
+			new Row(HttpMethod.POST, "/api/v1/motions/{id}/close", Subject.NONE, 404, 404, 404, 404, 403),
+			new Row(HttpMethod.GET, "/api/v1/motions/{id}/result", Subject.NONE, 404, 404, 404, 404, 403),
+			new Row(HttpMethod.POST, "/api/v1/motions/{id}/overrule", Subject.NONE, 404, 404, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/officers", Subject.NONE, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/house-rules", Subject.NONE, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.GET, "/api/v1/houses/{id}/shift-ratings", Subject.OWN, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/shift-ratings/{entryId}/corrections", Subject.OWN, 201, 201, 201, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}/shift-ratings", Subject.OWN, 200, 200, 200, 200, 403),
@@ -349,7 +363,8 @@ class AuthorizationMatrixTests {
 		else if (path.startsWith("/api/v1/tokens/{id}") || path.startsWith("/api/v1/emergency-access/{id}")
 				|| path.startsWith("/api/v1/staffing/") || path.startsWith("/api/v1/drug-screen-follow-ups/{id}")
 				|| path.startsWith("/api/v1/observation-orders/{id}") || path.startsWith("/api/v1/level-reviews/{id}")
-				|| path.startsWith("/api/v1/criterion-adjustments/{id}") || path.startsWith("/api/v1/privilege-adjustments/{id}")) {
+				|| path.startsWith("/api/v1/criterion-adjustments/{id}") || path.startsWith("/api/v1/privilege-adjustments/{id}")
+				|| path.startsWith("/api/v1/motions/{id}")) {
 			path = path.replace("{id}", UUID.randomUUID().toString());
 		}
 		else {
@@ -516,6 +531,19 @@ class AuthorizationMatrixTests {
 				.param(signIns.user("director").programId().value()).query(Integer.class).single();
 			request.header("If-Match", "\"" + version + "\"").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"minLevel\": 1, \"active\": true}");
+		}
+		else if (row.method() == HttpMethod.POST && row.pattern().endsWith("/motions")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"kind\": \"ORDINARY\", \"text\": \"Matrix motion\"}");
+		}
+		else if (row.pattern().endsWith("ballots")) {
+			request.contentType(MediaType.APPLICATION_JSON).content(row.pattern().endsWith("/paper-ballots")
+					? "{\"voters\": [], \"yes\": 0}" : "{\"choice\": \"YES\"}");
+		}
+		else if (row.pattern().endsWith("/receipt-check")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"code\": \"ABCD-2345\"}");
+		}
+		else if (row.pattern().endsWith("/overrule")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"ground\": \"SAFETY\", \"reason\": \"matrix\"}");
 		}
 		else if (row.method() == HttpMethod.PUT && row.pattern().equals("/api/v1/meeting-settings")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"meetingDay\": \"THURSDAY\", \"meetingTime\": \"18:30\", "

@@ -1,0 +1,18 @@
+package org.milieu.government;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A house rule in force (of one house, or of the whole program when {@code houseId} is null) with
+ * the versions of its text, newest first. {@code motionId} links the version in force to the vote
+ * that adopted it; it is null for a rule the program started with.
+ */
+public record HouseRule(UUID id, UUID houseId, String title, String text, UUID motionId, Instant adoptedAt,
+		List<Version> history) {
+
+	/** One text the rule had; {@code overruled} when staff overruled the motion that adopted it. */
+	public record Version(UUID id, String text, UUID motionId, Instant adoptedAt, String adoptedBy, boolean overruled) {
+	}
+}

@@ -1,0 +1,123 @@
+package org.milieu.government.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.milieu.MilieuWebTest;
+import org.milieu.identity.DemoSignIns;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Thirty residents casting their ballots in the same second: each is counted once, and none is lost. */
+@MilieuWebTest
+class BallotConcurrencyTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DemoSignIns signIns;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void thirtyBallotsCastAtOnceAreEachCountedOnce() throws Exception {
+		List<String> voters = new ArrayList<>();
+		for (int i = 1; i <= 32; i++) {
+			String username = String.format("resident%02d", i);
+			UUID resident = signIns.user(username).residentId();
+			if (resident != null && jdbc.sql("select count(*) from residents_stay where resident_id = ? and discharged_on is null").param(resident)
+				.query(Integer.class).single() == 1) {
+				voters.add(username);
+			}
+		}
+		assertThat(voters).hasSizeGreaterThanOrEqualTo(30);
+		voters = List.copyOf(voters.subList(0, 30));
+		String meetingBody = "{\"kind\": \"AD_HOC\", \"title\": \"Whole program vote\", \"startsAt\": \""
+				+ clock.instant().plus(Duration.ofMinutes(20)) + "\"}";
+		UUID meeting = UUID.fromString(json.readTree(mvc.perform(post("/api/v1/meetings").with(signIns.as("staff")).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON).content(meetingBody)).andExpect(status().isCreated()).andReturn()
+			.getResponse().getContentAsString()).get("id").asString());
+		jdbc.sql("update government_meeting set status = 'OPEN' where id = ?").param(meeting).update();
+		String present = voters.stream().map(u -> "\"" + signIns.user(u).residentId() + "\"").collect(Collectors.joining(", "));
+		mvc.perform(post("/api/v1/meetings/" + meeting + "/attendance").with(signIns.as("staff")).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"present\": [" + present + "]}"))
+			.andExpect(status().is2xxSuccessful());
+		UUID motion = UUID.fromString(json.readTree(mvc.perform(post("/api/v1/meetings/" + meeting + "/motions")
+			.with(signIns.as(voters.get(0))).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"kind\": \"ORDINARY\", \"text\": \"A garden day for the whole program\", \"secret\": true}"))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString());
+		mvc.perform(post("/api/v1/motions/" + motion + "/second").with(signIns.as(voters.get(1))).with(csrf()))
+			.andExpect(status().isOk());
+
+		ExecutorService pool = Executors.newFixedThreadPool(voters.size());
+		CountDownLatch ready = new CountDownLatch(voters.size());
+		CountDownLatch go = new CountDownLatch(1);
+		List<Future<MockHttpServletResponse>> casts = new ArrayList<>();
+		try {
+			for (int i = 0; i < voters.size(); i++) {
+				String voter = voters.get(i);
+				String choice = i % 3 == 0 ? "NO" : i % 5 == 0 ? "ABSTAIN" : "YES";
+				casts.add(pool.submit(() -> {
+					ready.countDown();
+					go.await();
+					return mvc.perform(post("/api/v1/motions/" + motion + "/ballots").with(signIns.as(voter)).with(csrf())
+						.contentType(MediaType.APPLICATION_JSON).content("{\"choice\": \"" + choice + "\"}"))
+						.andReturn().getResponse();
+				}));
+			}
+			ready.await();
+			go.countDown();
+			Set<String> receipts = new HashSet<>();
+			for (Future<MockHttpServletResponse> cast : casts) {
+				MockHttpServletResponse response = cast.get();
+				assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+				receipts.add(json.readTree(response.getContentAsString()).get("code").asString());
+			}
+			assertThat(receipts).hasSize(30);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(jdbc.sql("select count(*) from government_ballot_voter where motion_id = ?").param(motion)
+			.query(Integer.class).single()).isEqualTo(30);
+		assertThat(jdbc.sql("select count(*) from government_ballot where motion_id = ?").param(motion)
+			.query(Integer.class).single()).isEqualTo(30);
+		long no = java.util.stream.IntStream.range(0, 30).filter(i -> i % 3 == 0).count();
+		long abstain = java.util.stream.IntStream.range(0, 30).filter(i -> i % 3 != 0 && i % 5 == 0).count();
+		mvc.perform(post("/api/v1/motions/" + motion + "/close").with(signIns.as("staff")).with(csrf()))
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/motions/" + motion + "/result").with(signIns.as("director"))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.no").value((int) no)).andExpect(jsonPath("$.abstain").value((int) abstain))
+			.andExpect(jsonPath("$.yes").value((int) (30 - no - abstain)));
+	}
+}
