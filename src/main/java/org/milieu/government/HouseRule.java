@@ -12,7 +12,8 @@ import java.util.UUID;
 public record HouseRule(UUID id, UUID houseId, String title, String text, UUID motionId, Instant adoptedAt,
 		List<Version> history) {
 
-	/** One text the rule had; {@code overruled} when staff overruled the motion that adopted it. */
-	public record Version(UUID id, String text, UUID motionId, Instant adoptedAt, String adoptedBy, boolean overruled) {
+	/** One text the rule had, and the meeting whose vote adopted it; {@code overruled} when staff overruled that vote. */
+	public record Version(UUID id, String text, UUID motionId, UUID meetingId, Instant adoptedAt, String adoptedBy,
+			boolean overruled) {
 	}
 }

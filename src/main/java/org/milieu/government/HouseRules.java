@@ -43,7 +43,7 @@ public class HouseRules {
 		Map<UUID, List<HouseRule.Version>> versions = new LinkedHashMap<>();
 		Map<UUID, Object[]> rules = new LinkedHashMap<>();
 		jdbc.sql("""
-				select r.id, r.house_id, r.title, v.id as version_id, v.text, v.motion_id, v.adopted_at, v.adopted_by,
+				select r.id, r.house_id, r.title, v.id as version_id, v.text, v.motion_id, m.meeting_id, v.adopted_at, v.adopted_by,
 				       m.overruled_at is not null as overruled
 				  from government_rule r join government_rule_version v on v.rule_id = r.id
 				  left join government_motion m on m.id = v.motion_id
@@ -54,7 +54,8 @@ public class HouseRules {
 				rules.putIfAbsent(id, new Object[] { rs.getObject("house_id", UUID.class), rs.getString("title") });
 				versions.computeIfAbsent(id, k -> new ArrayList<>())
 					.add(new HouseRule.Version(rs.getObject("version_id", UUID.class), rs.getString("text"),
-							rs.getObject("motion_id", UUID.class), rs.getTimestamp("adopted_at").toInstant(),
+							rs.getObject("motion_id", UUID.class), rs.getObject("meeting_id", UUID.class),
+							rs.getTimestamp("adopted_at").toInstant(),
 							rs.getString("adopted_by"), rs.getBoolean("overruled")));
 				return id;
 			}).list();

@@ -330,14 +330,8 @@ public class Motions {
 		return find(program, motionId);
 	}
 
-	/** Staff, or the resident who chairs the meeting's house (or the program's government for a whole-program meeting). */
-	boolean chairOrStaff(MilieuUser user, UUID meetingHouse) {
-		return Membership.staff(user) || user.has(Role.RESIDENT)
-				&& officers.holds(user.programId(), user.residentId(), meetingHouse, Office.CHAIR, census.day(user.programId()));
-	}
-
 	private void requireChairOrStaff(MilieuUser user, UUID meetingHouse, String type, UUID id, String action) {
-		if (!chairOrStaff(user, meetingHouse)) {
+		if (!officers.mayChair(user, meetingHouse)) {
 			membership.refuse(user, type, id, action, "only staff or the chair may do this, not " + user.getUsername());
 		}
 	}

@@ -14,6 +14,7 @@ import org.milieu.audit.AuditEntry;
 import org.milieu.audit.AuditOutcome;
 import org.milieu.audit.AuditTrail;
 import org.milieu.identity.MilieuUser;
+import org.milieu.identity.Role;
 import org.milieu.levels.privileges.Answer;
 import org.milieu.levels.privileges.DefaultPrivilege;
 import org.milieu.levels.privileges.LevelPrivileges;
@@ -90,6 +91,26 @@ public class Officers {
 				+ "and o.house_id is not distinct from ? and o.starts_on <= ? and o.ends_on > ?")
 			.params(program.value(), residentId, office.name(), house, day, day).query(Officers::officer).optional()
 			.isPresent();
+	}
+
+	/**
+	 * Whether this person may run a meeting of the house (null: of the whole program): staff, or the
+	 * resident who chairs that house's government today.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayChair(MilieuUser user, UUID house) {
+		return Membership.staff(user) || user.has(Role.RESIDENT)
+				&& holds(user.programId(), user.residentId(), house, Office.CHAIR, census.day(user.programId()));
+	}
+
+	/**
+	 * Whether this person may keep a meeting's record (notes, minutes, action items): staff, or the
+	 * resident who is the house's secretary today.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayKeepRecord(MilieuUser user, UUID house) {
+		return Membership.staff(user) || user.has(Role.RESIDENT)
+				&& holds(user.programId(), user.residentId(), house, Office.SECRETARY, census.day(user.programId()));
 	}
 
 	/**

@@ -42,7 +42,10 @@ class MeetingPages {
 
 	private final Programs programs;
 
-	MeetingPages(Meetings meetings, Houses houses, Programs programs) {
+	private final MotionBlock motionBlock;
+
+	MeetingPages(Meetings meetings, Houses houses, Programs programs, MotionBlock motionBlock) {
+		this.motionBlock = motionBlock;
 		this.meetings = meetings;
 		this.houses = houses;
 		this.programs = programs;
@@ -60,7 +63,9 @@ class MeetingPages {
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
 	String meeting(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id, Model model) {
 		common(user, model);
-		model.addAttribute("meeting", meetings.read(user, id));
+		Meeting meeting = meetings.read(user, id);
+		model.addAttribute("meeting", meeting);
+		motionBlock.addTo(model, user, id, meeting.houseId());
 		return "government/meeting";
 	}
 
