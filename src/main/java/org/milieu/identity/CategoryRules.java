@@ -33,7 +33,7 @@ final class CategoryRules {
 
 		WRITE.put(Role.ADMIN, EnumSet.allOf(DataCategory.class));
 		WRITE.put(Role.CLINICIAN, EnumSet.of(DataCategory.DRUG_SCREENS, DataCategory.CLINICAL_NOTES,
-				DataCategory.LEVELS_AND_RATINGS,
+				DataCategory.LEVELS_AND_RATINGS, DataCategory.GOVERNMENT,
 				DataCategory.INCIDENTS, DataCategory.FAMILY));
 		WRITE.put(Role.STAFF, EnumSet.of(DataCategory.WHEREABOUTS, DataCategory.DRUG_SCREENS,
 				DataCategory.LEVELS_AND_RATINGS, DataCategory.WORK_AND_STIPENDS,

@@ -180,6 +180,14 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.POST, "/api/v1/motions/{id}/overrule", Subject.NONE, 404, 404, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/officers", Subject.NONE, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.GET, "/api/v1/house-rules", Subject.NONE, 200, 200, 200, 200, 403),
+			// government follow-up: staff record action items (one owned by resident01); the owner or staff mark one done
+			// (a fresh item of resident01's for each call); staff record a problem's follow-up (resident01's problem),
+			// the resident who raised it reads it
+			new Row(HttpMethod.POST, "/api/v1/meetings/{id}/action-items", Subject.OWN, 201, 201, 201, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/action-items", Subject.NONE, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.POST, "/api/v1/action-items/{id}/done", Subject.OWN, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.POST, "/api/v1/agenda-items/{id}/follow-up", Subject.OWN, 201, 201, 201, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/agenda-items/{id}/follow-up", Subject.OWN, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.GET, "/api/v1/houses/{id}/shift-ratings", Subject.OWN, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/shift-ratings/{entryId}/corrections", Subject.OWN, 201, 201, 201, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}/shift-ratings", Subject.OWN, 200, 200, 200, 200, 403),
@@ -315,6 +323,34 @@ class AuthorizationMatrixTests {
 			.param(resident).query(UUID.class).optional().orElseGet(UUID::randomUUID);
 	}
 
+	/**
+	 * For the government follow-up rows, in a closed meeting of resident01's house of its own: a fresh open
+	 * action item owned by resident01 (each call marks one done), or the one problem resident01 raised there.
+	 */
+	private UUID governmentFixture(String what) {
+		UUID resident = signIns.user("resident01").residentId();
+		UUID program = signIns.user("resident01").programId().value();
+		UUID meeting = jdbc.sql("select id from government_meeting where title = 'Matrix follow-up' and house_id = ?")
+			.param(houseOf(resident)).query(UUID.class).optional().orElseGet(() -> {
+				UUID id = UUID.randomUUID();
+				jdbc.sql("insert into government_meeting (id, program_id, house_id, kind, title, starts_at, status, created_by, "
+						+ "created_at) values (?, ?, ?, 'AD_HOC', 'Matrix follow-up', now() - interval '2 days', 'CLOSED', 'matrix', "
+						+ "now() - interval '3 days')").params(id, program, houseOf(resident)).update();
+				jdbc.sql("insert into government_agenda_item (id, meeting_id, kind, title, submitted_by, submitted_by_resident, "
+						+ "position, status, submitted_at) values (?, ?, 'PROBLEM', 'Matrix problem', 'resident01', ?, 1, 'DISCUSSED', "
+						+ "now() - interval '3 days')").params(UUID.randomUUID(), id, resident).update();
+				return id;
+			});
+		if (what.equals("problem")) {
+			return jdbc.sql("select id from government_agenda_item where meeting_id = ?").param(meeting).query(UUID.class).single();
+		}
+		UUID item = UUID.randomUUID();
+		jdbc.sql("insert into government_action_item (id, program_id, meeting_id, title, owner_resident, due_on, status, "
+				+ "created_by, created_at) values (?, ?, ?, 'Matrix action', ?, current_date + 7, 'OPEN', 'matrix', now())")
+			.params(item, program, meeting, resident).update();
+		return item;
+	}
+
 	private UUID houseOf(UUID resident) {
 		return jdbc.sql("select house_id from residents_stay where resident_id = ? and discharged_on is null").param(resident)
 			.query(UUID.class).single();
@@ -348,10 +384,17 @@ class AuthorizationMatrixTests {
 			path = path.replace("{entryId}", entry.toString());
 		}
 		else if (path.startsWith("/api/v1/meetings/{id}")) {
-			UUID meeting = jdbc.sql("select id from government_meeting where house_id = ? order by created_at limit 1")
+			UUID meeting = jdbc.sql("select id from government_meeting where house_id = ? and status <> 'CLOSED' "
+					+ "order by created_at limit 1")
 				.param(houseOf(signIns.user("resident01").residentId())).query(UUID.class).optional()
 				.orElseGet(UUID::randomUUID);
 			path = path.replace("{id}", meeting.toString());
+		}
+		else if (path.startsWith("/api/v1/action-items/{id}")) {
+			path = path.replace("{id}", governmentFixture("action-item").toString());
+		}
+		else if (path.startsWith("/api/v1/agenda-items/{id}")) {
+			path = path.replace("{id}", governmentFixture("problem").toString());
 		}
 		else if (path.startsWith("/api/v1/privileges/{code}")) {
 			path = path.replace("{code}", "PHONE_TIME");
@@ -435,6 +478,16 @@ class AuthorizationMatrixTests {
 		if (row.pattern().endsWith("/attendance")) {
 			request.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"present\": [\"" + signIns.user("resident01").residentId() + "\"]}");
+		if (row.pattern().endsWith("/action-items") && row.method() == HttpMethod.POST) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"Matrix action\", \"ownerResidentId\": \""
+					+ signIns.user("resident01").residentId() + "\", \"dueOn\": \""
+					+ clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(7) + "\"}");
+		}
+		if (row.pattern().endsWith("/done")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"note\": \"matrix\"}");
+		}
+		if (row.pattern().endsWith("/follow-up") && row.method() == HttpMethod.POST) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"IN_PROGRESS\", \"note\": \"matrix\"}");
 		}
 		if (row.pattern().endsWith("/corrections")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"value\": 4, \"note\": \"matrix correction\"}");

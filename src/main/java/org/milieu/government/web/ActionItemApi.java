@@ -1,0 +1,154 @@
+package org.milieu.government.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.milieu.government.ActionItem;
+import org.milieu.government.ActionItemStatus;
+import org.milieu.government.ActionItems;
+import org.milieu.government.FollowUp;
+import org.milieu.government.FollowUpStatus;
+import org.milieu.government.FollowUps;
+import org.milieu.government.ProblemFollowUp;
+import org.milieu.government.RecordActionItem;
+import org.milieu.government.RecordFollowUp;
+import org.milieu.identity.MilieuUser;
+import org.milieu.shared.RuleViolation;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Action items and the follow-up of problems over JSON: recording, listing, marking done. */
+@RestController
+class ActionItemApi {
+
+	private final ActionItems actionItems;
+
+	private final FollowUps followUps;
+
+	ActionItemApi(ActionItems actionItems, FollowUps followUps) {
+		this.actionItems = actionItems;
+		this.followUps = followUps;
+	}
+
+	/** Records an action item for the meeting; its owner is a resident or a member of staff. */
+	@PostMapping("/api/v1/meetings/{id}/action-items")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
+	ResponseEntity<ActionItemResponse> record(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@RequestBody ActionItemRequest request) {
+		ActionItem item = actionItems.record(user, id, new RecordActionItem(request.agendaItemId(), request.title(),
+				request.description(), request.ownerResidentId(), request.ownerStaff(), request.dueOn()));
+		return ResponseEntity.created(URI.create("/api/v1/action-items?status=open"))
+			.cacheControl(CacheControl.noStore())
+			.body(ActionItemResponse.of(item));
+	}
+
+	/** The program's action items for staff, a resident's own for a resident; {@code status} is open or done. */
+	@GetMapping("/api/v1/action-items")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
+	ResponseEntity<List<ActionItemResponse>> list(@AuthenticationPrincipal MilieuUser user,
+			@RequestParam(required = false) String status) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+			.body(actionItems.list(user, status(status)).stream().map(ActionItemResponse::of).toList());
+	}
+
+	/** Marks the item done, with an optional note. */
+	@PostMapping("/api/v1/action-items/{id}/done")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
+	ResponseEntity<ActionItemResponse> done(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@RequestBody(required = false) DoneRequest request) {
+		ActionItem item = actionItems.markDone(user, id, request == null ? null : request.note());
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ActionItemResponse.of(item));
+	}
+
+	/** Records a step of a problem's follow-up; answers with the whole history. */
+	@PostMapping("/api/v1/agenda-items/{id}/follow-up")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
+	ResponseEntity<FollowUpResponse> recordFollowUp(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@RequestBody FollowUpRequest request) {
+		ProblemFollowUp problem = followUps.record(user, id,
+				new RecordFollowUp(followUpStatus(request.status()), request.note(), request.dueOn()));
+		return ResponseEntity.created(URI.create("/api/v1/agenda-items/" + id + "/follow-up"))
+			.cacheControl(CacheControl.noStore())
+			.body(FollowUpResponse.of(problem));
+	}
+
+	/** A problem's follow-up, oldest step first. */
+	@GetMapping("/api/v1/agenda-items/{id}/follow-up")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
+	ResponseEntity<FollowUpResponse> followUp(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(FollowUpResponse.of(followUps.read(user, id)));
+	}
+
+	private static ActionItemStatus status(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		return switch (value.strip().toLowerCase(Locale.ROOT)) {
+			case "open" -> ActionItemStatus.OPEN;
+			case "done" -> ActionItemStatus.DONE;
+			default -> throw new RuleViolation("action.status.unknown", "status", value);
+		};
+	}
+
+	private static FollowUpStatus followUpStatus(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return FollowUpStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException unknown) {
+			throw new RuleViolation("follow-up.status.unknown", "status", value);
+		}
+	}
+
+	/** The owner: {@code ownerResidentId} or {@code ownerStaff} (a username), exactly one. */
+	record ActionItemRequest(UUID agendaItemId, String title, String description, UUID ownerResidentId,
+			String ownerStaff, LocalDate dueOn) {
+	}
+
+	record DoneRequest(String note) {
+	}
+
+	record FollowUpRequest(String status, String note, LocalDate dueOn) {
+	}
+
+	record ActionItemResponse(UUID id, UUID meetingId, String meetingTitle, UUID agendaItemId, String title,
+			String description, UUID ownerResidentId, String ownerStaff, String ownerName, LocalDate dueOn,
+			ActionItemStatus status, String createdBy, Instant createdAt, String doneBy, Instant doneAt, String doneNote) {
+
+		static ActionItemResponse of(ActionItem a) {
+			return new ActionItemResponse(a.id(), a.meetingId(), a.meetingTitle(), a.agendaItemId(), a.title(),
+					a.description(), a.ownerResident(), a.ownerStaff(), a.ownerName(), a.dueOn(), a.status(), a.createdBy(),
+					a.createdAt(), a.doneBy(), a.doneAt(), a.doneNote());
+		}
+	}
+
+	record FollowUpResponse(UUID agendaItemId, UUID meetingId, String title, FollowUpStatus status, LocalDate dueOn,
+			List<StepResponse> history) {
+
+		static FollowUpResponse of(ProblemFollowUp p) {
+			return new FollowUpResponse(p.agendaItemId(), p.meetingId(), p.title(), p.status(), p.dueOn(),
+					p.history().stream().map(StepResponse::of).toList());
+		}
+	}
+
+	record StepResponse(FollowUpStatus status, String note, LocalDate dueOn, String recordedBy, Instant recordedAt) {
+
+		static StepResponse of(FollowUp f) {
+			return new StepResponse(f.status(), f.note(), f.dueOn(), f.recordedBy(), f.recordedAt());
+		}
+	}
+}
