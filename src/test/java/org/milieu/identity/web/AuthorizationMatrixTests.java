@@ -166,6 +166,12 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.POST, "/api/v1/meetings/{id}/attendance", Subject.NONE, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/meeting-settings", Subject.NONE, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.PUT, "/api/v1/meeting-settings", Subject.NONE, 422, 403, 403, 403, 403),
+			// the demo meeting starts in days and is not open: staff roles reach the 422, residents do not run meetings
+			new Row(HttpMethod.POST, "/api/v1/meetings/{id}/open", Subject.NONE, 422, 422, 422, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/meetings/{id}/close", Subject.NONE, 422, 422, 422, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/meetings/{id}/current-item", Subject.NONE, 422, 422, 422, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/meetings/{id}/agenda-order", Subject.NONE, 422, 422, 422, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/agenda-items/{id}/notes", Subject.NONE, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/houses/{id}/shift-ratings", Subject.OWN, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/shift-ratings/{entryId}/corrections", Subject.OWN, 201, 201, 201, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}/shift-ratings", Subject.OWN, 200, 200, 200, 200, 403),
@@ -339,6 +345,13 @@ class AuthorizationMatrixTests {
 				.orElseGet(UUID::randomUUID);
 			path = path.replace("{id}", meeting.toString());
 		}
+		else if (path.startsWith("/api/v1/agenda-items/{id}")) {
+			UUID item = jdbc.sql("select i.id from government_agenda_item i join government_meeting m on m.id = i.meeting_id "
+					+ "where m.house_id = ? and m.status <> 'CLOSED' order by m.created_at, i.position limit 1")
+				.param(houseOf(signIns.user("resident01").residentId())).query(UUID.class).optional()
+				.orElseGet(UUID::randomUUID);
+			path = path.replace("{id}", item.toString());
+		}
 		else if (path.startsWith("/api/v1/privileges/{code}")) {
 			path = path.replace("{code}", "PHONE_TIME");
 		}
@@ -416,6 +429,12 @@ class AuthorizationMatrixTests {
 		}
 		if (row.pattern().endsWith("/agenda-items")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"kind\": \"PROPOSAL\", \"title\": \"Matrix item\"}");
+		}
+		if (row.pattern().endsWith("/current-item")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"itemId\": \"" + UUID.randomUUID() + "\"}");
+		}
+		if (row.pattern().endsWith("/notes")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"notes\": \"Matrix notes\"}");
 		}
 		if (row.pattern().endsWith("/attendance")) {
 			request.contentType(MediaType.APPLICATION_JSON)
@@ -516,6 +535,9 @@ class AuthorizationMatrixTests {
 				.param(signIns.user("director").programId().value()).query(Integer.class).single();
 			request.header("If-Match", "\"" + version + "\"").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"minLevel\": 1, \"active\": true}");
+		}
+		else if (row.method() == HttpMethod.PUT && row.pattern().endsWith("/agenda-order")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"order\": []}");
 		}
 		else if (row.method() == HttpMethod.PUT && row.pattern().equals("/api/v1/meeting-settings")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"meetingDay\": \"THURSDAY\", \"meetingTime\": \"18:30\", "
