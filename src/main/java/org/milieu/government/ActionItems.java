@@ -67,7 +67,11 @@ public class ActionItems {
 
 	private final Clock clock;
 
-	ActionItems(JdbcClient jdbc, Census census, Accounts accounts, AccessPolicy policy, AuditTrail trail, Clock clock) {
+	private final Meetings meetings;
+
+	ActionItems(JdbcClient jdbc, Census census, Accounts accounts, AccessPolicy policy, AuditTrail trail, Clock clock,
+			Meetings meetings) {
+		this.meetings = meetings;
 		this.jdbc = jdbc;
 		this.census = census;
 		this.accounts = accounts;
@@ -305,14 +309,7 @@ public class ActionItems {
 	}
 
 	private Meeting meeting(ProgramId program, UUID id) {
-		return jdbc.sql("select id, house_id, kind, title, starts_at, status, created_by, created_at "
-				+ "from government_meeting where id = ? and program_id = ?")
-			.params(id, program.value())
-			.query((rs, n) -> new Meeting(rs.getObject("id", UUID.class), rs.getObject("house_id", UUID.class),
-					MeetingKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getTimestamp("starts_at").toInstant(),
-					MeetingStatus.valueOf(rs.getString("status")), rs.getString("created_by"),
-					rs.getTimestamp("created_at").toInstant(), List.of()))
-			.optional().orElseThrow(() -> new RecordNotFound("Meeting", id));
+		return meetings.meeting(program, id);
 	}
 
 	private void refuse(MilieuUser user, String type, UUID id, String action, String reason) {

@@ -42,10 +42,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Meetings {
 
-	private static final String MEETING = "id, house_id, kind, title, starts_at, status, created_by, created_at";
+	private static final String MEETING = "id, house_id, kind, title, starts_at, status, created_by, created_at, current_item_id";
 
 	private static final String ITEM = "id, meeting_id, kind, title, description, submitted_by, submitted_by_resident, "
-			+ "position, status, submitted_at";
+			+ "position, status, submitted_at, notes, carried_from";
 
 	private final JdbcClient jdbc;
 
@@ -170,7 +170,7 @@ public class Meetings {
 					Timestamp.from(now))
 			.update();
 		return new AgendaItem(id, meetingId, command.kind(), title, description, user.getUsername(), resident, position,
-				AgendaItemStatus.OPEN, now);
+				AgendaItemStatus.OPEN, now, null, null);
 	}
 
 	/**
@@ -272,13 +272,14 @@ public class Meetings {
 		return new Meeting(rs.getObject("id", UUID.class), rs.getObject("house_id", UUID.class),
 				MeetingKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getTimestamp("starts_at").toInstant(),
 				MeetingStatus.valueOf(rs.getString("status")), rs.getString("created_by"),
-				rs.getTimestamp("created_at").toInstant(), List.of());
+				rs.getTimestamp("created_at").toInstant(), List.of(), rs.getObject("current_item_id", UUID.class));
 	}
 
 	private static AgendaItem item(ResultSet rs, int n) throws SQLException {
 		return new AgendaItem(rs.getObject("id", UUID.class), rs.getObject("meeting_id", UUID.class),
 				AgendaItemKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("description"),
 				rs.getString("submitted_by"), rs.getObject("submitted_by_resident", UUID.class), rs.getInt("position"),
-				AgendaItemStatus.valueOf(rs.getString("status")), rs.getTimestamp("submitted_at").toInstant());
+				AgendaItemStatus.valueOf(rs.getString("status")), rs.getTimestamp("submitted_at").toInstant(),
+				rs.getString("notes"), rs.getObject("carried_from", UUID.class));
 	}
 }

@@ -100,20 +100,22 @@ class MeetingApi {
 	}
 
 	record MeetingResponse(UUID id, UUID houseId, MeetingKind kind, String title, Instant startsAt, MeetingStatus status,
-			String createdBy, Instant createdAt, List<ItemResponse> agenda, List<UUID> present, Quorum quorum) {
+			String createdBy, Instant createdAt, List<ItemResponse> agenda, List<UUID> present, Quorum quorum,
+			UUID currentItemId) {
 
 		static MeetingResponse of(Meeting m, List<UUID> present, Quorum quorum) {
 			return new MeetingResponse(m.id(), m.houseId(), m.kind(), m.title(), m.startsAt(), m.status(), m.createdBy(),
-					m.createdAt(), m.agenda().stream().map(ItemResponse::of).toList(), present, quorum);
+					m.createdAt(), m.agenda().stream().map(ItemResponse::of).toList(), present, quorum, m.currentItemId());
 		}
 	}
 
 	record ItemResponse(UUID id, UUID meetingId, AgendaItemKind kind, String title, String description,
-			String submittedBy, UUID submittedByResident, int position, AgendaItemStatus status, Instant submittedAt) {
+			String submittedBy, UUID submittedByResident, int position, AgendaItemStatus status, Instant submittedAt,
+			String notes, UUID carriedFrom) {
 
 		static ItemResponse of(AgendaItem i) {
 			return new ItemResponse(i.id(), i.meetingId(), i.kind(), i.title(), i.description(), i.submittedBy(),
-					i.submittedByResident(), i.position(), i.status(), i.submittedAt());
+					i.submittedByResident(), i.position(), i.status(), i.submittedAt(), i.notes(), i.carriedFrom());
 		}
 	}
 }

@@ -9,7 +9,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.milieu.government.GovernmentSettings;
+import org.milieu.government.Meeting;
 import org.milieu.government.MeetingAttendance;
+import org.milieu.government.MeetingClosed;
+import org.milieu.government.MeetingLifecycle;
+import org.milieu.government.Meetings;
 import org.milieu.government.Quorum;
 import org.milieu.government.Settings;
 import org.milieu.identity.MilieuUser;
@@ -25,7 +29,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Running a meeting over JSON: who is present and the quorum; the program's government settings. */
+/**
+ * Running a meeting over JSON: who is present and the quorum, opening and closing it, the item
+ * being taken, the secretary's notes, the order of the agenda; the program's government settings.
+ */
 @RestController
 class MeetingLifecycleApi {
 
@@ -33,9 +40,59 @@ class MeetingLifecycleApi {
 
 	private final GovernmentSettings settings;
 
-	MeetingLifecycleApi(MeetingAttendance attendance, GovernmentSettings settings) {
+	private final MeetingLifecycle lifecycle;
+
+	private final Meetings meetings;
+
+	MeetingLifecycleApi(MeetingAttendance attendance, GovernmentSettings settings, MeetingLifecycle lifecycle,
+			Meetings meetings) {
 		this.attendance = attendance;
 		this.settings = settings;
+		this.lifecycle = lifecycle;
+		this.meetings = meetings;
+	}
+
+	/** Opens a scheduled meeting, from an hour before its start. */
+	@PostMapping("/api/v1/meetings/{id}/open")
+	ResponseEntity<MeetingApi.MeetingResponse> open(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
+		return meeting(user, lifecycle.open(user, id));
+	}
+
+	/** Closes an open meeting; the items not reached are carried over to the next meeting. */
+	@PostMapping("/api/v1/meetings/{id}/close")
+	ResponseEntity<MeetingClosed> close(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(lifecycle.close(user, id));
+	}
+
+	/** Marks which item the open meeting is taking now. */
+	@PostMapping("/api/v1/meetings/{id}/current-item")
+	ResponseEntity<MeetingApi.MeetingResponse> currentItem(@AuthenticationPrincipal MilieuUser user,
+			@PathVariable UUID id, @RequestBody CurrentItemRequest request) {
+		return meeting(user, lifecycle.takeItem(user, id, request.itemId()));
+	}
+
+	/** The secretary's notes on an item, and whether it was discussed. */
+	@PostMapping("/api/v1/agenda-items/{id}/notes")
+	ResponseEntity<MeetingApi.ItemResponse> notes(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@RequestBody NotesRequest request) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+			.body(MeetingApi.ItemResponse.of(lifecycle.writeNotes(user, id, request.notes(), request.discussed())));
+	}
+
+	/** Puts the agenda in a new order: every item, each once. */
+	@PutMapping("/api/v1/meetings/{id}/agenda-order")
+	ResponseEntity<MeetingApi.MeetingResponse> order(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@RequestBody OrderRequest request) {
+		if (request.order() == null) {
+			throw new RuleViolation("agenda.order.incomplete", "order");
+		}
+		return meeting(user, meetings.reorder(user, id, request.order()));
+	}
+
+	private ResponseEntity<MeetingApi.MeetingResponse> meeting(MilieuUser user, Meeting meeting) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+			.body(MeetingApi.MeetingResponse.of(meeting, List.copyOf(attendance.shown(user, meeting.id())),
+					attendance.quorum(user.programId(), meeting.id())));
 	}
 
 	/** Replaces the list of residents present at the meeting; answers with the list and the quorum. */
@@ -63,6 +120,15 @@ class MeetingLifecycleApi {
 	}
 
 	record AttendanceRequest(List<UUID> present) {
+	}
+
+	record CurrentItemRequest(UUID itemId) {
+	}
+
+	record NotesRequest(String notes, Boolean discussed) {
+	}
+
+	record OrderRequest(List<UUID> order) {
 	}
 
 	record AttendanceResponse(UUID meetingId, List<UUID> present, Quorum quorum) {
