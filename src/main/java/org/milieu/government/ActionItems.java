@@ -69,9 +69,12 @@ public class ActionItems {
 
 	private final Meetings meetings;
 
+	private final Officers officers;
+
 	ActionItems(JdbcClient jdbc, Census census, Accounts accounts, AccessPolicy policy, AuditTrail trail, Clock clock,
-			Meetings meetings) {
+			Meetings meetings, Officers officers) {
 		this.meetings = meetings;
+		this.officers = officers;
 		this.jdbc = jdbc;
 		this.census = census;
 		this.accounts = accounts;
@@ -118,8 +121,14 @@ public class ActionItems {
 			CensusEntry owner = census.find(program, command.ownerResident())
 				.filter(e -> meeting.houseId() == null || meeting.houseId().equals(e.houseId()))
 				.orElseThrow(() -> new RuleViolation("action.owner.resident", "owner"));
-			policy.enforce(user, AuditAction.CREATE, DataCategory.GOVERNMENT,
-					new ResidentScope(owner.residentId(), owner.houseId()), "ActionItem", id);
+			ResidentScope scope = new ResidentScope(owner.residentId(), owner.houseId());
+			if (staff(user)) {
+				policy.enforce(user, AuditAction.CREATE, DataCategory.GOVERNMENT, scope, "ActionItem", id);
+			}
+			else {
+				policy.enforceResidentContribution(user, AuditAction.CREATE, DataCategory.GOVERNMENT, scope, "ActionItem", id,
+						"secretary of the meeting's house");
+			}
 		}
 		else {
 			accounts.findByUsername(ownerStaff)
@@ -238,12 +247,9 @@ public class ActionItems {
 		return census.day(program);
 	}
 
-	/**
-	 * Who may record action items for a meeting: staff roles for now. The one place this is
-	 * decided, so that it can widen (the meeting's secretary) without touching the rest.
-	 */
+	/** Who may record action items for a meeting: staff, or the secretary of the meeting's house today. */
 	private boolean mayRecord(MilieuUser user, Meeting meeting) {
-		return staff(user);
+		return officers.mayKeepRecord(user, meeting.houseId());
 	}
 
 	private List<ActionItem> visibleToStaff(MilieuUser user, ProgramId program, List<ActionItem> items) {

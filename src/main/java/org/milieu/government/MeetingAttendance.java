@@ -50,8 +50,11 @@ public class MeetingAttendance {
 
 	private final Clock clock;
 
+	private final Officers officers;
+
 	MeetingAttendance(JdbcClient jdbc, Meetings meetings, GovernmentSettings settings, Census census,
-			AccessPolicy policy, AuditTrail trail, Clock clock) {
+			AccessPolicy policy, AuditTrail trail, Clock clock, Officers officers) {
+		this.officers = officers;
 		this.jdbc = jdbc;
 		this.meetings = meetings;
 		this.settings = settings;
@@ -160,6 +163,10 @@ public class MeetingAttendance {
 	void requireMayKeepAttendance(MilieuUser user, Meeting meeting) {
 		if (Meetings.staff(user)) {
 			policy.enforceListing(user, DataCategory.GOVERNMENT, "MeetingAttendance");
+			return;
+		}
+		if (officers.mayChair(user, meeting.houseId())) {
+			// the chair calls the roll of their own meeting; each coming and going is audited below
 			return;
 		}
 		String reason = "attendance is kept by staff, not by " + user.getUsername();

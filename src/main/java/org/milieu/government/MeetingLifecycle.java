@@ -48,7 +48,14 @@ public class MeetingLifecycle {
 
 	private final Clock clock;
 
-	MeetingLifecycle(JdbcClient jdbc, Meetings meetings, RegularMeetings regular, AuditTrail trail, Clock clock) {
+	private final Officers officers;
+
+	private final Motions motions;
+
+	MeetingLifecycle(JdbcClient jdbc, Meetings meetings, RegularMeetings regular, AuditTrail trail, Clock clock,
+			Officers officers, Motions motions) {
+		this.officers = officers;
+		this.motions = motions;
 		this.jdbc = jdbc;
 		this.meetings = meetings;
 		this.regular = regular;
@@ -91,6 +98,7 @@ public class MeetingLifecycle {
 		if (meeting.status() != MeetingStatus.OPEN) {
 			throw new RuleViolation("meeting.close.not-open", "meetingId");
 		}
+		motions.lapseAtClose(user, meetingId);
 		Instant now = clock.instant();
 		jdbc.sql("update government_meeting set status = 'CLOSED', closed_at = ?, closed_by = ?, current_item_id = null "
 				+ "where id = ?").params(Timestamp.from(now), user.getUsername(), meetingId).update();
@@ -169,7 +177,9 @@ public class MeetingLifecycle {
 			.params(itemId, user.programId().value()).query(UUID.class).optional()
 			.orElseThrow(() -> new RecordNotFound("AgendaItem", itemId));
 		Meeting meeting = locked(user.programId(), meetingId);
-		requireMayRun(user, meeting, "UPDATE");
+		if (!officers.mayKeepRecord(user, meeting.houseId())) {
+			requireMayRun(user, meeting, "UPDATE");
+		}
 		if (meeting.status() == MeetingStatus.CLOSED) {
 			throw new RuleViolation("meeting.notes.closed", "meetingId");
 		}
@@ -191,14 +201,14 @@ public class MeetingLifecycle {
 	}
 
 	/**
-	 * Who may run a meeting (open, close, take an item, write notes): the staff roles. The one
-	 * place to let the meeting's chair and secretary do it too. A refusal is audited.
+	 * Who may run a meeting (open, close, take an item): staff, or the chair of the meeting's house
+	 * today; the secretary may also write the notes. A refusal is audited.
 	 */
 	void requireMayRun(MilieuUser user, Meeting meeting, String action) {
-		if (Meetings.staff(user)) {
+		if (officers.mayChair(user, meeting.houseId())) {
 			return;
 		}
-		String reason = "meetings are run by staff, not by " + user.getUsername();
+		String reason = "meetings are run by staff or the chair, not by " + user.getUsername();
 		trail.recordIndependently(AuditEntry.of(user.actor(), AuditAction.ACCESS_DENIED, AuditOutcome.DENIED)
 			.about(null, DataCategory.GOVERNMENT).on("Meeting", meeting.id()).saying(action + " refused: " + reason));
 		throw new AccessDeniedException(reason);

@@ -59,7 +59,11 @@ public class Meetings {
 
 	private final Clock clock;
 
-	Meetings(JdbcClient jdbc, Houses houses, Census census, AccessPolicy policy, AuditTrail trail, Clock clock) {
+	private final Officers officers;
+
+	Meetings(JdbcClient jdbc, Houses houses, Census census, AccessPolicy policy, AuditTrail trail, Clock clock,
+			Officers officers) {
+		this.officers = officers;
 		this.jdbc = jdbc;
 		this.houses = houses;
 		this.census = census;
@@ -174,13 +178,15 @@ public class Meetings {
 	}
 
 	/**
-	 * Puts a meeting's agenda in a new order (staff roles for now). {@code order} must name each
+	 * Puts a meeting's agenda in a new order (staff, the chair or the secretary). {@code order} must name each
 	 * item of the agenda exactly once ({@code order}); a closed meeting's agenda stays as it was.
 	 */
 	@Transactional
 	public Meeting reorder(MilieuUser user, UUID meetingId, List<UUID> order) {
 		Meeting meeting = meeting(user.programId(), meetingId);
-		requireStaff(user, "Meeting", meetingId, "UPDATE");
+		if (!officers.mayChair(user, meeting.houseId()) && !officers.mayKeepRecord(user, meeting.houseId())) {
+			requireStaff(user, "Meeting", meetingId, "UPDATE");
+		}
 		if (meeting.status() == MeetingStatus.CLOSED) {
 			throw new RuleViolation("agenda.meeting.closed", "meetingId");
 		}

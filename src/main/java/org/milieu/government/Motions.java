@@ -330,6 +330,30 @@ public class Motions {
 		return find(program, motionId);
 	}
 
+	/**
+	 * When a meeting closes: a vote still open must be closed first (refused, {@code meetingId});
+	 * a motion nobody seconded lapses.
+	 */
+	void lapseAtClose(MilieuUser user, UUID meetingId) {
+		List<UUID> voting = jdbc.sql("select id from government_motion where meeting_id = ? and status = 'VOTING'")
+			.param(meetingId).query(UUID.class).list();
+		if (!voting.isEmpty()) {
+			throw new RuleViolation("meeting.close.vote-open", "meetingId");
+		}
+		Instant now = clock.instant();
+		List<UUID> lapsed = jdbc.sql("""
+				update government_motion set status = 'CLOSED', closed_by = ?, closed_at = ?, yes_count = 0, no_count = 0,
+				       abstain_count = 0, outcome = 'LAPSED'
+				 where meeting_id = ? and status = 'MOVED' returning id""")
+			.params(user.getUsername(), Timestamp.from(now), meetingId).query(UUID.class).list();
+		List<AuditEntry> entries = new ArrayList<>();
+		for (UUID id : lapsed) {
+			entries.add(AuditEntry.of(user.actor(), AuditAction.UPDATE, AuditOutcome.SUCCESS)
+				.about(null, DataCategory.GOVERNMENT).on("Motion", id).saying("lapsed at the close of the meeting"));
+		}
+		trail.recordAll(entries);
+	}
+
 	private void requireChairOrStaff(MilieuUser user, UUID meetingHouse, String type, UUID id, String action) {
 		if (!officers.mayChair(user, meetingHouse)) {
 			membership.refuse(user, type, id, action, "only staff or the chair may do this, not " + user.getUsername());

@@ -94,7 +94,7 @@ class MotionWebTests {
 				+ "\"title\": \"Vote test\", \"startsAt\": \"" + clock.instant().plus(Duration.ofMinutes(30)) + "\"}";
 		UUID meeting = UUID.fromString(body(post("/api/v1/meetings", "staff", body).andExpect(status().isCreated()))
 			.get("id").asString());
-		jdbc.sql("update government_meeting set status = 'OPEN' where id = ?").param(meeting).update();
+		post("/api/v1/meetings/" + meeting + "/open", "staff", "{}").andExpect(status().isOk());
 		attend(meeting, present);
 		return meeting;
 	}
@@ -386,6 +386,63 @@ class MotionWebTests {
 				+ "\"text\": \"Third term\", \"candidates\": [\"" + resident(chair) + "\"]}")
 			.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("candidates"))
 			.andExpect(jsonPath("$.detail").value(Matchers.containsString("2")));
+	}
+
+	@Test
+	void theChairRunsTheMeetingAndTheSecretaryKeepsItsRecord() throws Exception {
+		UUID first = openMeeting(false, house);
+		UUID sitting = currentChair();
+		List<String> eligible = house.stream().filter(u -> privileges.may(signIns.user(u).programId(), resident(u),
+				"GOVERNMENT_OFFICE", clock.instant()).allowed() && !resident(u).equals(sitting)).toList();
+		String chair = eligible.get(0);
+		String secretary = eligible.get(1);
+		String member = notChair();
+		elect(first, "CHAIR", chair);
+		elect(first, "SECRETARY", secretary);
+
+		UUID voting = seconded(first, "Still being voted on");
+		UUID unseconded = move(first, house.get(2), "{\"kind\": \"ORDINARY\", \"text\": \"Nobody seconds this\"}");
+		post("/api/v1/meetings/" + first + "/close", member, "{}").andExpect(status().isForbidden());
+		post("/api/v1/meetings/" + first + "/close", chair, "{}").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("meetingId"));
+		assertThat(jdbc.sql("select status from government_meeting where id = ?").param(first).query(String.class).single())
+			.isEqualTo("OPEN");
+		post("/api/v1/motions/" + voting + "/close", chair, "{}").andExpect(status().isOk());
+		post("/api/v1/meetings/" + first + "/close", chair, "{}").andExpect(status().isOk());
+		mvc.perform(get("/api/v1/motions/" + unseconded).with(signIns.as(member))).andExpect(jsonPath("$.status").value("CLOSED"))
+			.andExpect(jsonPath("$.result.outcome").value("LAPSED"));
+
+		String body = "{\"houseId\": \"" + houseId + "\", \"kind\": \"AD_HOC\", \"title\": \"Run by the chair\", "
+				+ "\"startsAt\": \"" + clock.instant().plus(Duration.ofMinutes(20)) + "\"}";
+		UUID next = UUID.fromString(body(post("/api/v1/meetings", "staff", body).andExpect(status().isCreated())).get("id").asString());
+		UUID item = UUID.fromString(body(post("/api/v1/meetings/" + next + "/agenda-items", member,
+				"{\"kind\": \"PROBLEM\", \"title\": \"The dryer is broken\"}").andExpect(status().isCreated())).get("id").asString());
+		UUID second = UUID.fromString(body(post("/api/v1/meetings/" + next + "/agenda-items", "staff",
+				"{\"kind\": \"ANNOUNCEMENT\", \"title\": \"New menu\"}").andExpect(status().isCreated())).get("id").asString());
+		post("/api/v1/meetings/" + next + "/open", member, "{}").andExpect(status().isForbidden());
+		post("/api/v1/meetings/" + next + "/open", chair, "{}").andExpect(status().isOk());
+		String everyone = house.stream().map(u -> "\"" + resident(u) + "\"").collect(Collectors.joining(", "));
+		post("/api/v1/meetings/" + next + "/attendance", member, "{\"present\": [" + everyone + "]}").andExpect(status().isForbidden());
+		post("/api/v1/meetings/" + next + "/attendance", chair, "{\"present\": [" + everyone + "]}").andExpect(status().isOk());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/meetings/" + next + "/agenda-order")
+			.with(signIns.as(chair)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"order\": [\"" + second + "\", \"" + item + "\"]}")).andExpect(status().isOk());
+		post("/api/v1/agenda-items/" + item + "/notes", member, "{\"notes\": \"Mine\"}").andExpect(status().isForbidden());
+		post("/api/v1/agenda-items/" + item + "/notes", secretary, "{\"notes\": \"Staff will call the repair service.\", "
+				+ "\"discussed\": true}").andExpect(status().isOk());
+		String action = "{\"title\": \"Call the repair service\", \"ownerResidentId\": \"" + resident(member) + "\", \"dueOn\": \""
+				+ clock.instant().plus(Duration.ofDays(7)).atZone(java.time.ZoneOffset.UTC).toLocalDate() + "\"}";
+		post("/api/v1/meetings/" + next + "/action-items", member, action).andExpect(status().isForbidden());
+		post("/api/v1/meetings/" + next + "/action-items", secretary, action).andExpect(status().isCreated());
+	}
+
+	void elect(UUID meeting, String office, String candidate) throws Exception {
+		UUID election = move(meeting, "staff", "{\"kind\": \"ELECTION\", \"office\": \"" + office + "\", \"text\": \"Election\", "
+				+ "\"candidates\": [\"" + resident(candidate) + "\"]}");
+		post("/api/v1/motions/" + election + "/ballots", house.get(0), "{\"candidateId\": \"" + resident(candidate) + "\"}")
+			.andExpect(status().isCreated());
+		post("/api/v1/motions/" + election + "/close", "staff", "{}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.result.elected").value(resident(candidate).toString()));
 	}
 
 	UUID currentChair() {
