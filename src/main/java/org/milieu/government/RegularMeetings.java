@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The regular weekly meeting of each house, on the day and at the time of the program's
@@ -56,8 +57,11 @@ public class RegularMeetings {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	RegularMeetings(JdbcClient jdbc, Houses houses, Programs programs, GovernmentSettings settings, AuditTrail trail,
-			Clock clock) {
+			Clock clock, TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.houses = houses;
 		this.programs = programs;
@@ -66,12 +70,12 @@ public class RegularMeetings {
 		this.clock = clock;
 	}
 
-	/** Every hour: the next two regular meetings of each house of each program. */
+	/** Every hour: the next two regular meetings of each house of each program, each program in a transaction of its own. */
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT3M")
 	@SchedulerLock(name = "government-regular-meetings", lockAtMostFor = "PT10M")
 	void hourly() {
 		for (Program program : programs.all()) {
-			ensureScheduled(program.id());
+			transactions.executeWithoutResult(status -> ensureScheduled(program.id()));
 		}
 	}
 

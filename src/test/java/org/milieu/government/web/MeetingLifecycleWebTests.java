@@ -210,6 +210,21 @@ class MeetingLifecycleWebTests {
 	}
 
 	@Test
+	void aWholeProgramMeetingCarriesOverToTheNextWholeProgramMeeting() throws Exception {
+		UUID later = schedule(null, Duration.ofDays(12));
+		UUID meeting = schedule(null, Duration.ofMinutes(5));
+		item(meeting, "For everyone");
+		mvc.perform(postJson("/api/v1/meetings/" + meeting + "/open", "staff", "")).andExpect(status().isOk());
+		UUID next = UUID.fromString(json(postJson("/api/v1/meetings/" + meeting + "/close", "staff", ""), 200)
+			.get("nextMeetingId").asString());
+		assertThat(jdbc.sql("select house_id is null from government_meeting where id = ?").param(next)
+			.query(Boolean.class).single()).isTrue();
+		assertThat(jdbc.sql("select title from government_agenda_item where meeting_id = ? and position = 1").param(next)
+			.query(String.class).single()).isEqualTo("For everyone");
+		assertThat(stateOf(later)).isEqualTo("SCHEDULED");
+	}
+
+	@Test
 	void refusalsChangeNothing() throws Exception {
 		UUID house = houseOf("resident01");
 		UUID later = schedule(house, Duration.ofDays(2));
