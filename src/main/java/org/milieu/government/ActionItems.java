@@ -227,6 +227,15 @@ public class ActionItems {
 	}
 
 	/**
+	 * Every action item of a meeting, named, for its minutes (which everyone of the meeting reads,
+	 * and which audit their own reads).
+	 */
+	List<ActionItem> ofMeeting(ProgramId program, UUID meetingId) {
+		return named(program, jdbc.sql(SELECT + " and a.meeting_id = :meeting order by a.created_at")
+			.param("program", program.value()).param("meeting", meetingId).query(ActionItems::item).list());
+	}
+
+	/**
 	 * The open items past their due date that this member of staff may see, oldest due first, for the
 	 * home page; the residents named are audited as in {@link #list}. Empty for anyone else.
 	 */

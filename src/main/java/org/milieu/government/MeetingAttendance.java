@@ -130,6 +130,28 @@ public class MeetingAttendance {
 	}
 
 	/**
+	 * The members whose names the roll-call checklist shows: for staff, those the census shows them
+	 * (the access policy decides); for the chair, every member of their meeting, each audited as
+	 * read; anyone else is refused.
+	 */
+	@Transactional
+	public List<CensusEntry> roll(MilieuUser user, UUID meetingId) {
+		Meeting meeting = meetings.meeting(user.programId(), meetingId);
+		if (Meetings.staff(user)) {
+			return census.today(user, meeting.houseId());
+		}
+		requireMayKeepAttendance(user, meeting);
+		List<CensusEntry> members = members(user.programId(), meeting);
+		List<AuditEntry> reads = new ArrayList<>();
+		for (CensusEntry member : members) {
+			reads.add(AuditEntry.of(user.actor(), AuditAction.READ, AuditOutcome.SUCCESS)
+				.about(member.residentId(), DataCategory.GOVERNMENT).on("MeetingAttendance", meetingId).saying("roll call by the chair"));
+		}
+		trail.recordAll(reads);
+		return members;
+	}
+
+	/**
 	 * The residents recorded as present, for other services of client government (the ballots ask
 	 * who may vote); nothing is audited here, so whoever shows the list to a person audits it.
 	 */

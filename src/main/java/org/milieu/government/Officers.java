@@ -84,6 +84,12 @@ public class Officers {
 		return found;
 	}
 
+	/** The officers of a house (null: of the whole program) in office on a day, for the minutes. */
+	List<Officer> onDay(ProgramId program, UUID house, LocalDate day) {
+		return jdbc.sql(SELECT + " and o.house_id is not distinct from ? and o.starts_on <= ? and o.ends_on > ? order by o.office")
+			.params(program.value(), house, day, day).query(Officers::officer).list();
+	}
+
 	/** Whether the resident holds this office of the house (null: of the whole program) on this day. */
 	@Transactional(readOnly = true)
 	public boolean holds(ProgramId program, UUID residentId, UUID house, Office office, LocalDate day) {

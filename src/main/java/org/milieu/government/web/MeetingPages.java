@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.milieu.government.AgendaItemKind;
 import org.milieu.government.Meeting;
 import org.milieu.government.MeetingKind;
+import org.milieu.government.MeetingMinutes;
 import org.milieu.government.Meetings;
 import org.milieu.government.ScheduleMeeting;
 import org.milieu.government.SubmitAgendaItem;
@@ -44,7 +45,10 @@ class MeetingPages {
 
 	private final MotionBlock motionBlock;
 
-	MeetingPages(Meetings meetings, Houses houses, Programs programs, MotionBlock motionBlock) {
+	private final MeetingMinutes minutes;
+
+	MeetingPages(Meetings meetings, Houses houses, Programs programs, MotionBlock motionBlock, MeetingMinutes minutes) {
+		this.minutes = minutes;
 		this.motionBlock = motionBlock;
 		this.meetings = meetings;
 		this.houses = houses;
@@ -56,6 +60,7 @@ class MeetingPages {
 	String upcoming(@AuthenticationPrincipal MilieuUser user, Model model) {
 		common(user, model);
 		model.addAttribute("meetings", meetings.upcoming(user));
+		model.addAttribute("pastMeetings", minutes.recent(user, 8));
 		return "government/meetings";
 	}
 

@@ -19,11 +19,11 @@ import org.milieu.government.MeetingAttendance;
 import org.milieu.government.MeetingClosed;
 import org.milieu.government.MeetingLifecycle;
 import org.milieu.government.Meetings;
+import org.milieu.government.Officers;
 import org.milieu.government.Settings;
 import org.milieu.identity.MilieuUser;
 import org.milieu.platform.Program;
 import org.milieu.platform.Programs;
-import org.milieu.residents.Census;
 import org.milieu.residents.HouseSummary;
 import org.milieu.residents.Houses;
 import org.milieu.shared.RuleViolation;
@@ -54,25 +54,29 @@ class MeetingRunPages {
 
 	private final GovernmentSettings settings;
 
-	private final Census census;
-
 	private final Houses houses;
 
 	private final Programs programs;
 
+	private final MotionBlock motionBlock;
+
+	private final Officers officers;
+
 	MeetingRunPages(Meetings meetings, MeetingAttendance attendance, MeetingLifecycle lifecycle,
-			GovernmentSettings settings, Census census, Houses houses, Programs programs) {
+			GovernmentSettings settings, Houses houses, Programs programs, MotionBlock motionBlock,
+			Officers officers) {
+		this.motionBlock = motionBlock;
+		this.officers = officers;
 		this.meetings = meetings;
 		this.attendance = attendance;
 		this.lifecycle = lifecycle;
 		this.settings = settings;
-		this.census = census;
 		this.houses = houses;
 		this.programs = programs;
 	}
 
 	@GetMapping("/meetings/{id}/run")
-	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
 	String run(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id, Model model) {
 		Meeting meeting = meetings.read(user, id);
 		model.addAttribute("meeting", meeting);
@@ -80,7 +84,10 @@ class MeetingRunPages {
 			.findFirst().orElse(null));
 		model.addAttribute("present", attendance.shown(user, id));
 		model.addAttribute("quorum", attendance.quorum(user.programId(), id));
-		model.addAttribute("members", census.today(user, meeting.houseId()));
+		// the secretary keeps the notes here too; the roll call is the chair's (or staff's), and anyone else is refused
+		boolean secretaryOnly = !officers.mayChair(user, meeting.houseId()) && officers.mayKeepRecord(user, meeting.houseId());
+		model.addAttribute("members", secretaryOnly ? List.of() : attendance.roll(user, id));
+		motionBlock.addTo(model, user, id, meeting.houseId());
 		model.addAttribute("house", houseName(user, meeting.houseId()));
 		model.addAttribute("zone", zone(user));
 		return "government/run";
@@ -91,7 +98,7 @@ class MeetingRunPages {
 	 * does not show stay present, so a checklist limited by the access policy drops nobody.
 	 */
 	@PostMapping("/meetings/{id}/run/attendance")
-	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
 	String attendance(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@RequestParam(name = "present", required = false) List<UUID> checked,
 			@RequestParam(name = "shown", required = false) List<UUID> shown, RedirectAttributes redirect) {
@@ -106,13 +113,13 @@ class MeetingRunPages {
 	}
 
 	@PostMapping("/meetings/{id}/run/open")
-	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
 	String open(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id, RedirectAttributes redirect) {
 		return act(id, redirect, "meeting.run.opened", () -> lifecycle.open(user, id));
 	}
 
 	@PostMapping("/meetings/{id}/run/close")
-	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
 	String close(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id, RedirectAttributes redirect) {
 		try {
 			MeetingClosed closed = lifecycle.close(user, id);
@@ -127,14 +134,14 @@ class MeetingRunPages {
 	}
 
 	@PostMapping("/meetings/{id}/run/current-item")
-	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
 	String currentItem(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@RequestParam(required = false) UUID itemId, RedirectAttributes redirect) {
 		return act(id, redirect, "meeting.run.taken", () -> lifecycle.takeItem(user, id, itemId));
 	}
 
 	@PostMapping("/meetings/{id}/run/notes")
-	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
 	String notes(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id, @RequestParam UUID itemId,
 			@RequestParam(required = false) String notes, @RequestParam(defaultValue = "false") boolean discussed,
 			RedirectAttributes redirect) {
@@ -143,7 +150,7 @@ class MeetingRunPages {
 
 	/** Moves one item a place up or down the agenda, from the meeting page or the chair's view. */
 	@PostMapping("/meetings/{id}/agenda-order/move")
-	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
 	String move(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id, @RequestParam UUID itemId,
 			@RequestParam String direction, @RequestParam(required = false) String back, RedirectAttributes redirect) {
 		String target = "run".equals(back) ? "redirect:/meetings/" + id + "/run" : "redirect:/meetings/" + id;

@@ -74,6 +74,8 @@ class MotionBlock {
 		model.addAttribute("names", names);
 		model.addAttribute("me", user.has(Role.RESIDENT) ? user.residentId() : null);
 		model.addAttribute("mayChair", mayChair);
+		model.addAttribute("mayKeepRecord", officers.mayKeepRecord(user, house));
+		model.addAttribute("staff", user.has(Role.ADMIN) || user.has(Role.CLINICIAN) || user.has(Role.STAFF));
 		model.addAttribute("mayOverrule", user.has(Role.CLINICIAN) || user.has(Role.ADMIN));
 		model.addAttribute("motionKinds", List.of(MotionKind.ORDINARY, MotionKind.RULE_CHANGE));
 		model.addAttribute("offices", List.of(Office.values()));

@@ -180,6 +180,11 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.POST, "/api/v1/motions/{id}/overrule", Subject.NONE, 404, 404, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/officers", Subject.NONE, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.GET, "/api/v1/house-rules", Subject.NONE, 200, 200, 200, 200, 403),
+			// minutes of the demo meeting not yet held: 409 for whoever may ask; saving and approving are for staff and
+			// officers (422: not held, not closed)
+			new Row(HttpMethod.GET, "/api/v1/meetings/{id}/minutes", Subject.NONE, 409, 409, 409, 409, 403),
+			new Row(HttpMethod.PUT, "/api/v1/meetings/{id}/minutes", Subject.NONE, 422, 422, 422, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/meetings/{id}/minutes/approval", Subject.NONE, 422, 422, 422, 403, 403),
 			// government follow-up: staff record action items (one owned by resident01); the owner or staff mark one done
 			// (a fresh item of resident01's for each call); staff record a problem's follow-up (resident01's problem),
 			// the resident who raised it reads it
@@ -617,6 +622,12 @@ class AuthorizationMatrixTests {
 		}
 		else if (row.pattern().endsWith("/overrule")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"ground\": \"SAFETY\", \"reason\": \"matrix\"}");
+		}
+		else if (row.pattern().endsWith("/minutes") && row.method() == HttpMethod.PUT) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"Matrix minutes\", \"basedOn\": 0}");
+		}
+		else if (row.pattern().endsWith("/minutes/approval")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"atMeetingId\": \"" + UUID.randomUUID() + "\"}");
 		}
 		else if (row.method() == HttpMethod.PUT && row.pattern().endsWith("/agenda-order")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"order\": []}");
