@@ -192,8 +192,18 @@ public class Ballots {
 			.optional().orElse(new ReceiptCheck(false, closed, null, null));
 	}
 
+	/** Of these motions, the ones the signed-in resident has voted on (none for anyone else). */
+	@Transactional(readOnly = true)
+	public Set<UUID> votedOn(MilieuUser user, java.util.Collection<UUID> motionIds) {
+		if (user.residentId() == null || motionIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.sql("select motion_id from government_ballot_voter where resident_id = ? and motion_id = any(?)")
+			.params(user.residentId(), motionIds.toArray(UUID[]::new)).query(UUID.class).list());
+	}
+
 	/** Whether a receipt is in the count; the choice it recorded only once the vote has closed. */
-	public record ReceiptCheck(boolean counted, boolean closed, Choice choice, UUID candidateId) {
+	public record ReceiptCheck(boolean counted, boolean closed, Choice choice, UUID candidateId) implements java.io.Serializable {
 	}
 
 	private void insertPaper(UUID motionId, String choice, UUID candidate, int n) {

@@ -34,6 +34,8 @@ class MotionBlock {
 
 	private final Motions motions;
 
+	private final org.milieu.government.Ballots ballots;
+
 	private final MeetingAttendance attendance;
 
 	private final Officers officers;
@@ -46,9 +48,10 @@ class MotionBlock {
 
 	private final java.time.Clock clock;
 
-	MotionBlock(Motions motions, MeetingAttendance attendance, Officers officers, HouseRules rules, Census census,
+	MotionBlock(Motions motions, org.milieu.government.Ballots ballots, MeetingAttendance attendance, Officers officers, HouseRules rules, Census census,
 			LevelPrivileges privileges, java.time.Clock clock) {
 		this.motions = motions;
+		this.ballots = ballots;
 		this.attendance = attendance;
 		this.officers = officers;
 		this.rules = rules;
@@ -70,6 +73,7 @@ class MotionBlock {
 		}
 		boolean mayChair = officers.mayChair(user, house);
 		model.addAttribute("motions", found);
+		model.addAttribute("voted", ballots.votedOn(user, found.stream().map(Motion::id).toList()));
 		model.addAttribute("present", present);
 		model.addAttribute("names", names);
 		model.addAttribute("me", user.has(Role.RESIDENT) ? user.residentId() : null);
