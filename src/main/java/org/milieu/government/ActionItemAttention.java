@@ -44,7 +44,7 @@ class ActionItemAttention implements AttentionSource {
 
 	@Override
 	public List<Attention> attentionFor(Authentication who) {
-		if (who == null || !(who.getPrincipal() instanceof MilieuUser user) || !ActionItems.staff(user)) {
+		if (who == null || !(who.getPrincipal() instanceof MilieuUser user) || !Membership.staff(user)) {
 			return List.of();
 		}
 		ZoneId zone = programs.find(user.programId()).map(Program::timeZone).orElse(ZoneOffset.UTC);

@@ -30,7 +30,6 @@ import org.milieu.shared.ProgramId;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,8 +70,11 @@ public class ActionItems {
 
 	private final Officers officers;
 
+	private final Membership membership;
+
 	ActionItems(JdbcClient jdbc, Census census, Accounts accounts, AccessPolicy policy, AuditTrail trail, Clock clock,
-			Meetings meetings, Officers officers) {
+			Meetings meetings, Officers officers, Membership membership) {
+		this.membership = membership;
 		this.meetings = meetings;
 		this.officers = officers;
 		this.jdbc = jdbc;
@@ -95,7 +97,7 @@ public class ActionItems {
 		ProgramId program = user.programId();
 		Meeting meeting = meeting(program, meetingId);
 		if (!mayRecord(user, meeting)) {
-			refuse(user, "Meeting", meetingId, "CREATE",
+			membership.refuse(user, "Meeting", meetingId, "CREATE",
 					user.getUsername() + " may not record action items for meeting " + meetingId);
 		}
 		String title = Texts.title(command.title(), "action.title.blank", "action.title.long");
@@ -122,7 +124,7 @@ public class ActionItems {
 				.filter(e -> meeting.houseId() == null || meeting.houseId().equals(e.houseId()))
 				.orElseThrow(() -> new RuleViolation("action.owner.resident", "owner"));
 			ResidentScope scope = new ResidentScope(owner.residentId(), owner.houseId());
-			if (staff(user)) {
+			if (Membership.staff(user)) {
 				policy.enforce(user, AuditAction.CREATE, DataCategory.GOVERNMENT, scope, "ActionItem", id);
 			}
 			else {
@@ -158,15 +160,15 @@ public class ActionItems {
 		ActionItem item = find(program, id);
 		if (item.ownerResident() != null) {
 			boolean own = item.ownerResident().equals(user.residentId()) && user.has(Role.RESIDENT);
-			if (!own && !staff(user)) {
-				refuse(user, "ActionItem", id, "UPDATE", "action item " + id + " is not " + user.getUsername() + "'s");
+			if (!own && !Membership.staff(user)) {
+				membership.refuse(user, "ActionItem", id, "UPDATE", "action item " + id + " is not " + user.getUsername() + "'s");
 			}
 			policy.enforce(user, AuditAction.UPDATE, DataCategory.GOVERNMENT, scope(program, item.ownerResident()),
 					"ActionItem", id);
 		}
 		else {
-			if (!user.getUsername().equals(item.ownerStaff()) && !staff(user)) {
-				refuse(user, "ActionItem", id, "UPDATE", "action item " + id + " is not " + user.getUsername() + "'s");
+			if (!user.getUsername().equals(item.ownerStaff()) && !Membership.staff(user)) {
+				membership.refuse(user, "ActionItem", id, "UPDATE", "action item " + id + " is not " + user.getUsername() + "'s");
 			}
 			trail.record(AuditEntry.of(user.actor(), AuditAction.UPDATE, AuditOutcome.SUCCESS)
 				.about(null, DataCategory.GOVERNMENT).on("ActionItem", id).saying("marked done"));
@@ -191,7 +193,7 @@ public class ActionItems {
 	public List<ActionItem> list(MilieuUser user, ActionItemStatus status) {
 		ProgramId program = user.programId();
 		String sql = SELECT + (status == null ? "" : " and a.status = :status");
-		if (staff(user)) {
+		if (Membership.staff(user)) {
 			List<ActionItem> all = jdbc.sql(sql + ORDER + " limit 500").param("program", program.value())
 				.params(status == null ? Map.of() : Map.of("status", status.name())).query(ActionItems::item).list();
 			return visibleToStaff(user, program, all);
@@ -213,13 +215,13 @@ public class ActionItems {
 		Meeting meeting = meeting(program, meetingId);
 		List<ActionItem> items = jdbc.sql(SELECT + " and a.meeting_id = :meeting" + ORDER).param("program", program.value())
 			.param("meeting", meetingId).query(ActionItems::item).list();
-		if (staff(user)) {
+		if (Membership.staff(user)) {
 			return visibleToStaff(user, program, items);
 		}
 		UUID resident = residentOf(user);
 		UUID house = census.find(program, resident).map(CensusEntry::houseId).orElse(null);
 		if (meeting.houseId() != null && !meeting.houseId().equals(house)) {
-			refuse(user, "Meeting", meetingId, "READ", "meeting " + meetingId + " is of another house than "
+			membership.refuse(user, "Meeting", meetingId, "READ", "meeting " + meetingId + " is of another house than "
 					+ user.getUsername() + "'s");
 		}
 		return visibleToResident(user, program,
@@ -241,7 +243,7 @@ public class ActionItems {
 	 */
 	@Transactional
 	public List<ActionItem> overdue(MilieuUser user) {
-		if (!staff(user)) {
+		if (!Membership.staff(user)) {
 			return List.of();
 		}
 		ProgramId program = user.programId();
@@ -309,7 +311,7 @@ public class ActionItems {
 
 	private UUID residentOf(MilieuUser user) {
 		if (!user.has(Role.RESIDENT) || user.residentId() == null) {
-			refuse(user, "ActionItem", null, "READ", user.getUsername() + " is neither staff nor a resident");
+			membership.refuse(user, "ActionItem", null, "READ", user.getUsername() + " is neither staff nor a resident");
 		}
 		return user.residentId();
 	}
@@ -327,15 +329,7 @@ public class ActionItems {
 		return meetings.meeting(program, id);
 	}
 
-	private void refuse(MilieuUser user, String type, UUID id, String action, String reason) {
-		trail.recordIndependently(AuditEntry.of(user.actor(), AuditAction.ACCESS_DENIED, AuditOutcome.DENIED)
-			.about(null, DataCategory.GOVERNMENT).on(type, id).saying(action + " refused: " + reason));
-		throw new AccessDeniedException(reason);
-	}
 
-	static boolean staff(MilieuUser user) {
-		return user.has(Role.ADMIN) || user.has(Role.CLINICIAN) || user.has(Role.STAFF);
-	}
 
 	private static boolean staff(Account account) {
 		return account.roles().contains(Role.ADMIN) || account.roles().contains(Role.CLINICIAN)

@@ -86,7 +86,7 @@ public class FollowUps {
 	public ProblemFollowUp record(MilieuUser user, UUID agendaItemId, RecordFollowUp command) {
 		ProgramId program = user.programId();
 		Row problem = problem(program, agendaItemId);
-		if (!ActionItems.staff(user)) {
+		if (!Membership.staff(user)) {
 			refuse(user, agendaItemId, "CREATE", "follow-ups are recorded by staff, not by " + user.getUsername());
 		}
 		if (problem.kind() != AgendaItemKind.PROBLEM) {
@@ -127,7 +127,7 @@ public class FollowUps {
 	public ProblemFollowUp read(MilieuUser user, UUID agendaItemId) {
 		ProgramId program = user.programId();
 		Row problem = problem(program, agendaItemId);
-		if (!ActionItems.staff(user) && (problem.raisedByResident() == null || !user.has(Role.RESIDENT)
+		if (!Membership.staff(user) && (problem.raisedByResident() == null || !user.has(Role.RESIDENT)
 				|| !problem.raisedByResident().equals(user.residentId()))) {
 			refuse(user, agendaItemId, "READ", "the follow-up of problem " + agendaItemId + " is for staff and "
 					+ "the resident who raised it, not for " + user.getUsername());
@@ -155,7 +155,7 @@ public class FollowUps {
 	 */
 	@Transactional
 	public List<ProblemFollowUp> overdue(MilieuUser user) {
-		if (!ActionItems.staff(user)) {
+		if (!Membership.staff(user)) {
 			return List.of();
 		}
 		Instant now = clock.instant();

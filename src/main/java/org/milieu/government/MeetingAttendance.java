@@ -137,7 +137,7 @@ public class MeetingAttendance {
 	@Transactional
 	public List<CensusEntry> roll(MilieuUser user, UUID meetingId) {
 		Meeting meeting = meetings.meeting(user.programId(), meetingId);
-		if (Meetings.staff(user)) {
+		if (Membership.staff(user)) {
 			return census.today(user, meeting.houseId());
 		}
 		requireMayKeepAttendance(user, meeting);
@@ -183,7 +183,7 @@ public class MeetingAttendance {
 	 * lists of residents. The one place to let the meeting's chair do it too.
 	 */
 	void requireMayKeepAttendance(MilieuUser user, Meeting meeting) {
-		if (Meetings.staff(user)) {
+		if (Membership.staff(user)) {
 			policy.enforceListing(user, DataCategory.GOVERNMENT, "MeetingAttendance");
 			return;
 		}

@@ -18,16 +18,12 @@ import org.milieu.audit.AuditTrail;
 import org.milieu.identity.AccessPolicy;
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.ResidentScope;
-import org.milieu.identity.Role;
-import org.milieu.residents.Census;
-import org.milieu.residents.CensusEntry;
 import org.milieu.residents.Houses;
 import org.milieu.shared.DataCategory;
 import org.milieu.shared.ProgramId;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,8 +47,6 @@ public class Meetings {
 
 	private final Houses houses;
 
-	private final Census census;
-
 	private final AccessPolicy policy;
 
 	private final AuditTrail trail;
@@ -61,12 +55,14 @@ public class Meetings {
 
 	private final Officers officers;
 
-	Meetings(JdbcClient jdbc, Houses houses, Census census, AccessPolicy policy, AuditTrail trail, Clock clock,
-			Officers officers) {
+	private final Membership membership;
+
+	Meetings(JdbcClient jdbc, Houses houses, AccessPolicy policy, AuditTrail trail, Clock clock,
+			Officers officers, Membership membership) {
 		this.officers = officers;
+		this.membership = membership;
 		this.jdbc = jdbc;
 		this.houses = houses;
-		this.census = census;
 		this.policy = policy;
 		this.trail = trail;
 		this.clock = clock;
@@ -118,8 +114,8 @@ public class Meetings {
 	@Transactional
 	public List<Meeting> upcoming(MilieuUser user) {
 		UUID house = null;
-		if (!staff(user)) {
-			house = residentHouse(user, "Meeting", null);
+		if (!Membership.staff(user)) {
+			house = membership.residentHouse(user, "Meeting", null);
 		}
 		Instant since = clock.instant().minus(java.time.Duration.ofHours(12));
 		List<Meeting> found = jdbc.sql("select " + MEETING + " from government_meeting where program_id = ? and starts_at >= ? "
@@ -152,7 +148,7 @@ public class Meetings {
 		String description = command.description() == null || command.description().isBlank() ? null
 				: command.description().strip();
 		UUID resident = null;
-		if (staff(user)) {
+		if (Membership.staff(user)) {
 			trail.record(AuditEntry.of(user.actor(), AuditAction.CREATE, AuditOutcome.SUCCESS)
 				.about(null, DataCategory.GOVERNMENT).on("AgendaItem", id));
 		}
@@ -206,55 +202,25 @@ public class Meetings {
 	private List<AgendaItem> agenda(MilieuUser user, UUID meetingId) {
 		List<AgendaItem> items = jdbc.sql("select " + ITEM + " from government_agenda_item where meeting_id = ? "
 				+ "order by position, submitted_at").param(meetingId).query(Meetings::item).list();
+		List<AuditEntry> reads = new ArrayList<>();
 		for (AgendaItem item : items) {
 			if (item.submittedByResident() != null) {
-				trail.record(AuditEntry.of(user.actor(), AuditAction.READ, AuditOutcome.SUCCESS)
+				reads.add(AuditEntry.of(user.actor(), AuditAction.READ, AuditOutcome.SUCCESS)
 					.about(item.submittedByResident(), DataCategory.GOVERNMENT).on("AgendaItem", item.id()));
 			}
 		}
+		trail.recordAll(reads);
 		return items;
 	}
 
-	/**
-	 * Staff may take part in any meeting of the program; a resident only in their own house's or
-	 * the whole program's; anyone else is refused. Returns the resident's house (null for staff).
-	 */
 	private UUID requireMember(MilieuUser user, Meeting meeting, String action) {
-		if (staff(user)) {
-			return null;
-		}
-		UUID house = residentHouse(user, "Meeting", meeting.id());
-		if (meeting.houseId() != null && !meeting.houseId().equals(house)) {
-			refuse(user, "Meeting", meeting.id(), action,
-					"meeting " + meeting.id() + " is of another house than " + user.getUsername() + "'s");
-		}
-		return house;
-	}
-
-	private UUID residentHouse(MilieuUser user, String type, UUID id) {
-		if (!user.has(Role.RESIDENT) || user.residentId() == null) {
-			refuse(user, type, id, "READ", user.getUsername() + " is neither staff nor a resident");
-		}
-		return census.find(user.programId(), user.residentId()).map(CensusEntry::houseId).orElseGet(() -> {
-			refuse(user, type, id, "READ", user.getUsername() + " lives in no house of the program today");
-			return null;
-		});
+		return membership.requireMember(user, meeting.houseId(), "Meeting", meeting.id(), action);
 	}
 
 	private void requireStaff(MilieuUser user, String type, UUID id, String action) {
-		if (!staff(user)) {
-			refuse(user, type, id, action, "meetings are scheduled and ordered by staff, not by " + user.getUsername());
+		if (!Membership.staff(user)) {
+			membership.refuse(user, type, id, action, "meetings are scheduled and ordered by staff, not by " + user.getUsername());
 		}
-	}
-
-	private void refuse(MilieuUser user, String type, UUID id, String action, String reason) {
-		trail.recordIndependently(AuditEntry.of(user.actor(), AuditAction.ACCESS_DENIED, AuditOutcome.DENIED)
-			.about(null, DataCategory.GOVERNMENT).on(type, id).saying(action + " refused: " + reason));
-		throw new AccessDeniedException(reason);
-	}
-
-	static boolean staff(MilieuUser user) {
-		return user.has(Role.ADMIN) || user.has(Role.CLINICIAN) || user.has(Role.STAFF);
 	}
 
 	private static String requireTitle(String title, String key) {
