@@ -21,6 +21,8 @@ public enum DefaultPrivilege {
 	SENIOR_JOBS(3),
 	/** Standing for an office of the client government. */
 	GOVERNMENT_OFFICE(3),
+	/** Coordinating a work crew: marking crew members' work done, for staff to verify. */
+	WORK_COORDINATOR(3),
 	/** An evening out with peers, back by curfew. */
 	EVENING_OUT(4),
 	/** Mentoring a newer resident as a senior resident. */

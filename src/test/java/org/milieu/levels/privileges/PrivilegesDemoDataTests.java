@@ -38,7 +38,7 @@ class PrivilegesDemoDataTests {
 	@Test
 	void theDemoProgramHasTheDefaultCatalogue() {
 		assertThat(catalogue.list(program())).extracting(Privilege::code).contains("PHONE_TIME", "VISITS", "OFF_SITE_PASS",
-				"UNSUPERVISED_VISITS", "SENIOR_JOBS", "GOVERNMENT_OFFICE", "MENTOR_ROLE");
+				"UNSUPERVISED_VISITS", "SENIOR_JOBS", "GOVERNMENT_OFFICE", "WORK_COORDINATOR", "MENTOR_ROLE");
 	}
 
 	@Test
