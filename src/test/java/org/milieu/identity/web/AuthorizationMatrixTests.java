@@ -242,7 +242,12 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}/privileges", Subject.OTHER, 200, 200, 403, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/residents/{id}/privilege-adjustments", Subject.OWN, 201, 201, 403, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/residents/{id}/privilege-adjustments", Subject.SPARE, 201, 201, 403, 403, 403),
-			new Row(HttpMethod.POST, "/api/v1/privilege-adjustments/{id}/end", Subject.NONE, 404, 404, 403, 403, 403));
+			new Row(HttpMethod.POST, "/api/v1/privilege-adjustments/{id}/end", Subject.NONE, 404, 404, 403, 403, 403),
+			// work (roster): the job catalogue is the program's rules, read by all but family, changed by the
+			// director (the matrix's jobs are inactive, so no roster picks them)
+			new Row(HttpMethod.GET, "/api/v1/jobs", Subject.NONE, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.POST, "/api/v1/jobs", Subject.NONE, 201, 403, 403, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/jobs/{id}", Subject.NONE, 200, 403, 403, 403, 403));
 
 	/** Each sheet the matrix writes is for a shift of its own, counting back day by day from long ago. */
 	private static final java.util.concurrent.atomic.AtomicInteger SHEET_DAY = new java.util.concurrent.atomic.AtomicInteger(
@@ -362,6 +367,26 @@ class AuthorizationMatrixTests {
 		return item;
 	}
 
+	/** An inactive job of the catalogue, made once (no roster picks it). */
+	private static final String MATRIX_JOB = "{\"name\": \"Matrix job\", \"minLevel\": 1, \"crewSize\": 1, \"days\": [1], "
+			+ "\"startsAt\": \"09:00\", \"expectedMinutes\": 30, \"rateCents\": 100, \"rateUnit\": \"PER_COMPLETION\", "
+			+ "\"currency\": \"USD\", \"supervisor\": \"staff\", \"classification\": \"THERAPEUTIC_CHORE\", "
+			+ "\"beneficiary\": \"The house\", \"active\": false}";
+
+	/** The work (roster) rows' records: an inactive job of the matrix's own. */
+	private UUID workFixture(String what) {
+		UUID program = signIns.user("director").programId().value();
+		return jdbc.sql("select id from work_job where program_id = ? and name = 'Matrix job' order by created_at limit 1")
+			.param(program).query(UUID.class).optional().orElseGet(() -> {
+				UUID id = UUID.randomUUID();
+				jdbc.sql("insert into work_job (id, program_id, name, min_level, crew_size, days, starts_at, expected_minutes, "
+						+ "rate_cents, rate_unit, currency, supervisor, classification, beneficiary, active, created_by, created_at) "
+						+ "values (?, ?, 'Matrix job', 1, 1, '{1}', '09:00', 30, 100, 'PER_COMPLETION', 'USD', 'staff', "
+						+ "'THERAPEUTIC_CHORE', 'The house', false, 'matrix', now())").params(id, program).update();
+				return id;
+			});
+	}
+
 	private UUID houseOf(UUID resident) {
 		return jdbc.sql("select house_id from residents_stay where resident_id = ? and discharged_on is null").param(resident)
 			.query(UUID.class).single();
@@ -413,6 +438,9 @@ class AuthorizationMatrixTests {
 				.param(houseOf(signIns.user("resident01").residentId())).query(UUID.class).optional()
 				.orElseGet(UUID::randomUUID);
 			path = path.replace("{id}", item.toString());
+		}
+		else if (path.startsWith("/api/v1/jobs/{id}")) {
+			path = path.replace("{id}", workFixture("job").toString());
 		}
 		else if (path.startsWith("/api/v1/privileges/{code}")) {
 			path = path.replace("{code}", "PHONE_TIME");
@@ -635,6 +663,9 @@ class AuthorizationMatrixTests {
 		else if (row.method() == HttpMethod.PUT && row.pattern().equals("/api/v1/meeting-settings")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"meetingDay\": \"THURSDAY\", \"meetingTime\": \"18:30\", "
 					+ "\"quorumPercent\": 0, \"officerTermWeeks\": 4, \"officerTermLimit\": 2}");
+		}
+		else if (row.pattern().startsWith("/api/v1/jobs")) {
+			request.contentType(MediaType.APPLICATION_JSON).content(MATRIX_JOB);
 		}
 		else if (row.method() == HttpMethod.PUT && users) {
 			String etag = "\"" + accounts.find(account).orElseThrow().version() + "\"";
