@@ -180,6 +180,10 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.POST, "/api/v1/motions/{id}/overrule", Subject.NONE, 404, 404, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/officers", Subject.NONE, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.GET, "/api/v1/house-rules", Subject.NONE, 200, 200, 200, 200, 403),
+			// work completion: an assignment or completion that does not exist is 404 for whoever may ask; the queue is staff's
+			new Row(HttpMethod.POST, "/api/v1/job-assignments/{id}/completion", Subject.NONE, 404, 404, 404, 404, 403),
+			new Row(HttpMethod.POST, "/api/v1/job-completions/{id}/verification", Subject.NONE, 404, 404, 404, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/job-completions", Subject.NONE, 200, 200, 200, 403, 403),
 			// minutes of the demo meeting not yet held: 409 for whoever may ask; saving and approving are for staff and
 			// officers (422: not held, not closed)
 			new Row(HttpMethod.GET, "/api/v1/meetings/{id}/minutes", Subject.NONE, 409, 409, 409, 409, 403),
@@ -453,7 +457,8 @@ class AuthorizationMatrixTests {
 				|| path.startsWith("/api/v1/staffing/") || path.startsWith("/api/v1/drug-screen-follow-ups/{id}")
 				|| path.startsWith("/api/v1/observation-orders/{id}") || path.startsWith("/api/v1/level-reviews/{id}")
 				|| path.startsWith("/api/v1/criterion-adjustments/{id}") || path.startsWith("/api/v1/privilege-adjustments/{id}")
-				|| path.startsWith("/api/v1/motions/{id}")) {
+				|| path.startsWith("/api/v1/motions/{id}") || path.startsWith("/api/v1/job-assignments/{id}/completion")
+				|| path.startsWith("/api/v1/job-completions/{id}")) {
 			path = path.replace("{id}", UUID.randomUUID().toString());
 		}
 		else {
@@ -650,6 +655,9 @@ class AuthorizationMatrixTests {
 		}
 		else if (row.pattern().endsWith("/overrule")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"ground\": \"SAFETY\", \"reason\": \"matrix\"}");
+		}
+		else if (row.pattern().endsWith("/completion")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"date\": \"2026-11-02\", \"outcome\": \"DONE\"}");
 		}
 		else if (row.pattern().endsWith("/minutes") && row.method() == HttpMethod.PUT) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"Matrix minutes\", \"basedOn\": 0}");

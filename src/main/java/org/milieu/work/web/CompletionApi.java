@@ -1,0 +1,76 @@
+package org.milieu.work.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.milieu.identity.MilieuUser;
+import org.milieu.shared.RuleViolation;
+import org.milieu.work.Completion;
+import org.milieu.work.CompletionOutcome;
+import org.milieu.work.Completions;
+import org.milieu.work.MarkCompletion;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Completion of work over JSON: marking an occurrence for one person, staff verifying a coordinator's mark, the queue. */
+@RestController
+class CompletionApi {
+
+	private final Completions completions;
+
+	CompletionApi(Completions completions) {
+		this.completions = completions;
+	}
+
+	/** Marks one occurrence of the assignment: staff (verified at once, earning the stipend) or a coordinator. */
+	@PostMapping("/api/v1/job-assignments/{id}/completion")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
+	ResponseEntity<Completion> mark(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@RequestBody MarkRequest request) {
+		Completion completion = completions.mark(user, id, new MarkCompletion(request.date(),
+				outcome(request.outcome()), request.quality(), request.minutes(), request.note()));
+		return ResponseEntity.created(URI.create("/api/v1/job-completions/" + completion.id()))
+			.cacheControl(CacheControl.noStore()).body(completion);
+	}
+
+	/** Staff verify a coordinator's mark; the stipend is earned now. */
+	@PostMapping("/api/v1/job-completions/{id}/verification")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
+	ResponseEntity<Completion> verify(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(completions.verify(user, id));
+	}
+
+	/** The marks waiting for verification that this member of staff may see. */
+	@GetMapping("/api/v1/job-completions")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
+	ResponseEntity<List<Completion>> queue(@AuthenticationPrincipal MilieuUser user) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(completions.awaitingVerification(user));
+	}
+
+	private static CompletionOutcome outcome(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return CompletionOutcome.valueOf(value.strip());
+		}
+		catch (IllegalArgumentException unknown) {
+			throw new RuleViolation("completion.outcome.unknown", "outcome", value, Arrays.stream(CompletionOutcome.values())
+				.map(String::valueOf).collect(Collectors.joining(", ")));
+		}
+	}
+
+	record MarkRequest(LocalDate date, String outcome, Integer quality, Integer minutes, String note) {
+	}
+}
