@@ -184,6 +184,10 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.POST, "/api/v1/job-assignments/{id}/completion", Subject.NONE, 404, 404, 404, 404, 403),
 			new Row(HttpMethod.POST, "/api/v1/job-completions/{id}/verification", Subject.NONE, 404, 404, 404, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/job-completions", Subject.NONE, 200, 200, 200, 403, 403),
+			// the work-and-skills record: read by whoever may read the resident's work; printed (an export) by the resident,
+			// a clinician or the director, not by staff
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/work-record", Subject.OWN, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/work-record.pdf", Subject.OWN, 200, 200, 403, 200, 403),
 			// minutes of the demo meeting not yet held: 409 for whoever may ask; saving and approving are for staff and
 			// officers (422: not held, not closed)
 			new Row(HttpMethod.GET, "/api/v1/meetings/{id}/minutes", Subject.NONE, 409, 409, 409, 409, 403),

@@ -60,6 +60,9 @@ class CompletionWebTests {
 
 	UUID program;
 
+	/** The name of the job {@link #job()} made last. */
+	String jobName;
+
 	@BeforeEach
 	void housemates() {
 		program = signIns.user("staff").programId().value();
@@ -92,8 +95,10 @@ class CompletionWebTests {
 				+ "\"startsAt\": \"09:00\", \"expectedMinutes\": 30, \"rateCents\": 500, \"rateUnit\": \"PER_COMPLETION\", "
 				+ "\"currency\": \"USD\", \"supervisor\": \"staff\", \"classification\": \"THERAPEUTIC_CHORE\", "
 				+ "\"beneficiary\": \"The house\"}";
-		return UUID.fromString(json.readTree(post("/api/v1/jobs", "director", body).andExpect(status().isCreated())
-			.andReturn().getResponse().getContentAsString()).get("id").asString());
+		tools.jackson.databind.JsonNode created = json.readTree(post("/api/v1/jobs", "director", body)
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+		jobName = created.get("name").asString();
+		return UUID.fromString(created.get("id").asString());
 	}
 
 	/** A roster of a week long past, published or not, with this assignment. */
@@ -177,6 +182,34 @@ class CompletionWebTests {
 		post("/api/v1/job-assignments/" + proposed + "/completion", "staff", "{\"date\": \"" + monday(40)
 				+ "\", \"outcome\": \"DONE\"}").andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("assignmentId"));
+	}
+
+	@Test
+	void verifiedWorkMakesTheWorkAndSkillsRecordTheResidentTakesAlong() throws Exception {
+		UUID job = job();
+		String name = jobName;
+		LocalDate monday = monday(70);
+		String worker = house.get(6);
+		UUID assignment = assignment(job, worker, monday, "PUBLISHED");
+		post("/api/v1/job-assignments/" + assignment + "/completion", "staff", "{\"date\": \"" + monday
+				+ "\", \"outcome\": \"DONE\", \"minutes\": 40}").andExpect(status().isCreated());
+		post("/api/v1/job-assignments/" + assignment + "/completion", "staff", "{\"date\": \"" + monday.plusDays(2)
+				+ "\", \"outcome\": \"NOT_DONE\"}").andExpect(status().isCreated());
+		mvc.perform(get("/api/v1/residents/" + resident(worker) + "/work-record").with(signIns.as(worker)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.skills").value(Matchers.hasItem("care of shared spaces")))
+			.andExpect(jsonPath("$.jobs[?(@.job == '" + name + "')].occurrences").value(Matchers.contains(1)))
+			.andExpect(jsonPath("$.jobs[?(@.job == '" + name + "')].minutes").value(Matchers.contains(40)));
+		mvc.perform(get("/api/v1/residents/" + resident(worker) + "/work-record.pdf").with(signIns.as("staff")))
+			.andExpect(status().isForbidden());
+		byte[] pdf = mvc.perform(get("/api/v1/residents/" + resident(worker) + "/work-record.pdf").with(signIns.as(worker)))
+			.andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.contentType("application/pdf"))
+			.andReturn().getResponse().getContentAsByteArray();
+		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+			assertThat(text).contains("Work and skills record").contains(name).contains("care of shared spaces");
+		}
 	}
 
 	@Test

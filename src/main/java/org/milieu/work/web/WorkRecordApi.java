@@ -1,0 +1,46 @@
+package org.milieu.work.web;
+
+import java.util.UUID;
+
+import org.milieu.audit.AuditAction;
+import org.milieu.identity.MilieuUser;
+import org.milieu.work.WorkRecord;
+import org.milieu.work.WorkRecords;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A resident's work-and-skills record: as JSON, and as the PDF they take along (an export; the file name carries no name). */
+@RestController
+class WorkRecordApi {
+
+	private final WorkRecords records;
+
+	private final WorkRecordPdf pdf;
+
+	WorkRecordApi(WorkRecords records, WorkRecordPdf pdf) {
+		this.records = records;
+		this.pdf = pdf;
+	}
+
+	@GetMapping("/api/v1/residents/{id}/work-record")
+	ResponseEntity<WorkRecord> read(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(records.of(user, id, AuditAction.READ));
+	}
+
+	@GetMapping("/api/v1/residents/{id}/work-record.pdf")
+	ResponseEntity<byte[]> print(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
+		byte[] document = pdf.render(records.of(user, id, AuditAction.EXPORT), LocaleContextHolder.getLocale());
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("work-record-" + id + ".pdf").build().toString())
+			.body(document);
+	}
+}
