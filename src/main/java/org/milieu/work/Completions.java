@@ -189,6 +189,70 @@ public class Completions {
 		return shown(user, reach, found);
 	}
 
+	/**
+	 * The occurrences of a day on the published roster that this person may mark: for staff, those of
+	 * the residents in their reach; for a work coordinator, their housemates' (not their own). Each
+	 * resident shown is audited as read; anyone else is refused.
+	 */
+	@Transactional
+	public List<Occurrence> due(MilieuUser user, LocalDate day) {
+		ProgramId program = user.programId();
+		Reach reach;
+		UUID coordinatorHouse = null;
+		if (staff(user)) {
+			reach = policy.enforceListing(user, DataCategory.WORK_AND_STIPENDS, "JobCompletion");
+		}
+		else {
+			coordinatorHouse = user.residentId() == null ? null
+					: census.find(program, user.residentId()).map(CensusEntry::houseId).orElse(null);
+			if (!coordinates(user) || coordinatorHouse == null) {
+				refuse(user, null, user.getUsername() + " is neither staff nor a work coordinator");
+			}
+			reach = new Reach(false, java.util.Set.of(coordinatorHouse), java.util.Set.of(), java.util.Set.of());
+		}
+		java.util.Map<UUID, Completion> marks = new java.util.HashMap<>();
+		jdbc.sql(SELECT + " and c.occurs_on = ?").params(program.value(), day).query(Completions::completion).list()
+			.forEach(c -> marks.put(c.assignmentId(), c));
+		java.util.Map<UUID, CensusEntry> residents = new java.util.HashMap<>();
+		census.today(program).forEach(e -> residents.put(e.residentId(), e));
+		List<Occurrence> found = jdbc.sql("""
+				select a.id, a.resident_id, a.job_id, j.name, j.starts_at, a.expected_minutes
+				  from work_assignment a join work_roster r on r.id = a.roster_id join work_job j on j.id = a.job_id
+				 where a.program_id = ? and r.status = 'PUBLISHED' and r.week_start = ? and ? = any(j.days)
+				 order by j.starts_at, j.name""")
+			.params(program.value(), day.minusDays(day.getDayOfWeek().getValue() - 1L), (short) day.getDayOfWeek().getValue())
+			.query((rs, n) -> {
+				UUID resident = rs.getObject("resident_id", UUID.class);
+				CensusEntry entry = residents.get(resident);
+				UUID id = rs.getObject("id", UUID.class);
+				return new Occurrence(id, resident, entry == null ? null : entry.displayName(),
+						entry == null ? null : entry.houseId(), rs.getObject("job_id", UUID.class), rs.getString("name"),
+						rs.getObject("starts_at", java.time.LocalTime.class), rs.getInt("expected_minutes"), day, marks.get(id));
+			}).list();
+		List<Occurrence> visible = new ArrayList<>();
+		List<ResidentScope> scopes = new ArrayList<>();
+		for (Occurrence o : found) {
+			if (o.houseId() != null && reach.includes(o.residentId(), o.houseId())
+					&& (coordinatorHouse == null || !o.residentId().equals(user.residentId()))) {
+				visible.add(o);
+				scopes.add(new ResidentScope(o.residentId(), o.houseId()));
+			}
+		}
+		if (staff(user)) {
+			policy.recordListed(user, DataCategory.WORK_AND_STIPENDS, "JobCompletion", reach, scopes);
+		}
+		else {
+			List<AuditEntry> reads = new ArrayList<>();
+			for (ResidentScope scope : scopes) {
+				reads.add(AuditEntry.of(user.actor(), AuditAction.READ, AuditOutcome.SUCCESS)
+					.about(scope.residentId(), DataCategory.WORK_AND_STIPENDS).on("JobCompletion", scope.residentId())
+					.saying("as work coordinator of the house"));
+			}
+			trail.recordAll(reads);
+		}
+		return visible;
+	}
+
 	/** A resident's own marks in a week, for their page; read as their own record, audited. */
 	@Transactional
 	public List<Completion> ofResident(MilieuUser user, UUID residentId, LocalDate from, LocalDate to) {
