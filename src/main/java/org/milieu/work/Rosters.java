@@ -122,6 +122,20 @@ public class Rosters {
 	public Roster propose(MilieuUser user, LocalDate weekStart) {
 		Reach reach = policy.enforceListing(user, DataCategory.WORK_AND_STIPENDS, "WorkRoster");
 		ProgramId program = user.programId();
+		UUID id = plan(program, weekStart, user.getUsername());
+		List<UUID> placed = jdbc.sql("select resident_id from work_assignment where roster_id = ?").param(id)
+			.query(UUID.class).list();
+		trail.recordAll(placed.stream().map(r -> AuditEntry.of(user.actor(), AuditAction.CREATE, AuditOutcome.SUCCESS)
+			.about(r, DataCategory.WORK_AND_STIPENDS).on("WorkRoster", id)).toList());
+		return view(user, program, id, reach);
+	}
+
+	/**
+	 * Plans and stores the week's proposal for the program; the id of the new roster. Without a
+	 * person behind it: callers apply the access policy and the audit (the demo seeds through it).
+	 */
+	@Transactional
+	UUID plan(ProgramId program, LocalDate weekStart, String proposedBy) {
 		requireMonday(weekStart);
 		jdbc.sql("select pg_advisory_xact_lock(?)").param(RosterPlanner.mix(program.value(), weekStart.toEpochDay()))
 			.query((rs, n) -> 1).list();
@@ -136,7 +150,7 @@ public class Rosters {
 		jdbc.sql("""
 				insert into work_roster (id, program_id, week_start, status, created_by, created_at)
 				values (?, ?, ?, 'PROPOSED', ?, ?)""")
-			.params(id, program.value(), weekStart, user.getUsername(), Jobs.utc(clock.instant())).update();
+			.params(id, program.value(), weekStart, proposedBy, Jobs.utc(clock.instant())).update();
 		jdbc.sql("""
 				insert into work_assignment (id, program_id, roster_id, job_id, resident_id, house_id, rate_cents, rate_unit,
 				                             currency, expected_minutes, chosen, created_at)
@@ -150,9 +164,23 @@ public class Rosters {
 					placements.stream().map(p -> p.jobId().toString()).toArray(String[]::new),
 					placements.stream().map(p -> Boolean.toString(p.chosen())).toArray(String[]::new))
 			.update();
-		trail.recordAll(placements.stream().map(p -> AuditEntry.of(user.actor(), AuditAction.CREATE, AuditOutcome.SUCCESS)
-			.about(p.residentId(), DataCategory.WORK_AND_STIPENDS).on("JobAssignment", id)).toList());
-		return view(user, program, id, reach);
+		return id;
+	}
+
+	/** Marks a proposed roster published; without a person behind it (see {@link #plan}). */
+	@Transactional
+	void markPublished(ProgramId program, UUID rosterId, String publishedBy) {
+		RosterStatus status = jdbc.sql("select status from work_roster where program_id = ? and id = ? for update")
+			.params(program.value(), rosterId).query(String.class).optional().map(RosterStatus::valueOf)
+			.orElseThrow(() -> new RecordNotFound("WorkRoster", rosterId));
+		if (status == RosterStatus.PUBLISHED) {
+			throw new RuleViolation("roster.alreadyPublished", "id");
+		}
+		if (status == RosterStatus.SUPERSEDED) {
+			throw new RuleViolation("roster.superseded", "id");
+		}
+		jdbc.sql("update work_roster set status = 'PUBLISHED', published_by = ?, published_at = ? where id = ?")
+			.params(publishedBy, Jobs.utc(clock.instant()), rosterId).update();
 	}
 
 	/** A roster with the assignments the reader may see; staff roles only, the residents shown audited. */
@@ -181,17 +209,7 @@ public class Rosters {
 	public Roster publish(MilieuUser user, UUID rosterId) {
 		Reach reach = policy.enforceListing(user, DataCategory.WORK_AND_STIPENDS, "WorkRoster");
 		ProgramId program = user.programId();
-		RosterStatus status = jdbc.sql("select status from work_roster where program_id = ? and id = ? for update")
-			.params(program.value(), rosterId).query(String.class).optional().map(RosterStatus::valueOf)
-			.orElseThrow(() -> new RecordNotFound("WorkRoster", rosterId));
-		if (status == RosterStatus.PUBLISHED) {
-			throw new RuleViolation("roster.alreadyPublished", "id");
-		}
-		if (status == RosterStatus.SUPERSEDED) {
-			throw new RuleViolation("roster.superseded", "id");
-		}
-		jdbc.sql("update work_roster set status = 'PUBLISHED', published_by = ?, published_at = ? where id = ?")
-			.params(user.getUsername(), Jobs.utc(clock.instant()), rosterId).update();
+		markPublished(program, rosterId, user.getUsername());
 		List<UUID> residents = jdbc.sql("select resident_id from work_assignment where roster_id = ?").param(rosterId)
 			.query(UUID.class).list();
 		trail.recordAll(residents.stream().map(r -> AuditEntry.of(user.actor(), AuditAction.UPDATE, AuditOutcome.SUCCESS)
