@@ -255,7 +255,23 @@ class AuthorizationMatrixTests {
 			// director (the matrix's jobs are inactive, so no roster picks them)
 			new Row(HttpMethod.GET, "/api/v1/jobs", Subject.NONE, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.POST, "/api/v1/jobs", Subject.NONE, 201, 403, 403, 403, 403),
-			new Row(HttpMethod.PUT, "/api/v1/jobs/{id}", Subject.NONE, 200, 403, 403, 403, 403));
+			new Row(HttpMethod.PUT, "/api/v1/jobs/{id}", Subject.NONE, 200, 403, 403, 403, 403),
+			// preferences and assignments are the resident's work record: read like it, ranked by the resident or
+			// staff of their house (the matrix clears resident01's list); a roster is a list, for staff roles, and
+			// proposed and published by the director and staff (the matrix's week is far ahead and never
+			// published); swaps are asked by the assignment's resident and decided by staff; random ids are 404
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/job-preferences", Subject.OWN, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/job-preferences", Subject.OTHER, 200, 200, 403, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/residents/{id}/job-preferences", Subject.OWN, 200, 403, 200, 200, 403),
+			new Row(HttpMethod.PUT, "/api/v1/residents/{id}/job-preferences", Subject.OTHER, 200, 403, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/job-assignments", Subject.OWN, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/job-assignments", Subject.OTHER, 200, 200, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/work-rosters", Subject.NONE, 201, 403, 201, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/work-rosters/{id}", Subject.NONE, 404, 404, 404, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/work-rosters/{id}/publish", Subject.NONE, 404, 403, 404, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/job-assignments/{id}", Subject.NONE, 404, 403, 404, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/job-assignments/{id}/swap-requests", Subject.NONE, 403, 403, 403, 404, 403),
+			new Row(HttpMethod.POST, "/api/v1/swap-requests/{id}/decision", Subject.NONE, 404, 403, 404, 403, 403));
 
 	/** Each sheet the matrix writes is for a shift of its own, counting back day by day from long ago. */
 	private static final java.util.concurrent.atomic.AtomicInteger SHEET_DAY = new java.util.concurrent.atomic.AtomicInteger(
@@ -461,7 +477,8 @@ class AuthorizationMatrixTests {
 				|| path.startsWith("/api/v1/staffing/") || path.startsWith("/api/v1/drug-screen-follow-ups/{id}")
 				|| path.startsWith("/api/v1/observation-orders/{id}") || path.startsWith("/api/v1/level-reviews/{id}")
 				|| path.startsWith("/api/v1/criterion-adjustments/{id}") || path.startsWith("/api/v1/privilege-adjustments/{id}")
-				|| path.startsWith("/api/v1/motions/{id}") || path.startsWith("/api/v1/job-assignments/{id}/completion")
+				|| path.startsWith("/api/v1/motions/{id}") || path.startsWith("/api/v1/work-rosters/{id}")
+				|| path.startsWith("/api/v1/job-assignments/{id}") || path.startsWith("/api/v1/swap-requests/{id}")
 				|| path.startsWith("/api/v1/job-completions/{id}")) {
 			path = path.replace("{id}", UUID.randomUUID().toString());
 		}
@@ -603,6 +620,20 @@ class AuthorizationMatrixTests {
 		if (row.pattern().endsWith("/decision")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"decision\": \"HOLD\", \"rationale\": \"matrix\"}");
 		}
+		if (row.pattern().startsWith("/api/v1/swap-requests/")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"approve\": false, \"note\": \"matrix\"}");
+		}
+		if (row.pattern().endsWith("/job-preferences") && row.method() == HttpMethod.PUT) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"jobIds\": []}");
+		}
+		if (row.pattern().startsWith("/api/v1/work-rosters") && row.method() == HttpMethod.POST) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"weekStart\": \"2039-01-03\"}");
+		}
+		if (row.pattern().startsWith("/api/v1/job-assignments/")) {
+			request.contentType(MediaType.APPLICATION_JSON).content(row.method() == HttpMethod.PUT
+					? "{\"jobId\": \"" + UUID.randomUUID() + "\"}"
+					: "{\"withAssignmentId\": \"" + UUID.randomUUID() + "\", \"reason\": \"matrix\"}");
+		}
 		if (row.pattern().endsWith("/self-assessment") || row.pattern().endsWith("/peer-input")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"matrix\"}");
 		}
@@ -675,6 +706,9 @@ class AuthorizationMatrixTests {
 		else if (row.method() == HttpMethod.PUT && row.pattern().equals("/api/v1/meeting-settings")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"meetingDay\": \"THURSDAY\", \"meetingTime\": \"18:30\", "
 					+ "\"quorumPercent\": 0, \"officerTermWeeks\": 4, \"officerTermLimit\": 2}");
+		}
+		else if (row.pattern().endsWith("/job-preferences") || row.pattern().startsWith("/api/v1/job-assignments/")) {
+			// the work (roster) body is set above
 		}
 		else if (row.pattern().startsWith("/api/v1/jobs")) {
 			request.contentType(MediaType.APPLICATION_JSON).content(MATRIX_JOB);

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,9 @@ class JobCatalogueWebTests {
 
 	@Autowired
 	Rosters rosters;
+
+	@Autowired
+	java.time.Clock clock;
 
 	static String job(String name, String override) {
 		String base = "\"name\": \"" + name + "\", \"description\": \"Wash and dry after dinner\", "
@@ -155,6 +159,25 @@ class JobCatalogueWebTests {
 			.single()).isEqualTo(300L);
 		mvc.perform(put("/api/v1/jobs/" + UUID.randomUUID()).with(signIns.as("director")).with(csrf())
 				.contentType(MediaType.APPLICATION_JSON).content(job(name, ""))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theDemoHasADozenJobsPreferencesAndLastAndThisWeeksRostersPublished() {
+		UUID program = signIns.user("director").programId().value();
+		assertThat(jdbc.sql("select count(*) from work_job where program_id = ? and created_by = 'director' and active")
+			.param(program).query(Long.class).single()).isGreaterThanOrEqualTo(12L);
+		assertThat(jdbc.sql("select count(distinct resident_id) from work_job_preference where program_id = ?").param(program)
+			.query(Long.class).single()).isGreaterThanOrEqualTo(20L);
+		LocalDate thisWeek = Rosters.weekOf(LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)));
+		List<LocalDate> published = jdbc.sql("select week_start from work_roster where program_id = ? and status = 'PUBLISHED' "
+				+ "and created_by = 'staff' and week_start between ? and ? order by week_start")
+			.params(program, thisWeek.minusWeeks(2), thisWeek.plusWeeks(1)).query(LocalDate.class).list();
+		assertThat(published).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(jdbc.sql("""
+				select count(*) from (select a.house_id, a.job_id, count(*) as crew, max(j.crew_size) as size
+				  from work_assignment a join work_roster r on r.id = a.roster_id join work_job j on j.id = a.job_id
+				 where r.program_id = ? and r.status = 'PUBLISHED' group by a.roster_id, a.house_id, a.job_id) c
+				 where crew > size""").param(program).query(Long.class).single()).as("no crew over its size").isZero();
 	}
 
 	@Test
