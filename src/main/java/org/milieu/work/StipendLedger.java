@@ -204,12 +204,18 @@ public class StipendLedger {
 	}
 
 	StipendStatement read(ProgramId program, UUID residentId, Long before, int limit) {
-		String currency = jdbc.sql("select currency from work_stipend_account where resident_id = ? and program_id = ?")
-			.params(residentId, program.value()).query(String.class).optional().orElse(null);
-		if (currency == null) {
+		record Account(String currency, long balance) {
+		}
+		Account account = jdbc.sql("select a.currency, coalesce((select e.balance_after_cents from work_stipend_entry e "
+				+ "where e.resident_id = a.resident_id order by e.seq desc limit 1), 0) from work_stipend_account a "
+				+ "where a.resident_id = ? and a.program_id = ?")
+			.params(residentId, program.value()).query((rs, n) -> new Account(rs.getString(1), rs.getLong(2))).optional()
+			.orElse(null);
+		if (account == null) {
 			return new StipendStatement(residentId, 0, DEFAULT_CURRENCY, List.of(), null);
 		}
-		long balance = balance(residentId);
+		String currency = account.currency();
+		long balance = account.balance();
 		List<StipendEntry> entries = jdbc.sql("select " + COLUMNS + " from work_stipend_entry e where e.resident_id = ? "
 				+ "and e.seq < ? order by e.seq desc limit ?")
 			.params(residentId, before == null ? Long.MAX_VALUE : before, limit + 1).query(StipendLedger::entry).list();

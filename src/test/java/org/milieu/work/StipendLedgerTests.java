@@ -3,9 +3,6 @@ package org.milieu.work;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -15,15 +12,8 @@ import org.milieu.identity.Accounts;
 import org.milieu.identity.CareRelationships;
 import org.milieu.identity.DemoSignIns;
 import org.milieu.identity.MilieuUser;
-import org.milieu.identity.NewAccount;
-import org.milieu.identity.Role;
 import org.milieu.residents.Admissions;
-import org.milieu.residents.Bed;
-import org.milieu.residents.HouseDetails;
-import org.milieu.residents.HouseKind;
 import org.milieu.residents.Houses;
-import org.milieu.residents.NewAdmission;
-import org.milieu.shared.ProgramId;
 import org.milieu.shared.RuleViolation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -60,21 +50,8 @@ class StipendLedgerTests {
 	}
 
 	Setup setup() {
-		ProgramId program = signIns.user("director").programId();
-		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		UUID house = houses.found(program, new HouseDetails("Ledger " + suffix, HouseKind.MIXED, null), 2).id();
-		List<Bed> beds = houses.beds(program, house);
-		UUID first = UUID.randomUUID();
-		UUID second = UUID.randomUUID();
-		admissions.admit(program, first, new NewAdmission("Paid", "First", null, LocalDate.of(1990, 1, 1), beds.get(0).id(),
-				LocalDate.of(2026, 10, 1)));
-		admissions.admit(program, second, new NewAdmission("Paid", "Second", null, LocalDate.of(1990, 1, 1),
-				beds.get(1).id(), LocalDate.of(2026, 10, 1)));
-		care.assignHouses(accounts.open(new NewAccount(program, "ledger-" + suffix, "Ledger Staff", null,
-				Set.of(Role.STAFF), null)).id(), List.of(house));
-		care.assignHouses(accounts.open(new NewAccount(program, "ledger-c-" + suffix, "Ledger Clinician", null,
-				Set.of(Role.CLINICIAN), null)).id(), List.of(house));
-		return new Setup(house, first, second, signIns.user("ledger-" + suffix), signIns.user("ledger-c-" + suffix));
+		LedgerHouse h = LedgerHouse.create(signIns, houses, admissions, accounts, care, 2);
+		return new Setup(h.house(), h.first(), h.second(), h.staff(), h.clinician());
 	}
 
 	long sum(UUID resident) {

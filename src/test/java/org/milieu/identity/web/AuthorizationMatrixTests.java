@@ -271,7 +271,27 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.POST, "/api/v1/work-rosters/{id}/publish", Subject.NONE, 404, 403, 404, 403, 403),
 			new Row(HttpMethod.PUT, "/api/v1/job-assignments/{id}", Subject.NONE, 404, 403, 404, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/job-assignments/{id}/swap-requests", Subject.NONE, 403, 403, 403, 404, 403),
-			new Row(HttpMethod.POST, "/api/v1/swap-requests/{id}/decision", Subject.NONE, 404, 403, 404, 403, 403));
+			new Row(HttpMethod.POST, "/api/v1/swap-requests/{id}/decision", Subject.NONE, 404, 403, 404, 403, 403),
+			// work: ledger. Staff of the house and the director keep the stipend ledger; clinicians read it and approve
+			// deductions (not bonuses); residents read their own; batches and settings are for staff roles
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/stipend", Subject.OWN, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/stipend", Subject.OTHER, 200, 200, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/stipend-entries", Subject.OWN, 201, 403, 201, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/stipend-entries/{id}/reversal", Subject.NONE, 201, 403, 201, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/stipend-payouts", Subject.NONE, 201, 403, 201, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/stipend-payouts", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/stipend-payouts/{id}", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/stipend-settings", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/stipend-settings", Subject.NONE, 200, 403, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/incentives", Subject.OWN, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/incentives", Subject.OTHER, 200, 200, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/incentives", Subject.OWN, 201, 403, 201, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/incentives/redemptions", Subject.OWN, 201, 403, 201, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/incentive-entries/{id}/reversal", Subject.NONE, 201, 403, 201, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/incentive-rules", Subject.NONE, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.POST, "/api/v1/incentive-rules", Subject.NONE, 201, 403, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/incentive-items", Subject.NONE, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.POST, "/api/v1/incentive-items", Subject.NONE, 201, 403, 403, 403, 403));
 
 	/** Each sheet the matrix writes is for a shift of its own, counting back day by day from long ago. */
 	private static final java.util.concurrent.atomic.AtomicInteger SHEET_DAY = new java.util.concurrent.atomic.AtomicInteger(
@@ -299,6 +319,12 @@ class AuthorizationMatrixTests {
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	private UUID leaving;
+
+	@Autowired
+	org.milieu.work.StipendLedger stipends;
+
+	@Autowired
+	org.milieu.work.Incentives incentives;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -411,6 +437,25 @@ class AuthorizationMatrixTests {
 			});
 	}
 
+	/** A fresh bonus for resident01, from the director: something to reverse, and money to pay out. */
+	private org.milieu.work.StipendEntry stipendFixture() {
+		return stipends.bonus(signIns.user("director"), signIns.user("resident01").residentId(), 50, "USD", "Matrix bonus");
+	}
+
+	/** A fresh award to resident01, from the director: something to reverse, and points to redeem. */
+	private org.milieu.work.IncentiveEntry incentiveFixture() {
+		org.milieu.work.IncentiveEntry entry = null;
+		for (int i = 0; i < 3; i++) {
+			entry = incentives.award(signIns.user("director"), signIns.user("resident01").residentId(), cheapestRule(), null);
+		}
+		return entry;
+	}
+
+	private UUID cheapestRule() {
+		return incentives.rules(signIns.user("director").programId()).stream().filter(org.milieu.work.IncentiveRule::active)
+			.min(java.util.Comparator.comparingInt(org.milieu.work.IncentiveRule::points)).orElseThrow().id();
+	}
+
 	private UUID houseOf(UUID resident) {
 		return jdbc.sql("select house_id from residents_stay where resident_id = ? and discharged_on is null").param(resident)
 			.query(UUID.class).single();
@@ -468,6 +513,16 @@ class AuthorizationMatrixTests {
 		}
 		else if (path.startsWith("/api/v1/privileges/{code}")) {
 			path = path.replace("{code}", "PHONE_TIME");
+		}
+		else if (path.startsWith("/api/v1/stipend-entries/{id}")) {
+			path = path.replace("{id}", stipendFixture().id().toString());
+		}
+		else if (path.startsWith("/api/v1/incentive-entries/{id}")) {
+			path = path.replace("{id}", incentiveFixture().id().toString());
+		}
+		else if (path.startsWith("/api/v1/stipend-payouts/{id}")) {
+			path = path.replace("{id}", jdbc.sql("select id from work_payout_batch order by paid_at desc limit 1")
+				.query(UUID.class).optional().orElseGet(UUID::randomUUID).toString());
 		}
 		else if (path.startsWith("/api/v1/passes/{id}")) {
 			UUID resident = signIns.user(row.subject() == Subject.OWN ? "resident01" : "resident02").residentId();
@@ -579,6 +634,35 @@ class AuthorizationMatrixTests {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"destination\": \"Matrix library\", "
 					+ "\"purpose\": \"Matrix test\", \"expectedBackAt\": \"" + clock.instant().plusSeconds(3600)
 					+ "\", \"pastCurfew\": true}");
+		}
+		if (row.pattern().endsWith("/stipend-entries")) {
+			request.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"kind\": \"BONUS\", \"amountCents\": 1, \"reason\": \"Matrix bonus\"}");
+		}
+		if (row.pattern().endsWith("/reversal")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Matrix reversal\"}");
+		}
+		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/stipend-payouts")) {
+			stipendFixture();
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"method\": \"COMMISSARY\", \"payouts\": "
+					+ "[{\"residentId\": \"" + signIns.user("resident01").residentId() + "\", \"amountCents\": 1}]}");
+		}
+		if (row.method() == HttpMethod.POST && row.pattern().endsWith("/incentives")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"ruleId\": \"" + cheapestRule() + "\"}");
+		}
+		if (row.pattern().endsWith("/redemptions")) {
+			incentiveFixture();
+			UUID item = incentives.items(signIns.user("director").programId()).stream()
+				.min(java.util.Comparator.comparingInt(org.milieu.work.IncentiveItem::points)).orElseThrow().id();
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"itemId\": \"" + item + "\"}");
+		}
+		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/incentive-rules")) {
+			request.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\": \"Matrix rule " + unique + "\", \"points\": 5}");
+		}
+		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/incentive-items")) {
+			request.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\": \"Matrix item " + unique + "\", \"kind\": \"VOUCHER\", \"points\": 5}");
 		}
 		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/privileges")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"code\": \"MATRIX_" + unique.toUpperCase(java.util.Locale.ROOT)
@@ -712,6 +796,10 @@ class AuthorizationMatrixTests {
 		}
 		else if (row.pattern().startsWith("/api/v1/jobs")) {
 			request.contentType(MediaType.APPLICATION_JSON).content(MATRIX_JOB);
+		}
+		else if (row.method() == HttpMethod.PUT && row.pattern().equals("/api/v1/stipend-settings")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"currency\": \"USD\", \"weeklyCapCents\": 10000, "
+					+ "\"payoutCapCents\": 5000, \"incentiveYearlyCapCents\": 75000, \"pointValueCents\": 10}");
 		}
 		else if (row.method() == HttpMethod.PUT && users) {
 			String etag = "\"" + accounts.find(account).orElseThrow().version() + "\"";

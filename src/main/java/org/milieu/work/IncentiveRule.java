@@ -1,0 +1,7 @@
+package org.milieu.work;
+
+import java.util.UUID;
+
+/** A way to earn incentive points, the same for every resident of the program (for example a seven-day attendance streak). */
+public record IncentiveRule(UUID id, String name, String description, int points, boolean active) {
+}

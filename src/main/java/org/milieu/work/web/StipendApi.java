@@ -1,0 +1,158 @@
+package org.milieu.work.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.milieu.identity.MilieuUser;
+import org.milieu.shared.RuleViolation;
+import org.milieu.work.NewPayout;
+import org.milieu.work.PayoutBatch;
+import org.milieu.work.PayoutMethod;
+import org.milieu.work.StipendEntry;
+import org.milieu.work.StipendKind;
+import org.milieu.work.StipendLedger;
+import org.milieu.work.StipendPayouts;
+import org.milieu.work.StipendSettings;
+import org.milieu.work.StipendSettingsStore;
+import org.milieu.work.StipendStatement;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The stipend ledger over JSON: a resident's statement, bonuses and deductions, reversals, payout batches and the caps. */
+@RestController
+class StipendApi {
+
+	private final StipendLedger ledger;
+
+	private final StipendPayouts payouts;
+
+	private final StipendSettingsStore settings;
+
+	StipendApi(StipendLedger ledger, StipendPayouts payouts, StipendSettingsStore settings) {
+		this.ledger = ledger;
+		this.payouts = payouts;
+		this.settings = settings;
+	}
+
+	/** The balance and entries, newest first, paged by {@code before} (a {@code seq}) and {@code limit}; a resident reads their own. */
+	@GetMapping("/api/v1/residents/{id}/stipend")
+	ResponseEntity<StatementResponse> statement(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int limit) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+			.body(StatementResponse.of(ledger.statement(user, id, before, limit)));
+	}
+
+	/** A bonus (staff) or a deduction by an approved consequence (a clinician or the director). */
+	@PostMapping("/api/v1/residents/{id}/stipend-entries")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
+	ResponseEntity<EntryResponse> record(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@RequestBody EntryRequest request) {
+		String currency = request.currency() != null ? request.currency() : settings.of(user.programId()).currency();
+		long cents = request.amountCents() == null ? 0 : request.amountCents();
+		StipendEntry entry;
+		if (request.kind() == StipendKind.BONUS) {
+			entry = ledger.bonus(user, id, cents, currency, request.reason());
+		}
+		else if (request.kind() == StipendKind.DEDUCTION) {
+			entry = ledger.deduction(user, id, cents, currency, request.reason(), request.consequenceRef());
+		}
+		else {
+			throw new RuleViolation("stipend.kind.manual", "kind");
+		}
+		return ResponseEntity.created(URI.create("/api/v1/residents/" + id + "/stipend"))
+			.cacheControl(CacheControl.noStore()).body(EntryResponse.of(entry));
+	}
+
+	/** Reverses one entry with a reason (never a reversal, never twice, never below zero). */
+	@PostMapping("/api/v1/stipend-entries/{id}/reversal")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
+	ResponseEntity<EntryResponse> reverse(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@RequestBody ReversalRequest request) {
+		StipendEntry entry = ledger.reverse(user, id, request.reason());
+		return ResponseEntity.created(URI.create("/api/v1/residents/" + entry.residentId() + "/stipend"))
+			.cacheControl(CacheControl.noStore()).body(EntryResponse.of(entry));
+	}
+
+	/** Pays out a batch, all or nothing, and returns it with its receipt number. */
+	@PostMapping("/api/v1/stipend-payouts")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
+	ResponseEntity<PayoutBatch> payOut(@AuthenticationPrincipal MilieuUser user, @RequestBody PayoutRequest request) {
+		List<NewPayout> lines = request.payouts() == null ? List.of()
+				: request.payouts().stream()
+					.map(l -> l == null ? null : new NewPayout(l.residentId(), l.amountCents() == null ? 0 : l.amountCents()))
+					.toList();
+		PayoutBatch batch = payouts.payOut(user, request.method(), lines);
+		return ResponseEntity.created(URI.create("/api/v1/stipend-payouts/" + batch.id()))
+			.cacheControl(CacheControl.noStore()).body(batch);
+	}
+
+	/** The program's latest payout batches, newest first (staff roles). */
+	@GetMapping("/api/v1/stipend-payouts")
+	ResponseEntity<List<PayoutBatch>> batches(@AuthenticationPrincipal MilieuUser user,
+			@RequestParam(defaultValue = "50") int limit) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(payouts.batches(user, limit));
+	}
+
+	/** One batch as its receipt. */
+	@GetMapping("/api/v1/stipend-payouts/{id}")
+	ResponseEntity<PayoutBatch> batch(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(payouts.receipt(user, id));
+	}
+
+	/** The program's caps, currency and point value (staff roles read them). */
+	@GetMapping("/api/v1/stipend-settings")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
+	ResponseEntity<StipendSettings> settings(@AuthenticationPrincipal MilieuUser user) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(settings.of(user.programId()));
+	}
+
+	/** Changes the caps; the director only. */
+	@PutMapping("/api/v1/stipend-settings")
+	ResponseEntity<StipendSettings> updateSettings(@AuthenticationPrincipal MilieuUser user,
+			@RequestBody StipendSettings request) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(settings.update(user, request));
+	}
+
+	record EntryRequest(StipendKind kind, Long amountCents, String currency, String reason, String consequenceRef) {
+	}
+
+	record ReversalRequest(String reason) {
+	}
+
+	record PayoutRequest(PayoutMethod method, List<PayoutLineRequest> payouts) {
+	}
+
+	record PayoutLineRequest(UUID residentId, Long amountCents) {
+	}
+
+	record StatementResponse(UUID residentId, long balanceCents, String currency, List<EntryResponse> entries,
+			Long nextBefore) {
+
+		static StatementResponse of(StipendStatement s) {
+			return new StatementResponse(s.residentId(), s.balanceCents(), s.currency(),
+					s.entries().stream().map(EntryResponse::of).toList(), s.nextBefore());
+		}
+	}
+
+	record EntryResponse(UUID id, UUID residentId, long seq, StipendKind kind, long amountCents, String currency,
+			long balanceAfterCents, String sourceType, UUID sourceId, String consequenceRef, UUID reverses,
+			UUID reversedBy, String reason, String recordedBy, Instant recordedAt) {
+
+		static EntryResponse of(StipendEntry e) {
+			return new EntryResponse(e.id(), e.residentId(), e.seq(), e.kind(), e.amountCents(), e.currency(),
+					e.balanceAfterCents(), e.sourceType(), e.sourceId(), e.consequenceRef(), e.reverses(), e.reversedBy(),
+					e.reason(), e.recordedBy(), e.recordedAt());
+		}
+	}
+}
