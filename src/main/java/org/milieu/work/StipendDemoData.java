@@ -20,9 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Two weeks of stipends for most residents of the demo community: earnings for their jobs, a
- * bonus, one earning reversed because it was verified twice, and last week's commissary payout
- * batch (receipt 1) for the residents of the first house; incentive rules and a catalogue, a few
+ * The stipends of the demo community: an earning for each verified completion of the rosters
+ * ({@link WorkCompletionDemoData}), a bonus, one earning reversed with its reason, and last week's
+ * commissary payout batch (receipt 1) for the residents of the first house; incentive rules and a catalogue, a few
  * awards and one redemption. Written in the past, entry by entry with the balance after each, so
  * the ledgers read exactly as if the services had kept them. Uses a random source of its own.
  */
@@ -32,8 +32,6 @@ class StipendDemoData implements DemoContributor {
 
 	private static final long SEED = 20_261_127_720L;
 
-	private static final String[] JOBS = { "Kitchen crew", "Laundry", "Grounds", "House upkeep", "Greeter",
-			"Orientation buddy" };
 
 	private final Census census;
 
@@ -68,46 +66,45 @@ class StipendDemoData implements DemoContributor {
 		Map<UUID, Ledger> ledgers = new HashMap<>();
 		List<Object[]> accounts = new ArrayList<>();
 		List<Object[]> entries = new ArrayList<>();
+		List<Object[]> settled = new ArrayList<>();
 		LocalDate today = community.today();
-		Instant opened = today.minusDays(15).atTime(9, 0).atZone(zone).toInstant();
-		for (int i = 0; i < residents.size(); i++) {
-			if (i % 6 == 5) {
-				continue; // a few residents have not worked yet
-			}
-			UUID resident = residents.get(i).residentId();
-			accounts.add(new Object[] { resident, program, "USD", Timestamp.from(opened) });
-			ledgers.put(resident, new Ledger());
-		}
+		LocalDate lastMonday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+			.minusWeeks(1);
+		Instant opened = lastMonday.minusDays(1).atTime(9, 0).atZone(zone).toInstant();
+		java.util.function.Function<UUID, Ledger> ledgerOf = resident -> ledgers.computeIfAbsent(resident, r -> {
+			accounts.add(new Object[] { r, program, "USD", Timestamp.from(opened) });
+			return new Ledger();
+		});
 		UUID firstHouse = residents.get(0).houseId();
 		UUID batch = community.id("payout-batch", "commissary-last-week");
 		long batchTotal = 0;
 		int batchLines = 0;
-		Instant paidAt = today.minusDays(8).atTime(18, 0).atZone(zone).toInstant();
-		for (int back = 14; back >= 1; back--) {
-			LocalDate day = today.minusDays(back);
-			Instant verified = day.atTime(17, 30).atZone(zone).toInstant();
-			for (int i = 0; i < residents.size(); i++) {
-				CensusEntry resident = residents.get(i);
-				Ledger ledger = ledgers.get(resident.residentId());
-				if (ledger == null || day.isBefore(resident.admittedOn()) || random.nextInt(10) < 3) {
-					continue;
-				}
-				long cents = 150 + 50L * random.nextInt(6);
-				UUID id = UUID.randomUUID();
-				entries.add(entry(id, program, resident.residentId(), ledger, "EARNED", cents, "COMPLETION", UUID.randomUUID(),
-						null, JOBS[(i + back) % JOBS.length], verified));
-				ledger.lastEarned = id;
-				ledger.lastEarnedCents = cents;
-				if (back == 9 && i == 1) {
-					entries.add(entry(UUID.randomUUID(), program, resident.residentId(), ledger, "BONUS", 500, null, null, null,
-							"Covered the kitchen shift of a peer who was ill", verified.plusSeconds(600)));
-				}
-				if (back == 6 && i == 2) {
-					entries.add(entry(UUID.randomUUID(), program, resident.residentId(), ledger, "REVERSAL", -cents,
-							"COMPLETION", null, id, "Verified twice by mistake", verified.plusSeconds(3600)));
-				}
+		Instant bonusAt = lastMonday.plusDays(2).atTime(19, 0).atZone(zone).toInstant();
+		Instant paidAt = lastMonday.plusDays(6).atTime(19, 0).atZone(zone).toInstant();
+		Instant reverseAfter = lastMonday.plusDays(3).atTime(0, 0).atZone(zone).toInstant();
+		boolean bonusDone = false;
+		boolean paid = false;
+		boolean reversed = false;
+		UUID reversedResident = residents.get(Math.min(2, residents.size() - 1)).residentId();
+		// the earnings are the verified completions of the rosters (WorkCompletionDemoData), in the order verified
+		List<Object[]> earned = jdbc.query("""
+				select c.id, a.resident_id, c.earned_cents, c.verified_at, j.name, c.occurs_on
+				  from work_completion c join work_assignment a on a.id = c.assignment_id join work_job j on j.id = a.job_id
+				 where c.program_id = ? and c.verified_at is not null and c.earned_cents > 0
+				 order by c.verified_at, c.id""",
+				(rs, n) -> new Object[] { rs.getObject("id", UUID.class), rs.getObject("resident_id", UUID.class),
+						rs.getLong("earned_cents"), rs.getTimestamp("verified_at").toInstant(), rs.getString("name"),
+						rs.getObject("occurs_on", LocalDate.class) },
+				program);
+		for (int k = 0; k <= earned.size(); k++) {
+			Instant at = k < earned.size() ? (Instant) earned.get(k)[3] : Instant.MAX;
+			if (!bonusDone && at.isAfter(bonusAt) && residents.size() > 1) {
+				entries.add(entry(UUID.randomUUID(), program, residents.get(1).residentId(),
+						ledgerOf.apply(residents.get(1).residentId()), "BONUS", 500, null, null, null,
+						"Covered the kitchen shift of a peer who was ill", bonusAt));
+				bonusDone = true;
 			}
-			if (back == 8) {
+			if (!paid && at.isAfter(paidAt)) {
 				for (CensusEntry resident : residents) {
 					Ledger ledger = ledgers.get(resident.residentId());
 					if (ledger == null || !resident.houseId().equals(firstHouse) || ledger.balance < 100) {
@@ -119,6 +116,22 @@ class StipendDemoData implements DemoContributor {
 					batchTotal += cents;
 					batchLines++;
 				}
+				paid = true;
+			}
+			if (k == earned.size()) {
+				break;
+			}
+			Object[] e = earned.get(k);
+			UUID resident = (UUID) e[1];
+			Ledger ledger = ledgerOf.apply(resident);
+			UUID id = UUID.randomUUID();
+			entries.add(entry(id, program, resident, ledger, "EARNED", (long) e[2], Completions.SOURCE, (UUID) e[0], null,
+					e[4] + " " + e[5], at));
+			settled.add(new Object[] { id, e[0] });
+			if (!reversed && resident.equals(reversedResident) && at.isAfter(reverseAfter)) {
+				entries.add(entry(UUID.randomUUID(), program, resident, ledger, "REVERSAL", -(long) e[2], Completions.SOURCE,
+						null, id, "Marked for the wrong day: another resident covered that shift", at.plusSeconds(3600)));
+				reversed = true;
 			}
 		}
 		jdbc.batchUpdate("insert into work_stipend_account (resident_id, program_id, currency, opened_at) values (?, ?, ?, ?)",
@@ -135,6 +148,7 @@ class StipendDemoData implements DemoContributor {
 				insert into work_stipend_entry (id, program_id, resident_id, seq, kind, amount_cents, currency,
 				    balance_after_cents, source_type, source_id, consequence_ref, reverses, reason, recorded_by, recorded_at)
 				values (?, ?, ?, ?, ?, ?, 'USD', ?, ?, ?, null, ?, ?, ?, ?)""", entries);
+		jdbc.batchUpdate("update work_completion set stipend_entry_id = ? where id = ?", settled);
 		incentives(community, residents, random);
 	}
 
