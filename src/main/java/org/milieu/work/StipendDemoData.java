@@ -94,8 +94,8 @@ class StipendDemoData implements DemoContributor {
 				}
 				long cents = 150 + 50L * random.nextInt(6);
 				UUID id = UUID.randomUUID();
-				entries.add(entry(id, program, resident.residentId(), ledger, "EARNED", cents, "COMPLETION", UUID.randomUUID(),
-						null, JOBS[(i + back) % JOBS.length], verified));
+				entries.add(entry(id, program, resident.residentId(), ledger, "EARNED", cents, StipendLedger.SOURCE_COMPLETION,
+						UUID.randomUUID(), null, JOBS[(i + back) % JOBS.length], verified));
 				ledger.lastEarned = id;
 				ledger.lastEarnedCents = cents;
 				if (back == 9 && i == 1) {
@@ -104,7 +104,7 @@ class StipendDemoData implements DemoContributor {
 				}
 				if (back == 6 && i == 2) {
 					entries.add(entry(UUID.randomUUID(), program, resident.residentId(), ledger, "REVERSAL", -cents,
-							"COMPLETION", null, id, "Verified twice by mistake", verified.plusSeconds(3600)));
+							StipendLedger.SOURCE_COMPLETION, null, id, "Verified twice by mistake", verified.plusSeconds(3600)));
 				}
 			}
 			if (back == 8) {
