@@ -44,8 +44,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Completions {
 
-	static final String SOURCE = "JOB_COMPLETION";
-
 	private static final String SELECT = """
 			select c.id, c.assignment_id, a.resident_id, a.job_id, j.name as job_name, c.occurs_on, c.outcome, c.quality,
 			       c.minutes, c.note, c.marked_by, c.marked_by_resident, c.marked_at, c.verified_by, c.verified_at,
@@ -290,7 +288,7 @@ public class Completions {
 				completion.minutes());
 		UUID entry = null;
 		if (earned > 0) {
-			entry = ledger.earn(user, completion.residentId(), earned, assignment.currency(), SOURCE, completion.id(),
+			entry = ledger.earn(user, completion.residentId(), earned, assignment.currency(), StipendLedger.SOURCE_COMPLETION, completion.id(),
 					assignment.jobName() + " " + completion.occursOn()).id();
 		}
 		jdbc.sql("update work_completion set verified_by = ?, verified_at = ?, earned_cents = ?, stipend_entry_id = ? "

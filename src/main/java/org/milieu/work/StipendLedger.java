@@ -53,6 +53,9 @@ public class StipendLedger {
 	/** The largest page of a statement. */
 	public static final int MAX_PAGE = 500;
 
+	/** The {@code sourceType} of an earning for a verified completion, its {@code sourceId} the completion. */
+	public static final String SOURCE_COMPLETION = "COMPLETION";
+
 	/** The {@code sourceType} of a deduction: it comes from a consequence. */
 	public static final String SOURCE_CONSEQUENCE = "CONSEQUENCE";
 
