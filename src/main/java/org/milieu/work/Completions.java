@@ -288,8 +288,8 @@ public class Completions {
 				completion.minutes());
 		UUID entry = null;
 		if (earned > 0) {
-			entry = ledger.earn(user, completion.residentId(), earned, assignment.currency(), StipendLedger.SOURCE_COMPLETION, completion.id(),
-					assignment.jobName() + " " + completion.occursOn()).id();
+			entry = ledger.earn(user, completion.residentId(), earned, assignment.currency(), StipendLedger.SOURCE_COMPLETION,
+					completion.id(), assignment.jobName() + " " + completion.occursOn()).id();
 		}
 		jdbc.sql("update work_completion set verified_by = ?, verified_at = ?, earned_cents = ?, stipend_entry_id = ? "
 				+ "where id = ?")

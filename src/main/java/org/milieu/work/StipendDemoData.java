@@ -125,8 +125,8 @@ class StipendDemoData implements DemoContributor {
 			UUID resident = (UUID) e[1];
 			Ledger ledger = ledgerOf.apply(resident);
 			UUID id = UUID.randomUUID();
-			entries.add(entry(id, program, resident, ledger, "EARNED", (long) e[2], StipendLedger.SOURCE_COMPLETION, (UUID) e[0], null,
-					e[4] + " " + e[5], at));
+			entries.add(entry(id, program, resident, ledger, "EARNED", (long) e[2], StipendLedger.SOURCE_COMPLETION,
+					(UUID) e[0], null, e[4] + " " + e[5], at));
 			settled.add(new Object[] { id, e[0] });
 			if (!reversed && resident.equals(reversedResident) && at.isAfter(reverseAfter)) {
 				entries.add(entry(UUID.randomUUID(), program, resident, ledger, "REVERSAL", -(long) e[2], StipendLedger.SOURCE_COMPLETION,

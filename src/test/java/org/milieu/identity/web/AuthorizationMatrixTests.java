@@ -188,6 +188,9 @@ class AuthorizationMatrixTests {
 			// a clinician or the director, not by staff
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}/work-record", Subject.OWN, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}/work-record.pdf", Subject.OWN, 200, 200, 403, 200, 403),
+			// work reports: staff roles; without a period every caller who may ask gets the 422 naming from
+			new Row(HttpMethod.GET, "/api/v1/work-reports", Subject.NONE, 422, 422, 422, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/work-reports.csv", Subject.NONE, 422, 422, 422, 403, 403),
 			// minutes of the demo meeting not yet held: 409 for whoever may ask; saving and approving are for staff and
 			// officers (422: not held, not closed)
 			new Row(HttpMethod.GET, "/api/v1/meetings/{id}/minutes", Subject.NONE, 409, 409, 409, 409, 403),

@@ -42,7 +42,7 @@ class InternationalisationTests {
 	private static final Pattern STATIC_KEY = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)[}(]");
 
 	private static final Pattern JAVA_KEY = Pattern
-		.compile("\"((?:problem|house|admission|level|error|home|census|nav|login|account|password|invitation|users|audit|mfa|token|emergency|passkey|discharge|me|staffing|screening|pass|move|occupancy|discharged|profile|rounds|rating|criterion|scheme|fact|review|adjustment|evidence|privilege|meeting|agenda|motion|ballot|officer|action|follow-up|minutes|job|roster|swap|stipend|payout|incentive|completion)\\.[A-Za-z0-9_.\\-]*[A-Za-z0-9])\"");
+		.compile("\"((?:problem|house|admission|level|error|home|census|nav|login|account|password|invitation|users|audit|mfa|token|emergency|passkey|discharge|me|staffing|screening|pass|move|occupancy|discharged|profile|rounds|rating|criterion|scheme|fact|review|adjustment|evidence|privilege|meeting|agenda|motion|ballot|officer|action|follow-up|minutes|job|roster|swap|stipend|payout|incentive|completion|report)\\.[A-Za-z0-9_.\\-]*[A-Za-z0-9])\"");
 
 	@Test
 	void templatesHoldNoHardCodedText() throws IOException {
