@@ -233,7 +233,10 @@ public class Rosters {
 		if ((residentId == null) == (jobId == null)) {
 			throw new RuleViolation("roster.adjust.oneOf", residentId == null ? "jobId" : "residentId");
 		}
-		if (current.rosterStatus() != RosterStatus.PROPOSED) {
+		// one change of a roster at a time, so two adjustments cannot both fill a crew's last place
+		RosterStatus status = jdbc.sql("select status from work_roster where id = ? for update").param(current.rosterId())
+			.query(String.class).optional().map(RosterStatus::valueOf).orElse(current.rosterStatus());
+		if (status != RosterStatus.PROPOSED) {
 			throw new RuleViolation("roster.notProposed", "id");
 		}
 		if (jobId != null) {
@@ -294,6 +297,16 @@ public class Rosters {
 				"JobAssignment", residentId);
 		return jdbc.sql(ASSIGNMENT + " and a.resident_id = ? and r.status = 'PUBLISHED' order by r.week_start desc limit 53")
 			.params(program.value(), residentId).query((rs, n) -> assignment(rs)).list();
+	}
+
+	/**
+	 * The other assignments of the same roster in the same house: what a resident may ask to swap
+	 * with. For the resident's own page, which shows only the jobs and their dates, never who does them.
+	 */
+	@Transactional(readOnly = true)
+	public List<Assignment> housemates(ProgramId program, Assignment mine) {
+		return jdbc.sql(ASSIGNMENT + " and a.roster_id = ? and a.house_id is not distinct from ? and a.id <> ? order by j.name")
+			.params(program.value(), mine.rosterId(), mine.houseId(), mine.id()).query((rs, n) -> assignment(rs)).list();
 	}
 
 	/** The Monday of the week the day falls in. */
