@@ -126,11 +126,17 @@ public abstract class BrowserJourneys {
 		return browser.findElement(By.tagName("h1")).getText();
 	}
 
-	/** The page needs no sideways scrolling at the window's width. */
+	/** The page needs no sideways scrolling at the window's width; a failure names the elements that stick out. */
 	protected void assertFitsTheTablet(String page) {
 		long overflow = (Long) ((JavascriptExecutor) browser)
 			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-		assertThat(overflow).as("horizontal scrolling on " + page + " at 768 px").isLessThanOrEqualTo(0);
+		Object wide = overflow <= 0 ? "" : ((JavascriptExecutor) browser).executeScript("""
+				const width = document.documentElement.clientWidth;
+				return Array.from(document.querySelectorAll('body *'))
+				  .filter(e => e.getBoundingClientRect().right > width + 0.5)
+				  .slice(0, 5).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' right='
+				    + Math.round(e.getBoundingClientRect().right)).join('; ');""");
+		assertThat(overflow).as("horizontal scrolling on " + page + " at 768 px: " + wide).isLessThanOrEqualTo(0);
 	}
 
 	/** axe-core finds no WCAG 2.1 AA violation on the page as it is now. */

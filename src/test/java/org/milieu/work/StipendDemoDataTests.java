@@ -31,7 +31,7 @@ class StipendDemoDataTests {
 		assertThat(jdbc.sql("select count(*) from work_stipend_entry where kind = 'BONUS' and recorded_by = 'director'")
 			.query(Long.class).single()).isPositive();
 		assertThat(jdbc.sql("select count(*) from work_stipend_entry e join work_stipend_entry o on o.id = e.reverses "
-				+ "where e.reason = 'Verified twice by mistake'").query(Long.class).single()).isEqualTo(1);
+				+ "where e.reason = 'Marked for the wrong day: another resident covered that shift'").query(Long.class).single()).isEqualTo(1);
 		assertThat(jdbc.sql("""
 				select b.total_cents = -(select sum(e.amount_cents) from work_stipend_entry e
 				                          where e.source_type = 'PAYOUT_BATCH' and e.source_id = b.id and e.kind = 'PAYOUT')

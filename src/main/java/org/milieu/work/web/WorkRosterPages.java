@@ -66,8 +66,11 @@ class WorkRosterPages {
 
 	private final Clock clock;
 
+	private final org.milieu.work.Completions completions;
+
 	WorkRosterPages(Jobs jobs, Rosters rosters, JobPreferences preferences, SwapRequests swaps, Census census,
-			LevelPrivileges privileges, Clock clock) {
+			LevelPrivileges privileges, Clock clock, org.milieu.work.Completions completions) {
+		this.completions = completions;
 		this.jobs = jobs;
 		this.rosters = rosters;
 		this.preferences = preferences;
@@ -269,6 +272,7 @@ class WorkRosterPages {
 		model.addAttribute("requests", swaps.of(user.programId(), user.residentId()));
 		model.addAttribute("error", rule);
 		model.addAttribute("errorField", rule == null ? null : rule.field());
+		model.addAttribute("coordinates", completions.coordinates(user));
 		return "work/my-work";
 	}
 
