@@ -15,6 +15,7 @@ import org.milieu.work.PayoutMethod;
 import org.milieu.work.StipendBalance;
 import org.milieu.work.StipendLedger;
 import org.milieu.work.StipendPayouts;
+import org.milieu.work.StipendSettings;
 import org.milieu.work.StipendSettingsStore;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -106,6 +107,42 @@ class StipendPages {
 			redirect.addFlashAttribute("typed", typed);
 			redirect.addFlashAttribute("typedMethod", method);
 			return "redirect:/work/stipends";
+		}
+	}
+
+	/** The director's caps: amounts typed in the currency (100.00), the point's worth in cents. */
+	@PostMapping("/work/stipends/settings")
+	@PreAuthorize("hasRole('ADMIN')")
+	String caps(@AuthenticationPrincipal MilieuUser user, @RequestParam(required = false) String currency,
+			@RequestParam(required = false) String weeklyCap, @RequestParam(required = false) String payoutCap,
+			@RequestParam(required = false) String incentiveYearlyCap, @RequestParam(required = false) String pointValueCents,
+			RedirectAttributes redirect) {
+		try {
+			settings.update(user, new StipendSettings(currency == null ? null : currency.strip(), amount(weeklyCap, "weeklyCapCents"),
+					amount(payoutCap, "payoutCapCents"), amount(incentiveYearlyCap, "incentiveYearlyCapCents"),
+					whole(pointValueCents, "pointValueCents")));
+			redirect.addFlashAttribute("notice", "stipend.page.capsSaved");
+		}
+		catch (RuleViolation rule) {
+			problem(redirect, rule);
+		}
+		return "redirect:/work/stipends#caps";
+	}
+
+	private static long amount(String typed, String field) {
+		Long cents = StipendMoney.cents(typed);
+		if (cents == null || cents < 0) {
+			throw new RuleViolation("stipend.settings.amount", field);
+		}
+		return cents;
+	}
+
+	private static long whole(String typed, String field) {
+		try {
+			return Long.parseLong(typed == null ? "" : typed.strip());
+		}
+		catch (NumberFormatException notANumber) {
+			throw new RuleViolation("stipend.settings.amount", field);
 		}
 	}
 
