@@ -42,7 +42,7 @@ class PrivilegesDemoData implements DemoContributor {
 						+ "reviewed with him and his counsellor.",
 				"clinician", null, null, null);
 		adjust(community, "granted-pass", "resident20", DefaultPrivilege.OFF_SITE_PASS, AdjustmentKind.GRANT,
-				community.today().atTime(8, 0).atZone(zone).toInstant(),
+				community.today().minusDays(1).atTime(8, 0).atZone(zone).toInstant(),
 				community.today().plusDays(3).atTime(18, 0).atZone(zone).toInstant(),
 				"Custody hearing at the county courthouse on Friday; a staff member goes with her.", "clinician2", null,
 				null, null);

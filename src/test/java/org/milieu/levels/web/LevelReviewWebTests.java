@@ -82,9 +82,13 @@ class LevelReviewWebTests {
 		return signIns.user("director").programId();
 	}
 
+	/** The program's calendar day, as the services count it (not the current shift's date, which lags after midnight). */
 	LocalDate today() {
-		return ratings.currentShift(program()).date();
+		return census.day(program());
 	}
+
+	@Autowired
+	org.milieu.residents.Census census;
 
 	/** A house with a resident at level 1 for 20 days and a peer at level 3, and a staff member of the house. */
 	Setup setup() {
