@@ -54,10 +54,10 @@ class ResidentApi {
 
 	private final ResidentRecords records;
 
-	private final DischargeSummaryPdf pdf;
+	private final org.milieu.platform.web.PdfPrinter pdf;
 
 	ResidentApi(Census census, Admissions admissions, MessageSource messages, Discharges discharges,
-			ResidentRecords records, DischargeSummaryPdf pdf) {
+			ResidentRecords records, org.milieu.platform.web.PdfPrinter pdf) {
 		this.census = census;
 		this.admissions = admissions;
 		this.messages = messages;
@@ -130,7 +130,8 @@ class ResidentApi {
 	 */
 	@GetMapping("/{id}/discharge-summary.pdf")
 	ResponseEntity<byte[]> dischargeSummary(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
-		byte[] document = pdf.render(records.dischargeSummary(user, id), LocaleContextHolder.getLocale());
+		byte[] document = pdf.print("residents/discharge-summary", "discharge-summary.css",
+				java.util.Map.of("summary", records.dischargeSummary(user, id)), LocaleContextHolder.getLocale());
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.contentType(MediaType.APPLICATION_PDF)

@@ -23,9 +23,9 @@ class WorkRecordApi {
 
 	private final WorkRecords records;
 
-	private final WorkRecordPdf pdf;
+	private final org.milieu.platform.web.PdfPrinter pdf;
 
-	WorkRecordApi(WorkRecords records, WorkRecordPdf pdf) {
+	WorkRecordApi(WorkRecords records, org.milieu.platform.web.PdfPrinter pdf) {
 		this.records = records;
 		this.pdf = pdf;
 	}
@@ -37,7 +37,8 @@ class WorkRecordApi {
 
 	@GetMapping("/api/v1/residents/{id}/work-record.pdf")
 	ResponseEntity<byte[]> print(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
-		byte[] document = pdf.render(records.of(user, id, AuditAction.EXPORT), LocaleContextHolder.getLocale());
+		byte[] document = pdf.print("work/work-record", "work-record.css",
+				java.util.Map.of("record", records.of(user, id, AuditAction.EXPORT)), LocaleContextHolder.getLocale());
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("work-record-" + id + ".pdf").build().toString())
