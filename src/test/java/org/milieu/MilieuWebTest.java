@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.milieu.identity.DemoSignIns;
+import org.milieu.platform.database.OneConnectionPerThread;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -18,6 +19,6 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(DemoSignIns.class)
+@Import({ DemoSignIns.class, OneConnectionPerThread.class })
 public @interface MilieuWebTest {
 }

@@ -1,9 +1,11 @@
 package org.milieu.audit;
 
+import org.milieu.platform.Transactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Writes to the audit trail. */
 @Service
@@ -15,9 +17,15 @@ public class AuditTrail {
 
 	private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-	AuditTrail(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
+	private final Transactions transactions;
+
+	private final TransactionTemplate alone;
+
+	AuditTrail(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, Transactions transactions) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.transactions = transactions;
+		this.alone = new TransactionTemplate(transactions);
 	}
 
 	/**
@@ -31,11 +39,16 @@ public class AuditTrail {
 
 	/**
 	 * Records in a transaction of its own, kept even when the caller's rolls back: for refusals,
-	 * failed sign-ins and other events whose request does not succeed.
+	 * failed sign-ins and other events whose request does not succeed. Never nested: inside a
+	 * transaction the record is written right after the outermost one ends and has given its
+	 * connection back ({@link Transactions#afterConnectionReleased}), before the caller's answer is
+	 * sent, so a request never waits for a second connection while holding one. The request's
+	 * origin is taken now.
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordIndependently(AuditEntry entry) {
-		insert(entry);
+		RequestOrigin origin = RequestOrigin.current();
+		transactions.afterConnectionReleased(
+				() -> alone.executeWithoutResult(status -> jdbc.sql(INSERT).params(values(entry, origin)).update()));
 	}
 
 	/**

@@ -24,8 +24,6 @@ import org.milieu.shared.VersionConflict;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,8 +47,6 @@ public class AccountAdministration {
 
 	private final AuditTrail trail;
 
-	private final FindByIndexNameSessionRepository<? extends Session> sessions;
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -58,14 +54,12 @@ public class AccountAdministration {
 	private final Duration invitationLifetime;
 
 	AccountAdministration(AccountRepository accounts, CareRelationships care, PasswordPolicy policy,
-			PasswordEncoder passwords, AuditTrail trail, FindByIndexNameSessionRepository<? extends Session> sessions,
-			JdbcClient jdbc, Clock clock, @Value("${milieu.security.invitation-lifetime:72h}") Duration invitationLifetime) {
+			PasswordEncoder passwords, AuditTrail trail, JdbcClient jdbc, Clock clock, @Value("${milieu.security.invitation-lifetime:72h}") Duration invitationLifetime) {
 		this.accounts = accounts;
 		this.care = care;
 		this.policy = policy;
 		this.passwords = passwords;
 		this.trail = trail;
-		this.sessions = sessions;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.invitationLifetime = invitationLifetime;
@@ -218,10 +212,13 @@ public class AccountAdministration {
 			.orElseThrow(() -> new RecordNotFound("Account", accountId));
 	}
 
+	/**
+	 * Ends every stored session of the account inside the caller's transaction, so the change and
+	 * the end of its sessions commit together, on the connection the change already holds (Spring
+	 * Session's repository would open a transaction of its own beside it).
+	 */
 	private int endSessions(String username) {
-		var found = sessions.findByPrincipalName(username);
-		found.keySet().forEach(sessions::deleteById);
-		return found.size();
+		return jdbc.sql("delete from spring_session where principal_name = ?").param(username).update();
 	}
 
 	private static void requireRoles(Set<Role> roles, UUID residentId) {

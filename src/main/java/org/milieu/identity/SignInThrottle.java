@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -40,7 +39,12 @@ class SignInThrottle {
 		return recent >= MAX_FAILURES;
 	}
 
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	/**
+	 * Counts a failed attempt. It joins the caller's transaction when there is one (the second
+	 * step of signing in, which commits whatever the code was) so the lockout counts it at once;
+	 * a failed password is counted in a transaction of its own.
+	 */
+	@Transactional
 	public void failed(UUID accountId) {
 		jdbc.sql("insert into identity_sign_in_failure (account_id, failed_at) values (?, ?)")
 			.params(accountId, Timestamp.from(clock.instant())).update();

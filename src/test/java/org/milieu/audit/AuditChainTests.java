@@ -158,7 +158,8 @@ class AuditChainTests {
 		write(2);
 		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
 		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
-		AuditTrail trail = new AuditTrail(JdbcClient.create(connection), new org.springframework.jdbc.core.JdbcTemplate(connection));
+		AuditTrail trail = new AuditTrail(JdbcClient.create(connection), new org.springframework.jdbc.core.JdbcTemplate(connection),
+				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
 		tx.executeWithoutResult(status -> {
 			trail.record(AuditEntry.of(STAFF, AuditAction.UPDATE, AuditOutcome.SUCCESS));
 			status.setRollbackOnly();
@@ -173,7 +174,8 @@ class AuditChainTests {
 		write(2);
 		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
 		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
-		AuditTrail trail = new AuditTrail(JdbcClient.create(connection), new org.springframework.jdbc.core.JdbcTemplate(connection));
+		AuditTrail trail = new AuditTrail(JdbcClient.create(connection), new org.springframework.jdbc.core.JdbcTemplate(connection),
+				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
 		tx.executeWithoutResult(status -> trail.recordAll(java.util.stream.IntStream.range(0, 50)
 			.mapToObj(i -> AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS)
 				.about(UUID.randomUUID(), DataCategory.DEMOGRAPHICS).on("Resident", i))
@@ -186,7 +188,8 @@ class AuditChainTests {
 	private void write(int count) {
 		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
 		try {
-			AuditTrail trail = new AuditTrail(JdbcClient.create(connection), new org.springframework.jdbc.core.JdbcTemplate(connection));
+			AuditTrail trail = new AuditTrail(JdbcClient.create(connection), new org.springframework.jdbc.core.JdbcTemplate(connection),
+				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
 			for (int i = 0; i < count; i++) {
 				trail.record(AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS)
 					.about(UUID.randomUUID(), DataCategory.DEMOGRAPHICS).on("Resident", i));

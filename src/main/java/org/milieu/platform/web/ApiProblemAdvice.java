@@ -113,6 +113,15 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	@ExceptionHandler({ org.springframework.transaction.CannotCreateTransactionException.class,
+			org.springframework.jdbc.CannotGetJdbcConnectionException.class })
+	ResponseEntity<ProblemDetail> noConnection(Exception ex) {
+		DatabaseUnavailable.log(ex);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, text("problem.unavailable")));
+	}
+
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex) {
 		String reference = UUID.randomUUID().toString();

@@ -33,6 +33,11 @@ class ErrorPages implements ErrorController {
 	@RequestMapping("/error")
 	String error(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
 		HttpStatus status = status(request);
+		if (DatabaseUnavailable.causedBy((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+			DatabaseUnavailable.log((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+			status = HttpStatus.SERVICE_UNAVAILABLE;
+			response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+		}
 		String originalUri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (originalUri != null && originalUri.startsWith(request.getContextPath() + "/api/")) {
 			var locale = LocaleContextHolder.getLocale();
@@ -40,7 +45,8 @@ class ErrorPages implements ErrorController {
 			String detail = messages.getMessage("error." + status.value() + ".detail", null,
 					messages.getMessage("error.generic.detail", null, locale), locale);
 			var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(status, detail);
-			problem.setType(status == HttpStatus.NOT_FOUND ? ProblemTypes.NOT_FOUND : ProblemTypes.forStatus(status.value()));
+			problem.setType(status == HttpStatus.NOT_FOUND ? ProblemTypes.NOT_FOUND
+					: status == HttpStatus.SERVICE_UNAVAILABLE ? ProblemTypes.UNAVAILABLE : ProblemTypes.forStatus(status.value()));
 			problem.setTitle(title);
 			problem.setInstance(java.net.URI.create(originalUri));
 			problems.write(response, problem);
@@ -51,6 +57,7 @@ class ErrorPages implements ErrorController {
 		return switch (status) {
 			case FORBIDDEN -> "error/403";
 			case NOT_FOUND -> "error/404";
+			case SERVICE_UNAVAILABLE -> "error/503";
 			default -> status.is4xxClientError() ? "error/4xx" : "error/500";
 		};
 	}

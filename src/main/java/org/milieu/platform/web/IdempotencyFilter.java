@@ -127,6 +127,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			throw (IOException) failure.getCause();
 		}
 		catch (RuntimeException commitFailure) {
+			if (DatabaseUnavailable.causedBy(commitFailure)) {
+				captured.reset();
+				DatabaseUnavailable.log(commitFailure);
+				response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+				problem(request, response, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "problem.unavailable");
+				return;
+			}
 			// the change did not commit: say so rather than send the buffered success
 			captured.reset();
 			logger.error("Idempotent request failed to commit", commitFailure);

@@ -19,4 +19,13 @@ class PageProblemAdvice {
 	String notFound() {
 		return "error/404";
 	}
+
+	@ExceptionHandler({ org.springframework.transaction.CannotCreateTransactionException.class,
+			org.springframework.jdbc.CannotGetJdbcConnectionException.class })
+	String noConnection(Exception ex, jakarta.servlet.http.HttpServletResponse response) {
+		DatabaseUnavailable.log(ex);
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+		return "error/503";
+	}
 }

@@ -34,6 +34,9 @@ public final class ProblemTypes {
 	/** The record is not in a state that allows the request yet (a vote still open); ask again later. */
 	public static final URI STATE_CONFLICT = URI.create("urn:milieu:problem:state-conflict");
 
+	/** No database connection could be had in time (pool exhausted or server unreachable); nothing changed, retry after {@code Retry-After}. */
+	public static final URI UNAVAILABLE = URI.create("urn:milieu:problem:unavailable");
+
 	public static final URI INTERNAL = URI.create("urn:milieu:problem:internal");
 
 	private ProblemTypes() {

@@ -34,6 +34,18 @@ class WebConfiguration implements WebMvcConfigurer {
 		return resolver;
 	}
 
+	/** Before every other filter, Spring Session's included: see {@link DatabaseUnavailableFilter}. */
+	@Bean
+	org.springframework.boot.web.servlet.FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(
+			ProblemResponses problems, org.springframework.context.MessageSource messages) {
+		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+				new DatabaseUnavailableFilter(problems, messages, localeResolver()));
+		registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+		registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR,
+				jakarta.servlet.DispatcherType.ASYNC);
+		return registration;
+	}
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		LocaleChangeInterceptor change = new LocaleChangeInterceptor();

@@ -1,0 +1,21 @@
+package org.milieu.platform;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+/** Spring Boot's JDBC transaction manager, wrapped by {@link Transactions}; Boot's own then stands back. */
+@Configuration(proxyBeanMethods = false)
+class TransactionConfiguration {
+
+	@Bean
+	Transactions transactionManager(DataSource dataSource, ObjectProvider<TransactionManagerCustomizers> customizers) {
+		JdbcTransactionManager jdbc = new JdbcTransactionManager(dataSource);
+		customizers.ifAvailable(c -> c.customize(jdbc));
+		return new Transactions(jdbc, dataSource);
+	}
+}
