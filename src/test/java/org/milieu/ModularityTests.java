@@ -29,6 +29,16 @@ class ModularityTests {
 			.writeModuleCanvases();
 		sortRelationships(java.nio.file.Path.of("docs/modules"));
 		assertThat(new java.io.File("docs/modules/components.puml")).exists();
+		String connections = ModuleConnections.of(modules).markdown();
+		java.nio.file.Path architecture = java.nio.file.Path.of("docs/ARCHITECTURE.md");
+		String text = java.nio.file.Files.readString(architecture);
+		int begin = text.indexOf(ModuleConnections.BEGIN);
+		int end = text.indexOf(ModuleConnections.END);
+		assertThat(begin).as("docs/ARCHITECTURE.md keeps the generated module connections between markers").isNotNegative();
+		assertThat(end).isGreaterThan(begin);
+		java.nio.file.Files.writeString(architecture,
+				text.substring(0, begin + ModuleConnections.BEGIN.length()) + "\n" + connections + text.substring(end));
+		assertThat(connections).contains("work --> levels").contains("residents.ProfileSection");
 	}
 
 	/**
