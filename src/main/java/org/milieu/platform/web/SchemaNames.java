@@ -2,6 +2,7 @@ package org.milieu.platform.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.swagger.v3.core.jackson.TypeNameResolver;
 
@@ -25,6 +26,22 @@ class SchemaNames extends TypeNameResolver {
 	@Override
 	protected String getNameOfClass(Class<?> type) {
 		return nameOf(type);
+	}
+
+	/**
+	 * A generic type of Milieu is named by the type and its arguments joined by a dash
+	 * ({@code platform.CursorPage-government.MeetingApi.MeetingSummary}), rather than run together.
+	 */
+	@Override
+	protected String nameForGenericType(com.fasterxml.jackson.databind.JavaType type, Set<Options> options) {
+		if (!type.getRawClass().getName().startsWith(BASE)) {
+			return super.nameForGenericType(type, options);
+		}
+		StringBuilder name = new StringBuilder(nameForClass(type, options));
+		for (int i = 0; i < type.containedTypeCount(); i++) {
+			name.append('-').append(nameForType(type.containedType(i), options));
+		}
+		return name.toString();
 	}
 
 	/** The schema name of a type, as the API description shows it. */

@@ -62,6 +62,12 @@ class OpenApiContractWebTests {
 		assertThat(fieldNames(decision)).contains("decision", "rationale").doesNotContain("approve");
 		JsonNode rating = requestSchema("/api/v1/houses/{id}/shift-ratings", "post");
 		assertThat(fieldNames(rating)).doesNotContain("kind", "amountCents");
+		assertThat(document.path("components").path("schemas")
+			.has("platform.CursorPage-government.MeetingApi.MeetingSummary")).isTrue();
+		JsonNode listing = document.path("paths").path("/api/v1/meetings").path("get");
+		List<String> parameters = new ArrayList<>();
+		listing.path("parameters").forEach(p -> parameters.add(p.path("name").asText()));
+		assertThat(parameters).contains("cursor", "limit", "houseId", "status", "from", "to").doesNotContain("after");
 	}
 
 	@Test
