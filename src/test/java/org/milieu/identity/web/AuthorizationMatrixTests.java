@@ -68,6 +68,7 @@ class AuthorizationMatrixTests {
 			// listings a page at a time: residents' data is for staff roles; meetings also for residents
 			new Row(HttpMethod.GET, "/api/v1/resident-records", Subject.NONE, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/meetings", Subject.NONE, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/motions", Subject.NONE, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.GET, "/api/v1/work-rosters", Subject.NONE, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/job-assignments", Subject.NONE, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/residents", Subject.NONE, 201, 403, 403, 403, 403),
