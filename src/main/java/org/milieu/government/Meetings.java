@@ -21,7 +21,10 @@ import org.milieu.identity.ResidentScope;
 import org.milieu.residents.Houses;
 import org.milieu.shared.DataCategory;
 import org.milieu.shared.ProgramId;
+import org.milieu.shared.Keyset;
+import org.milieu.shared.PageRequest;
 import org.milieu.shared.RecordNotFound;
+import org.milieu.shared.Slice;
 import org.milieu.shared.RuleViolation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -126,6 +129,50 @@ public class Meetings {
 			withAgenda.add(m.with(agenda(user, m.id())));
 		}
 		return withAgenda;
+	}
+
+	/**
+	 * A page of the program's meetings, latest start first (ties by id), without their agenda: all of
+	 * them for staff, for a resident those of their own house and of the whole program (anyone else is
+	 * refused, as on the meetings page). Filters: one house ({@code houseId}, program-wide meetings
+	 * are of no house), a status, and the days it starts on, {@code from} and {@code to} both included (the program's calendar
+	 * days). Reads nothing of a resident.
+	 */
+	@Transactional(readOnly = true)
+	public Slice<Meeting> list(MilieuUser user, UUID houseId, MeetingStatus status, java.time.LocalDate from,
+			java.time.LocalDate to, PageRequest page) {
+		UUID ownHouse = Membership.staff(user) ? null : membership.residentHouse(user, "Meeting", null);
+		StringBuilder sql = new StringBuilder("select " + MEETING + " from government_meeting where program_id = ?");
+		List<Object> params = new ArrayList<>(List.of(user.programId().value()));
+		if (ownHouse != null) {
+			sql.append(" and (house_id is null or house_id = ?)");
+			params.add(ownHouse);
+		}
+		if (houseId != null) {
+			sql.append(" and house_id = ?");
+			params.add(houseId);
+		}
+		if (status != null) {
+			sql.append(" and status = ?");
+			params.add(status.name());
+		}
+		if (from != null) {
+			sql.append(" and starts_at >= ?");
+			params.add(Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()));
+		}
+		if (to != null) {
+			sql.append(" and starts_at < ?");
+			params.add(Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+		}
+		if (page.after() != null) {
+			sql.append(" and (starts_at, id) < (?, ?)");
+			params.add(Timestamp.from(page.after().instant()));
+			params.add(page.after().id());
+		}
+		sql.append(" order by starts_at desc, id desc limit ?");
+		params.add(page.fetch());
+		List<Meeting> rows = jdbc.sql(sql.toString()).params(params).query(Meetings::meeting).list();
+		return page.slice(rows, m -> Keyset.of(m.startsAt(), m.id()));
 	}
 
 	/**

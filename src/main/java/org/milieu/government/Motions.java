@@ -26,7 +26,10 @@ import org.milieu.identity.ResidentScope;
 import org.milieu.identity.Role;
 import org.milieu.residents.Census;
 import org.milieu.shared.DataCategory;
+import org.milieu.shared.Keyset;
+import org.milieu.shared.PageRequest;
 import org.milieu.shared.ProgramId;
+import org.milieu.shared.Slice;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
 import org.milieu.shared.StateConflict;
@@ -238,6 +241,52 @@ public class Motions {
 	}
 
 	/**
+	 * A page of motions across the program's meetings, latest moved first (ties by id), as
+	 * {@link #ofMeeting} shows them: all for staff, for a resident those of their house's and the whole
+	 * program's meetings. Filters: one meeting, a status, and the days moved ({@code from}..{@code to},
+	 * both included). Every resident a motion on the page names is audited as READ.
+	 */
+	@Transactional
+	public Slice<Motion> list(MilieuUser user, UUID meetingId, MotionStatus status, java.time.LocalDate from,
+			java.time.LocalDate to, PageRequest page) {
+		membership.requireParticipant(user, "Motion", null);
+		UUID ownHouse = Membership.staff(user) ? null : membership.residentHouse(user, "Motion", null);
+		StringBuilder where = new StringBuilder();
+		List<Object> params = new ArrayList<>();
+		if (ownHouse != null) {
+			where.append(" and (g.house_id is null or g.house_id = ?)");
+			params.add(ownHouse);
+		}
+		if (meetingId != null) {
+			where.append(" and m.meeting_id = ?");
+			params.add(meetingId);
+		}
+		if (status != null) {
+			where.append(" and m.status = ?");
+			params.add(status.name());
+		}
+		if (from != null) {
+			where.append(" and m.moved_at >= ?");
+			params.add(java.sql.Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()));
+		}
+		if (to != null) {
+			where.append(" and m.moved_at < ?");
+			params.add(java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+		}
+		if (page.after() != null) {
+			where.append(" and (m.moved_at, m.id) < (?, ?)");
+			params.add(java.sql.Timestamp.from(page.after().instant()));
+			params.add(page.after().id());
+		}
+		where.append(" order by m.moved_at desc, m.id desc limit ?");
+		params.add(page.fetch());
+		Slice<Motion> slice = page.slice(load(user.programId(), where.toString(), params.toArray()),
+				m -> Keyset.of(m.movedAt(), m.id()));
+		audit(user, slice.items());
+		return slice;
+	}
+
+	/**
 	 * Closes a motion's vote (staff or the chair) and counts it. A motion nobody seconded lapses.
 	 * Refused when it is already closed ({@code id}).
 	 */
@@ -380,8 +429,10 @@ public class Motions {
 		return motion.houseId();
 	}
 
-	private List<Motion> load(ProgramId program, String where, Object param) {
-		List<Row> rows = jdbc.sql(SELECT + where).params(program.value(), param).query(Motions::row).list();
+	private List<Motion> load(ProgramId program, String where, Object... params) {
+		List<Object> all = new ArrayList<>(List.of(program.value()));
+		all.addAll(java.util.Arrays.asList(params));
+		List<Row> rows = jdbc.sql(SELECT + where).params(all).query(Motions::row).list();
 		if (rows.isEmpty()) {
 			return List.of();
 		}

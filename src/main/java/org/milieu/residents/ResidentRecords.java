@@ -14,7 +14,10 @@ import org.milieu.identity.MilieuUser;
 import org.milieu.identity.Reach;
 import org.milieu.identity.ResidentScope;
 import org.milieu.shared.DataCategory;
+import org.milieu.shared.Keyset;
+import org.milieu.shared.PageRequest;
 import org.milieu.shared.ProgramId;
+import org.milieu.shared.Slice;
 import org.milieu.shared.RecordNotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -113,6 +116,78 @@ public class ResidentRecords {
 		policy.recordListed(user, DataCategory.DEMOGRAPHICS, "DischargedResidents", reach,
 				visible.stream().map(d -> new ResidentScope(d.residentId(), d.houseId())).toList());
 		return visible;
+	}
+
+	/** Which residents a listing shows: those in the program today, those discharged and not back, or both. */
+	public enum Status {
+		IN_PROGRAM, DISCHARGED, ALL
+	}
+
+	/**
+	 * A page of the program's residents, in the program or discharged, as far as this person's reach
+	 * goes (a list: for staff roles only, as the census and the discharged list are), ordered by family
+	 * name, given name and id. Filters: status, the house of the newest stay, and the day that stay
+	 * began ({@code admittedFrom}..{@code admittedTo}, both included). Each resident shown is audited;
+	 * residents on later pages are audited when those pages are read.
+	 */
+	@Transactional
+	public Slice<ResidentSummary> list(MilieuUser user, Status status, UUID houseId, LocalDate admittedFrom,
+			LocalDate admittedTo, PageRequest page) {
+		Reach reach = policy.enforceListing(user, DataCategory.DEMOGRAPHICS, "ResidentList");
+		StringBuilder sql = new StringBuilder("""
+				select r.id, r.given_name, r.family_name, r.preferred_name, s.house_id, h.name as house_name,
+				       s.admitted_on, s.discharged_on, s.discharge_type, r.family_name || chr(31) || r.given_name as sort_key
+				  from residents_resident r
+				  join lateral (select * from residents_stay s where s.resident_id = r.id
+				                 order by s.admitted_on desc, s.discharged_on desc nulls first limit 1) s on true
+				  join residents_house h on h.id = s.house_id
+				 where r.program_id = ?""");
+		List<Object> params = new java.util.ArrayList<>(List.of(user.programId().value()));
+		if (!reach.everyone()) {
+			java.util.Set<UUID> residents = new java.util.HashSet<>(reach.residents());
+			residents.addAll(reach.emergency());
+			sql.append(" and (s.house_id = any(?) or r.id = any(?))");
+			params.add(reach.houses().toArray(UUID[]::new));
+			params.add(residents.toArray(UUID[]::new));
+		}
+		switch (status) {
+			case IN_PROGRAM -> sql.append(" and s.discharged_on is null");
+			case DISCHARGED -> sql.append(" and s.discharged_on is not null");
+			case ALL -> { }
+		}
+		if (houseId != null) {
+			sql.append(" and s.house_id = ?");
+			params.add(houseId);
+		}
+		if (admittedFrom != null) {
+			sql.append(" and s.admitted_on >= ?");
+			params.add(admittedFrom);
+		}
+		if (admittedTo != null) {
+			sql.append(" and s.admitted_on <= ?");
+			params.add(admittedTo);
+		}
+		if (page.after() != null) {
+			sql.append(" and (r.family_name || chr(31) || r.given_name, r.id) > (?, ?)");
+			params.add(page.after().key());
+			params.add(page.after().id());
+		}
+		sql.append(" order by r.family_name || chr(31) || r.given_name, r.id limit ?");
+		params.add(page.fetch());
+		record Row(ResidentSummary resident, String sortKey) {
+		}
+		List<Row> rows = jdbc.sql(sql.toString()).params(params)
+			.query((rs, n) -> new Row(new ResidentSummary(rs.getObject("id", UUID.class), rs.getString("given_name"),
+					rs.getString("family_name"), rs.getString("preferred_name"), rs.getObject("house_id", UUID.class),
+					rs.getString("house_name"), rs.getObject("admitted_on", LocalDate.class),
+					rs.getObject("discharged_on", LocalDate.class),
+					rs.getString("discharge_type") == null ? null : DischargeType.valueOf(rs.getString("discharge_type"))),
+					rs.getString("sort_key")))
+			.list();
+		Slice<Row> slice = page.slice(rows, r -> Keyset.of(r.sortKey(), r.resident().residentId()));
+		policy.recordListed(user, DataCategory.DEMOGRAPHICS, "ResidentList", reach,
+				slice.items().stream().map(r -> new ResidentScope(r.resident().residentId(), r.resident().houseId())).toList());
+		return slice.map(Row::resident);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.milieu.government.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +20,9 @@ import org.milieu.government.Quorum;
 import org.milieu.government.ScheduleMeeting;
 import org.milieu.government.SubmitAgendaItem;
 import org.milieu.identity.MilieuUser;
+import org.milieu.platform.web.CursorPage;
+import org.milieu.platform.web.Paging;
+import org.milieu.shared.PageRequest;
 import org.milieu.shared.RuleViolation;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +32,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Community meetings over JSON: scheduling one, reading one with its agenda, and adding to the agenda. */
@@ -54,6 +59,29 @@ class MeetingApi {
 		return ResponseEntity.created(URI.create("/api/v1/meetings/" + meeting.id()))
 			.cacheControl(CacheControl.noStore())
 			.body(response(user, meeting));
+	}
+
+	/**
+	 * The program's meetings, latest start first, a page at a time (see "Listings and paging"): all
+	 * for staff; for a resident, their house's and the whole program's. Filters: {@code houseId},
+	 * {@code status}, and {@code from}/{@code to} (dates, both included) for the day it starts.
+	 */
+	@GetMapping("/api/v1/meetings")
+	ResponseEntity<CursorPage<MeetingSummary>> list(@AuthenticationPrincipal MilieuUser user,
+			@RequestParam(required = false) UUID houseId, @RequestParam(required = false) MeetingStatus status,
+			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+			PageRequest page) {
+		return Paging.ok(meetings.list(user, houseId, status, from, to, page).map(MeetingSummary::of));
+	}
+
+	/** A meeting in a listing: without its agenda, which {@code GET /api/v1/meetings/{id}} gives. */
+	record MeetingSummary(UUID id, UUID houseId, MeetingKind kind, String title, Instant startsAt, MeetingStatus status,
+			String createdBy, Instant createdAt) {
+
+		static MeetingSummary of(Meeting m) {
+			return new MeetingSummary(m.id(), m.houseId(), m.kind(), m.title(), m.startsAt(), m.status(), m.createdBy(),
+					m.createdAt());
+		}
 	}
 
 	/** One meeting with its agenda in order, who is present and the quorum. */

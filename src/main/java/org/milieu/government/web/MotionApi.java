@@ -70,6 +70,21 @@ class MotionApi {
 			.body(MotionResponse.of(motion));
 	}
 
+	/**
+	 * Motions across the program's meetings, latest moved first, a page at a time (see "Listings and
+	 * paging"). Filters: {@code meetingId}, {@code status}, {@code from}/{@code to} (the day moved).
+	 */
+	@GetMapping("/api/v1/motions")
+	ResponseEntity<org.milieu.platform.web.CursorPage<MotionResponse>> list(@AuthenticationPrincipal MilieuUser user,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) UUID meetingId,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) org.milieu.government.MotionStatus status,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) java.time.LocalDate from,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) java.time.LocalDate to,
+			org.milieu.shared.PageRequest page) {
+		return org.milieu.platform.web.Paging.ok(motions.list(user, meetingId, status, from, to, page)
+			.map(MotionResponse::of));
+	}
+
 	/** A meeting's motions in the order they were moved. */
 	@GetMapping("/api/v1/meetings/{id}/motions")
 	ResponseEntity<List<MotionResponse>> ofMeeting(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {

@@ -24,7 +24,10 @@ import org.milieu.levels.ResidentLevels;
 import org.milieu.residents.Census;
 import org.milieu.residents.CensusEntry;
 import org.milieu.shared.DataCategory;
+import org.milieu.shared.Keyset;
+import org.milieu.shared.PageRequest;
 import org.milieu.shared.ProgramId;
+import org.milieu.shared.Slice;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
@@ -139,6 +142,50 @@ public class LevelReviews {
 		policy.recordListed(user, DataCategory.LEVELS_AND_RATINGS, "LevelReview", reach,
 				shown.stream().map(r -> new ResidentScope(r.residentId(), houses.get(r.residentId()))).toList());
 		return shown;
+	}
+
+	/**
+	 * A page of reviews, newest opened first (ties by id), of the residents in the program today whom
+	 * the reader may see (a list: for staff roles, as the reviews page); each one shown is audited.
+	 * Filters: a status ({@code null} for both), one resident, one house (today's), and the days it was
+	 * opened on, {@code from} and {@code to} both included.
+	 */
+	@Transactional
+	public Slice<Review> list(MilieuUser user, Review.Status status, UUID residentId, UUID houseId, LocalDate from,
+			LocalDate to, PageRequest page) {
+		Reach reach = policy.enforceListing(user, DataCategory.LEVELS_AND_RATINGS, "LevelReview");
+		Map<UUID, UUID> houses = new java.util.HashMap<>();
+		census.today(user.programId()).stream()
+			.filter(e -> reach.includes(e.residentId(), e.houseId()))
+			.filter(e -> houseId == null || houseId.equals(e.houseId()))
+			.filter(e -> residentId == null || residentId.equals(e.residentId()))
+			.forEach(e -> houses.put(e.residentId(), e.houseId()));
+		StringBuilder condition = new StringBuilder("program_id = ? and resident_id = any(?)");
+		List<Object> params = new ArrayList<>(List.of(user.programId().value(), houses.keySet().toArray(UUID[]::new)));
+		if (status != null) {
+			condition.append(" and status = ?");
+			params.add(status.name());
+		}
+		if (from != null) {
+			condition.append(" and opened_at >= ?");
+			params.add(Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()));
+		}
+		if (to != null) {
+			condition.append(" and opened_at < ?");
+			params.add(Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+		}
+		if (page.after() != null) {
+			condition.append(" and (opened_at, id) < (?, ?)");
+			params.add(Timestamp.from(page.after().instant()));
+			params.add(page.after().id());
+		}
+		condition.append(" order by opened_at desc, id desc limit ?");
+		params.add(page.fetch());
+		Slice<Review> slice = page.slice(reviews(condition.toString(), params.toArray()),
+				r -> Keyset.of(r.openedAt(), r.id()));
+		policy.recordListed(user, DataCategory.LEVELS_AND_RATINGS, "LevelReview", reach,
+				slice.items().stream().map(r -> new ResidentScope(r.residentId(), houses.get(r.residentId()))).toList());
+		return slice;
 	}
 
 	/** One review, with its peer input; a resident reads their own. */

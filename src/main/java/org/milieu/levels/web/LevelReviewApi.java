@@ -4,6 +4,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.time.LocalDate;
+import org.milieu.platform.web.CursorPage;
+import org.milieu.platform.web.Paging;
+import org.milieu.shared.PageRequest;
 
 import org.milieu.identity.MilieuUser;
 import org.milieu.levels.reviews.LevelEvidence;
@@ -42,18 +46,30 @@ class LevelReviewApi {
 		this.text = text;
 	}
 
-	/** Reviews by status ({@code open}, the default, or {@code decided}), newest first. */
+	/**
+	 * Reviews, newest opened first, a page at a time (see "Listings and paging"). Filters: {@code status}
+	 * ({@code open}, the default, {@code decided} or {@code all}), {@code residentId}, {@code houseId},
+	 * and {@code from}/{@code to} (dates, both included) for the day it was opened.
+	 */
 	@GetMapping("/api/v1/level-reviews")
-	ResponseEntity<List<ReviewResponse>> list(@AuthenticationPrincipal MilieuUser user,
-			@RequestParam(defaultValue = "open") String status) {
-		Review.Status wanted = switch (status.toLowerCase(Locale.ROOT)) {
-			case "open" -> Review.Status.OPEN;
-			case "decided" -> Review.Status.DECIDED;
-			default -> throw new RuleViolation("review.status.unknown", "status");
-		};
+	ResponseEntity<CursorPage<ReviewResponse>> list(@AuthenticationPrincipal MilieuUser user,
+			@RequestParam(defaultValue = "open") StatusFilter status, @RequestParam(required = false) UUID residentId,
+			@RequestParam(required = false) UUID houseId, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, PageRequest page) {
 		Locale locale = LocaleContextHolder.getLocale();
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-			.body(reviews.list(user, wanted).stream().map(r -> ReviewResponse.of(r, text, locale)).toList());
+		return Paging.ok(reviews.list(user, status.status, residentId, houseId, from, to, page)
+			.map(r -> ReviewResponse.of(r, text, locale)));
+	}
+
+	/** The {@code status} filter as the API spells it; any other value is a 400 naming {@code status}. */
+	enum StatusFilter {
+		open(Review.Status.OPEN), decided(Review.Status.DECIDED), all(null);
+
+		final Review.Status status;
+
+		StatusFilter(Review.Status status) {
+			this.status = status;
+		}
 	}
 
 	@GetMapping("/api/v1/level-reviews/{id}")

@@ -1,5 +1,7 @@
 package org.milieu.platform.web;
 
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
@@ -8,11 +10,19 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /** The API description at {@code /v3/api-docs} (OpenAPI 3.1) and its Swagger UI. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+	static {
+		// A LocalTime binds from "HH:mm" or "HH:mm:ss"; without this the document said only "string".
+		org.springdoc.core.utils.SpringDocUtils.getConfig().replaceWithSchema(java.time.LocalTime.class,
+				new StringSchema().format("time").example("08:30:00"));
+	}
 
 	@Bean
 	OpenAPI milieuApi() {
@@ -21,6 +31,18 @@ class OpenApiConfiguration {
 			.description("JSON API of Milieu. Errors are RFC 9457 problem documents; updates need If-Match; "
 					+ "creating POSTs accept an Idempotency-Key header.")
 			.license(new License().name("Apache-2.0")));
+	}
+
+	/**
+	 * Replaces swagger's model resolver (springdoc swaps a registered converter of the same class for
+	 * its own) with one that names schemas by {@link SchemaNames}, so records of the same simple name
+	 * in different controllers get a schema each. First in order, so that springdoc's own converters
+	 * still run in front of it.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	ModelResolver uniqueSchemaNames() {
+		return new ModelResolver(Json31.mapper(), new SchemaNames()).openapi31(true);
 	}
 
 	/** Every creating POST documents the optional Idempotency-Key header. */

@@ -23,6 +23,10 @@ import org.milieu.residents.NewDischarge;
 import org.milieu.residents.NewAdmission;
 import org.milieu.residents.ResidentProfile;
 import org.milieu.residents.ResidentRecords;
+import org.milieu.residents.ResidentSummary;
+import org.milieu.platform.web.CursorPage;
+import org.milieu.platform.web.Paging;
+import org.milieu.shared.PageRequest;
 import org.milieu.residents.StayRecord;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -36,12 +40,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Residents over JSON; every read passes the access policy and is audited. */
 @RestController
-@RequestMapping("/api/v1/residents")
 class ResidentApi {
 
 	private final Census census;
@@ -67,7 +70,7 @@ class ResidentApi {
 	}
 
 	/** Today's residents within the caller's reach, of one house with {@code houseId}; for staff roles (the access policy decides). */
-	@GetMapping
+	@GetMapping("/api/v1/residents")
 	ResponseEntity<List<ResidentResponse>> list(@AuthenticationPrincipal MilieuUser user,
 			@org.springframework.web.bind.annotation.RequestParam(required = false) UUID houseId) {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
@@ -75,11 +78,36 @@ class ResidentApi {
 	}
 
 	/**
+	 * The program's residents a page at a time (see "Listings and paging"), in the program, discharged
+	 * or both ({@code status}, default IN_PROGRAM), by family name; for staff roles, as far as the access
+	 * policy reaches, each one shown audited. Filters: {@code houseId} (of the newest stay) and
+	 * {@code admittedFrom}/{@code admittedTo}. {@code GET /api/v1/residents} stays today's census as one
+	 * unpaged array, for the clients that read it so.
+	 */
+	@GetMapping("/api/v1/resident-records")
+	ResponseEntity<CursorPage<ResidentListed>> records(@AuthenticationPrincipal MilieuUser user,
+			@RequestParam(defaultValue = "IN_PROGRAM") ResidentRecords.Status status,
+			@RequestParam(required = false) UUID houseId, @RequestParam(required = false) LocalDate admittedFrom,
+			@RequestParam(required = false) LocalDate admittedTo, PageRequest page) {
+		return Paging.ok(records.list(user, status, houseId, admittedFrom, admittedTo, page).map(ResidentListed::of));
+	}
+
+	record ResidentListed(UUID id, String givenName, String familyName, String preferredName, UUID houseId,
+			String house, LocalDate admittedOn, String status, LocalDate dischargedOn, DischargeType dischargeType) {
+
+		static ResidentListed of(ResidentSummary r) {
+			return new ResidentListed(r.residentId(), r.givenName(), r.familyName(), r.preferredName(), r.houseId(),
+					r.houseName(), r.admittedOn(), r.dischargedOn() == null ? "IN_PROGRAM" : "DISCHARGED", r.dischargedOn(),
+					r.dischargeType());
+		}
+	}
+
+	/**
 	 * Admits a person to a free bed of a house. A resident with the same name and birth date
 	 * already on record does not stop the admission; the answer's {@code warnings} say so. With
 	 * {@code readmissionOf}, someone discharged earlier is admitted again on their own record.
 	 */
-	@PostMapping
+	@PostMapping("/api/v1/residents")
 	ResponseEntity<AdmissionResponse> admit(@AuthenticationPrincipal MilieuUser user,
 			@Valid @RequestBody AdmitRequest request) {
 		Admission admission = admissions.admit(user, request.houseId(), request.command());
@@ -117,7 +145,7 @@ class ResidentApi {
 	 * them (a resident sees their own): the census fields of their newest stay, their details,
 	 * and every stay newest first with its discharge and aftercare plan.
 	 */
-	@GetMapping("/{id}")
+	@GetMapping("/api/v1/residents/{id}")
 	ResponseEntity<ResidentRecordResponse> get(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
 			.body(ResidentRecordResponse.of(records.profile(user, id)));
@@ -128,7 +156,7 @@ class ResidentApi {
 	 * of Milieu is an export: the policy's export rule decides and the export is audited. The
 	 * file name carries the record's id, never a name.
 	 */
-	@GetMapping("/{id}/discharge-summary.pdf")
+	@GetMapping("/api/v1/residents/{id}/discharge-summary.pdf")
 	ResponseEntity<byte[]> dischargeSummary(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
 		byte[] document = pdf.print("residents/discharge-summary", "discharge-summary.css",
 				java.util.Map.of("summary", records.dischargeSummary(user, id)), LocaleContextHolder.getLocale());
@@ -144,7 +172,7 @@ class ResidentApi {
 	 * Emergency ("break-glass") access to a resident outside the caller's reach: give the reason;
 	 * for the next hour reads are allowed and audited with purpose EMERGENCY.
 	 */
-	@PostMapping("/{id}/emergency-access")
+	@PostMapping("/api/v1/residents/{id}/emergency-access")
 	ResponseEntity<EmergencyAccess.Grant> breakGlass(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@Valid @RequestBody EmergencyRequest request) {
 		EmergencyAccess.Grant grant = census.breakGlass(user, id, request.reason());
@@ -152,7 +180,7 @@ class ResidentApi {
 	}
 
 	/** Discharges a resident: type, date and reason, and the aftercare plan they leave with. */
-	@PostMapping("/{id}/discharge")
+	@PostMapping("/api/v1/residents/{id}/discharge")
 	ResponseEntity<DischargeResponse> discharge(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@Valid @RequestBody DischargeRequest request) {
 		discharges.discharge(user, id, request.command());

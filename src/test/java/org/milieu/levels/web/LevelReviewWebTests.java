@@ -180,10 +180,10 @@ class LevelReviewWebTests {
 			.andExpect(status().isOk()).andExpect(jsonPath("$.opened").isNumber());
 		UUID review = jdbc.sql("select id from levels_review where resident_id = ? and status = 'OPEN'").param(s.resident())
 			.query(UUID.class).single();
-		mvc.perform(get("/api/v1/level-reviews?status=open").with(signIns.as("director")))
+		mvc.perform(get("/api/v1/level-reviews?status=open&residentId=" + s.resident()).with(signIns.as("director")))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.id == '" + review + "')].kind").value("ADVANCEMENT"))
-			.andExpect(jsonPath("$[?(@.id == '" + review + "')].proposedLevel").value(2));
+			.andExpect(jsonPath("$.items[?(@.id == '" + review + "')].kind").value("ADVANCEMENT"))
+			.andExpect(jsonPath("$.items[?(@.id == '" + review + "')].proposedLevel").value(2));
 
 		mvc.perform(postJson("/api/v1/level-reviews/" + review + "/self-assessment", s.residentUser(),
 				"{\"text\": \"I keep my room clean and go to every group.\"}")).andExpect(status().isOk());
@@ -222,11 +222,11 @@ class LevelReviewWebTests {
 		List<RateSheet.Rating> values = List.of(new RateSheet.Rating(RatingDomain.SAFETY, 0, "Threw a chair."));
 		ratings.rateSheet(signIns.user("director"), s.house(), new RateSheet(today().minusDays(1), ShiftKind.DAY,
 				List.of(new RateSheet.Entry(s.resident(), values))));
-		mvc.perform(get("/api/v1/level-reviews?status=open").with(signIns.as(s.staff())))
+		mvc.perform(get("/api/v1/level-reviews?status=open&residentId=" + s.resident()).with(signIns.as(s.staff())))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.residentId == '" + s.resident() + "')].kind").value("STEP_DOWN"))
-			.andExpect(jsonPath("$[?(@.residentId == '" + s.resident() + "')].trigger").value("DESTRUCTIVE_BEHAVIOUR"))
-			.andExpect(jsonPath("$[?(@.residentId == '" + s.resident() + "')].proposedLevel").value(1));
+			.andExpect(jsonPath("$.items[?(@.residentId == '" + s.resident() + "')].kind").value("STEP_DOWN"))
+			.andExpect(jsonPath("$.items[?(@.residentId == '" + s.resident() + "')].trigger").value("DESTRUCTIVE_BEHAVIOUR"))
+			.andExpect(jsonPath("$.items[?(@.residentId == '" + s.resident() + "')].proposedLevel").value(1));
 	}
 
 	@Test
