@@ -206,6 +206,74 @@ public class ActionItems {
 	}
 
 	/**
+	 * A page of the action items this person may see, oldest due date first (ties by id), as the
+	 * action items page shows them (see "Listings and paging"): the program's for staff, leaving out
+	 * those owned by residents outside their reach, a resident's own for a resident. Filters: the status,
+	 * the meeting's house ({@code houseId}), the owning resident, and the due date from {@code from} to
+	 * {@code to} (both included). The residents owning the items shown are audited, in one batch.
+	 */
+	@Transactional
+	public org.milieu.shared.Slice<ActionItem> page(MilieuUser user, ActionItemStatus status, UUID houseId,
+			UUID ownerResident, LocalDate from, LocalDate to, org.milieu.shared.PageRequest page) {
+		ProgramId program = user.programId();
+		StringBuilder sql = new StringBuilder(SELECT);
+		Map<String, Object> params = new HashMap<>();
+		params.put("program", program.value());
+		boolean staff = Membership.staff(user);
+		if (staff) {
+			Reach reach = policy.enforceListing(user, DataCategory.GOVERNMENT, "ActionItem");
+			if (!reach.everyone()) {
+				java.util.Set<UUID> visible = new java.util.HashSet<>(reach.residents());
+				visible.addAll(reach.emergency());
+				for (CensusEntry e : census.today(program)) {
+					if (reach.includes(e.residentId(), e.houseId())) {
+						visible.add(e.residentId());
+					}
+				}
+				sql.append(" and (a.owner_resident is null or a.owner_resident = any(:visible))");
+				params.put("visible", visible.toArray(UUID[]::new));
+			}
+		}
+		else {
+			sql.append(" and a.owner_resident = :resident");
+			params.put("resident", residentOf(user));
+		}
+		if (status != null) {
+			sql.append(" and a.status = :status");
+			params.put("status", status.name());
+		}
+		if (houseId != null) {
+			sql.append(" and m.house_id = :house");
+			params.put("house", houseId);
+		}
+		if (ownerResident != null) {
+			sql.append(" and a.owner_resident = :owner");
+			params.put("owner", ownerResident);
+		}
+		if (from != null) {
+			sql.append(" and a.due_on >= :from");
+			params.put("from", from);
+		}
+		if (to != null) {
+			sql.append(" and a.due_on <= :to");
+			params.put("to", to);
+		}
+		if (page.after() != null) {
+			sql.append(" and (a.due_on, a.id) > (:afterDue, :afterId)");
+			params.put("afterDue", page.after().date());
+			params.put("afterId", page.after().id());
+		}
+		sql.append(" order by a.due_on, a.id limit :fetch");
+		params.put("fetch", page.fetch());
+		List<ActionItem> rows = jdbc.sql(sql.toString()).params(params).query(ActionItems::item).list();
+		org.milieu.shared.Slice<ActionItem> slice = page.slice(rows,
+				i -> org.milieu.shared.Keyset.of(i.dueOn(), i.id()));
+		List<ActionItem> shown = staff ? visibleToStaff(user, program, slice.items())
+				: visibleToResident(user, program, slice.items());
+		return new org.milieu.shared.Slice<>(shown, slice.next());
+	}
+
+	/**
 	 * One meeting's action items: all of them for staff (within their reach), those owned by staff and
 	 * the resident's own for a resident of the meeting's house. Audited as {@link #list} is.
 	 */

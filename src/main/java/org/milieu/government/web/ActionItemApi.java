@@ -10,6 +10,9 @@ import java.util.UUID;
 import org.milieu.government.ActionItem;
 import org.milieu.government.ActionItemStatus;
 import org.milieu.government.ActionItems;
+import org.milieu.platform.web.CursorPage;
+import org.milieu.platform.web.Paging;
+import org.milieu.shared.PageRequest;
 import org.milieu.government.FollowUp;
 import org.milieu.government.FollowUpStatus;
 import org.milieu.government.FollowUps;
@@ -54,13 +57,20 @@ class ActionItemApi {
 			.body(ActionItemResponse.of(item));
 	}
 
-	/** The program's action items for staff, a resident's own for a resident; {@code status} is open or done. */
+	/**
+	 * The action items, oldest due date first, a page at a time (see "Listings and paging"): the
+	 * program's for staff (within their reach), a resident's own for a resident. Filters: {@code status}
+	 * (open or done), {@code houseId} (the meeting's house), {@code residentId} (the owner), and
+	 * {@code from}/{@code to} (dates, both included) for the due date.
+	 */
 	@GetMapping("/api/v1/action-items")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
-	ResponseEntity<List<ActionItemResponse>> list(@AuthenticationPrincipal MilieuUser user,
-			@RequestParam(required = false) String status) {
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-			.body(actionItems.list(user, status(status)).stream().map(ActionItemResponse::of).toList());
+	ResponseEntity<CursorPage<ActionItemResponse>> list(@AuthenticationPrincipal MilieuUser user,
+			@RequestParam(required = false) String status, @RequestParam(required = false) UUID houseId,
+			@RequestParam(required = false) UUID residentId, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, PageRequest page) {
+		return Paging.ok(actionItems.page(user, status(status), houseId, residentId, from, to, page)
+			.map(ActionItemResponse::of));
 	}
 
 	/** Marks the item done, with an optional note. */

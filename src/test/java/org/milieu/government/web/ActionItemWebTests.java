@@ -33,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 @MilieuWebTest
 class ActionItemWebTests {
 
+	final JsonMapper json = JsonMapper.builder().build();
+
 	@Autowired
 	MockMvc mvc;
 
@@ -95,6 +97,43 @@ class ActionItemWebTests {
 	}
 
 	@Test
+	void theDirectorPagesThroughEveryActionItemOldestDueFirstWithoutDuplicatesOrGaps() throws Exception {
+		int total = jdbc.sql("select count(*) from government_action_item where program_id = ?")
+			.param(signIns.user("director").programId().value()).query(Integer.class).single();
+		assertThat(total).as("the demo has action items").isGreaterThan(2);
+		java.util.List<String> seen = new java.util.ArrayList<>();
+		java.util.List<String> due = new java.util.ArrayList<>();
+		String cursor = null;
+		int pages = 0;
+		do {
+			var request = get("/api/v1/action-items").param("limit", "2").with(signIns.as("director"));
+			if (cursor != null) {
+				request = request.param("cursor", cursor);
+			}
+			String body = mvc.perform(request)
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			var page = json.readTree(body);
+			page.get("items").forEach(item -> {
+				seen.add(item.get("id").asString());
+				due.add(item.get("dueOn").asString());
+			});
+			cursor = page.get("next") == null || page.get("next").isNull() ? null
+					: java.net.URLDecoder.decode(page.get("next").asString().replaceAll(".*[?&]cursor=([^&]*).*", "$1"),
+							java.nio.charset.StandardCharsets.UTF_8);
+			pages++;
+		}
+		while (cursor != null && pages < 100);
+		assertThat(seen).hasSize(total).doesNotHaveDuplicates();
+		assertThat(due).isSorted();
+		assertThat(pages).isGreaterThan(1);
+		mvc.perform(get("/api/v1/action-items").param("limit", "0").with(signIns.as("director")))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("limit"));
+		mvc.perform(get("/api/v1/action-items").param("cursor", "not-a-cursor").with(signIns.as("director")))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("cursor"));
+		mvc.perform(get("/api/v1/action-items").with(signIns.as("family"))).andExpect(status().isForbidden());
+	}
+
+	@Test
 	void staffRecordAResidentsItemWhichTheResidentAloneOfTheResidentsSeesAndMarksDoneOnce() throws Exception {
 		UUID meeting = meetingOf("resident01");
 		String json = mvc.perform(postJson("/api/v1/meetings/" + meeting + "/action-items", "staff",
@@ -112,13 +151,13 @@ class ActionItemWebTests {
 
 		mvc.perform(get("/api/v1/action-items?status=open").with(signIns.as("resident01")))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.id == '" + item + "')].title").value("Write up the new chore rota"));
+			.andExpect(jsonPath("$.items[?(@.id == '" + item + "')].title").value("Write up the new chore rota"));
 		mvc.perform(get("/api/v1/action-items?status=open").with(signIns.as("resident02")))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.id == '" + item + "')]").isEmpty());
+			.andExpect(jsonPath("$.items[?(@.id == '" + item + "')]").isEmpty());
 		mvc.perform(get("/api/v1/action-items").with(signIns.as("staff")))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.id == '" + item + "')].status").value("OPEN"));
+			.andExpect(jsonPath("$.items[?(@.id == '" + item + "')].status").value("OPEN"));
 		assertThat(jdbc.sql("select count(*) from audit_event where action = 'READ' and resident_id = ? "
 				+ "and username = 'staff' and resource_type = 'ActionItem'").param(resident("resident01"))
 			.query(Integer.class).single()).isPositive();
@@ -136,7 +175,7 @@ class ActionItemWebTests {
 		assertThat(jdbc.sql("select done_by || ':' || done_note from government_action_item where id = ?").param(item)
 			.query(String.class).single()).isEqualTo("resident01:On the board");
 		mvc.perform(get("/api/v1/action-items?status=done").with(signIns.as("resident01")))
-			.andExpect(jsonPath("$[?(@.id == '" + item + "')].status").value("DONE"));
+			.andExpect(jsonPath("$.items[?(@.id == '" + item + "')].status").value("DONE"));
 	}
 
 	@Test
