@@ -67,7 +67,7 @@ class WorkDischarges {
 			.params(d.dischargedOn(), SYSTEM, now, d.programId(), d.residentId(), d.dischargedOn()).query(UUID.class).list();
 		List<String> jobs = left.isEmpty() ? List.of() : jdbc.sql("""
 				select distinct j.name from work_assignment a join work_job j on j.id = a.job_id
-				 where a.id = any(?) order by j.name""")
+				 where a.id = any(?::uuid[]) order by j.name""")
 			.param(left.stream().map(UUID::toString).toArray(String[]::new)).query(String.class).list();
 		int cancelled = jdbc.sql("""
 				update work_swap_request s set status = 'CANCELLED', decided_by = ?, decided_at = ?,
