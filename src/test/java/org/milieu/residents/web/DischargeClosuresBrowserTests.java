@@ -81,7 +81,7 @@ class DischargeClosuresBrowserTests extends BrowserJourneys {
 		admissions.admit(program, resident, new NewAdmission("Casey", "Tablet", null, LocalDate.of(1988, 8, 8),
 				houses.beds(program, house).get(0).id(), today.minusDays(30)));
 		rounds.order(director, resident, new NewObservationOrder(Frequency.EVERY_30, "Restless nights", null, null));
-		ledger.bonus(director, resident, 800, null, "Painted the porch");
+		ledger.bonus(director, resident, 800, "USD", "Painted the porch");
 		discharges.discharge(program, resident, new NewDischarge(today, DischargeType.COMPLETED, null, null), "director");
 		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from levels_discharge_closure l "
 				+ "join work_discharge_closure w using (stay_id) join government_discharge_closure g using (stay_id) "
