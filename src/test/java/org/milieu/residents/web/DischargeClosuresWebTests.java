@@ -282,6 +282,13 @@ class DischargeClosuresWebTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Stipend balance still to be paid out: $12.50"),
 					containsString("id=\"discharge-payout\""), containsString("name=\"amount\" value=\"12.50\""))));
+		byte[] pdf = mvc.perform(get("/api/v1/residents/" + resident.id() + "/discharge-summary.pdf").with(signIns.as("director")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+				.as("the printed summary carries the balance, and nothing of the house's business")
+				.contains("Stipend balance still to be paid out: $12.50").doesNotContain("No longer votes");
+		}
 		mvc.perform(post("/work/stipends/payouts").with(signIns.as("director")).with(csrf())
 			.param("residentId", resident.id().toString()).param("amount", "12.50").param("method", "CASH"))
 			.andExpect(status().is3xxRedirection());
