@@ -129,7 +129,7 @@ public class Discharges {
 					TrimmedText.orNull(a.contacts()), TrimmedText.orNull(a.relapsePrevention()))
 			.update();
 		events.publishEvent(new ResidentDischarged(program.value(), residentId, houseId, discharge.dischargedOn(),
-				discharge.type()));
+				discharge.type(), stayId));
 	}
 
 }

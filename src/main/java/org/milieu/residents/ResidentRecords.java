@@ -85,7 +85,8 @@ public class ResidentRecords {
 			throw new RecordNotFound("DischargeSummary", residentId);
 		}
 		return new DischargeSummary(profile.residentId(), profile.givenName(), profile.familyName(),
-				profile.preferredName(), profile.birthDate(), stay.houseName(), stay.admittedOn(), stay.discharge());
+				profile.preferredName(), profile.birthDate(), stay.houseName(), stay.admittedOn(), stay.discharge(),
+				stay.stayId(), stay.houseId());
 	}
 
 	/**

@@ -54,7 +54,7 @@ public class Rosters {
 	static final String ASSIGNMENT = """
 			select a.id, a.roster_id, r.week_start, r.status, a.job_id, j.name as job_name, j.days, j.starts_at,
 			       j.supervisor, a.resident_id, a.house_id, a.rate_cents, a.rate_unit, a.currency, a.expected_minutes,
-			       a.chosen
+			       a.chosen, a.left_on
 			  from work_assignment a
 			  join work_roster r on r.id = a.roster_id
 			  join work_job j on j.id = a.job_id
@@ -335,7 +335,8 @@ public class Rosters {
 	}
 
 	private long crewTaken(UUID rosterId, UUID jobId, UUID houseId) {
-		return jdbc.sql("select count(*) from work_assignment where roster_id = ? and job_id = ? and house_id is not distinct from ?")
+		return jdbc.sql("select count(*) from work_assignment where roster_id = ? and job_id = ? and house_id is not distinct from ? "
+				+ "and left_on is null")
 			.params(rosterId, jobId, houseId).query(Long.class).single();
 	}
 
@@ -405,6 +406,6 @@ public class Rosters {
 				rs.getObject("starts_at", LocalTime.class), rs.getString("supervisor"),
 				rs.getObject("resident_id", UUID.class), rs.getObject("house_id", UUID.class), rs.getLong("rate_cents"),
 				RateUnit.valueOf(rs.getString("rate_unit")), rs.getString("currency"), rs.getInt("expected_minutes"),
-				rs.getBoolean("chosen"));
+				rs.getBoolean("chosen"), rs.getObject("left_on", LocalDate.class));
 	}
 }

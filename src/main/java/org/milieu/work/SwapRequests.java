@@ -71,6 +71,9 @@ public class SwapRequests {
 		if (!mine.published()) {
 			throw new RuleViolation("swap.notPublished", "id");
 		}
+		if (mine.left()) {
+			throw new RuleViolation("swap.left", "id");
+		}
 		if (withAssignmentId == null) {
 			throw new RuleViolation("swap.field.required", "withAssignmentId");
 		}
@@ -79,6 +82,10 @@ public class SwapRequests {
 			.orElseThrow(() -> new RuleViolation("swap.with.unknown", "withAssignmentId"));
 		if (!theirs.rosterId().equals(mine.rosterId()) || theirs.id().equals(mine.id())) {
 			throw new RuleViolation("swap.with.otherWeek", "withAssignmentId");
+		}
+		if (theirs.left()) {
+			// an open place left by a discharge is the staff's to fill, not a job to exchange
+			throw new RuleViolation("swap.with.left", "withAssignmentId");
 		}
 		boolean open = jdbc.sql("select count(*) from work_swap_request where assignment_id = ? and with_assignment_id = ? "
 				+ "and status = 'REQUESTED'").params(assignmentId, withAssignmentId).query(Long.class).single() > 0;

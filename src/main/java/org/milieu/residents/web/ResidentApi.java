@@ -13,10 +13,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.milieu.identity.EmergencyAccess;
 import org.milieu.identity.MilieuUser;
+import org.milieu.identity.ResidentScope;
 import org.milieu.residents.Admission;
 import org.milieu.residents.Admissions;
 import org.milieu.residents.Census;
 import org.milieu.residents.CensusEntry;
+import org.milieu.residents.DischargeClosings;
+import org.milieu.residents.DischargeClosures;
+import org.milieu.residents.DischargeSummary;
 import org.milieu.residents.DischargeType;
 import org.milieu.residents.Discharges;
 import org.milieu.residents.NewDischarge;
@@ -59,8 +63,11 @@ class ResidentApi {
 
 	private final org.milieu.platform.web.PdfPrinter pdf;
 
+	private final DischargeClosings closings;
+
 	ResidentApi(Census census, Admissions admissions, MessageSource messages, Discharges discharges,
-			ResidentRecords records, org.milieu.platform.web.PdfPrinter pdf) {
+			ResidentRecords records, org.milieu.platform.web.PdfPrinter pdf, DischargeClosings closings) {
+		this.closings = closings;
 		this.census = census;
 		this.admissions = admissions;
 		this.messages = messages;
@@ -158,8 +165,11 @@ class ResidentApi {
 	 */
 	@GetMapping("/api/v1/residents/{id}/discharge-summary.pdf")
 	ResponseEntity<byte[]> dischargeSummary(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
+		DischargeSummary summary = records.dischargeSummary(user, id);
+		List<DischargeClosures.Line> printed = closings.printed(user, new ResidentScope(id, summary.houseId()),
+				new DischargeClosures.Stay(summary.stayId(), summary.discharge().dischargedOn()));
 		byte[] document = pdf.print("residents/discharge-summary", "discharge-summary.css",
-				java.util.Map.of("summary", records.dischargeSummary(user, id)), LocaleContextHolder.getLocale());
+				java.util.Map.of("summary", summary, "closures", printed), LocaleContextHolder.getLocale());
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.contentType(MediaType.APPLICATION_PDF)

@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.ResidentScope;
 import org.milieu.residents.Census;
+import org.milieu.residents.DischargeClosings;
+import org.milieu.residents.DischargeClosures;
 import org.milieu.residents.ProfileSection;
 import org.milieu.residents.ResidentProfile;
 import org.milieu.residents.ResidentRecords;
@@ -20,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * A resident's record as tabs: an overview, the stays with their discharges and aftercare plans,
- * and the tabs other modules contribute ({@link ProfileSection}). Each tab is a page of its own
+ * and the tabs other modules contribute ({@link ProfileSection}). After a discharge the overview
+ * says what each module closed ({@link DischargeClosures}), or that it is still closing. Each tab is a page of its own
  * (a link, no script); only the chosen tab's data is read, and each read is audited.
  */
 @Controller
@@ -36,10 +39,13 @@ class ResidentProfilePage {
 
 	private final Census census;
 
-	ResidentProfilePage(ResidentRecords records, List<ProfileSection> sections, Census census) {
+	private final DischargeClosings closings;
+
+	ResidentProfilePage(ResidentRecords records, List<ProfileSection> sections, Census census, DischargeClosings closings) {
 		this.records = records;
 		this.sections = List.copyOf(sections);
 		this.census = census;
+		this.closings = closings;
 	}
 
 	@GetMapping("/residents/{id}")
@@ -64,6 +70,12 @@ class ResidentProfilePage {
 			ProfileSection.Content content = chosen.read(user, scope);
 			model.addAllAttributes(content.model());
 			model.addAttribute("sectionTemplate", content.template());
+		}
+		if (OVERVIEW.equals(tab) && profile.discharged()) {
+			// what the discharge closed, module by module, as each module recorded it
+			var stay = profile.latestStay();
+			model.addAttribute("closures", closings.of(user, scope,
+					new DischargeClosures.Stay(stay.stayId(), stay.discharge().dischargedOn())));
 		}
 		model.addAttribute("profile", profile);
 		model.addAttribute("tabs", tabs);
