@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 
 import org.milieu.identity.DemoSignIns;
 import org.milieu.platform.database.OneConnectionPerThread;
+import org.milieu.platform.database.StatementCount;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -19,6 +20,6 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({ DemoSignIns.class, OneConnectionPerThread.class })
+@Import({ DemoSignIns.class, OneConnectionPerThread.class, StatementCount.class })
 public @interface MilieuWebTest {
 }

@@ -109,6 +109,7 @@ public class Census {
 		LocalDate today = day(user.programId());
 		Map<UUID, List<CensusBoard.Line>> lines = new LinkedHashMap<>();
 		visible.forEach(e -> lines.computeIfAbsent(e.houseId(), h -> new ArrayList<>()).add(CensusBoard.Line.of(e, today)));
+		Map<UUID, List<Bed>> freeBeds = houses.freeBeds(user.programId());
 		List<CensusBoard.HouseSection> sections = new ArrayList<>();
 		List<House> choices = new ArrayList<>();
 		for (HouseSummary summary : houses.list(user.programId())) {
@@ -123,8 +124,7 @@ public class Census {
 			if (!shown) {
 				continue;
 			}
-			List<Bed> free = summary.free() > 0
-					? houses.beds(user.programId(), house.id()).stream().filter(b -> !b.taken()).toList() : List.of();
+			List<Bed> free = freeBeds.getOrDefault(house.id(), List.of());
 			sections.add(new CensusBoard.HouseSection(house.id(), house.name(), lines.getOrDefault(house.id(), List.of()),
 					free));
 		}

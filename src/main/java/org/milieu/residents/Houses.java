@@ -116,6 +116,27 @@ public class Houses {
 			.list();
 	}
 
+	/**
+	 * Every free bed of the program in one query, by house, each house's in the order of
+	 * {@link #beds(ProgramId, UUID)}: for pages that show the free beds of many houses at once.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, List<Bed>> freeBeds(ProgramId program) {
+		Map<UUID, List<Bed>> free = new java.util.LinkedHashMap<>();
+		jdbc.sql("""
+				select b.id, b.house_id, b.room, b.label
+				  from residents_bed b
+				 where b.program_id = ? and b.retired_at is null
+				   and not exists (select 1 from residents_stay s where s.bed_id = b.id and s.discharged_on is null)
+				 order by b.house_id, length(b.label), b.label""")
+			.param(program.value())
+			.query((rs, n) -> new Bed(rs.getObject("id", UUID.class), rs.getObject("house_id", UUID.class),
+					rs.getString("room"), rs.getString("label"), false))
+			.list()
+			.forEach(bed -> free.computeIfAbsent(bed.houseId(), h -> new java.util.ArrayList<>()).add(bed));
+		return free;
+	}
+
 	/** The beds of a house the director has retired, most recently retired first. */
 	@Transactional(readOnly = true)
 	public List<RetiredBed> retiredBeds(ProgramId program, UUID houseId) {

@@ -317,13 +317,6 @@ public class ObservationRounds {
 
 	private List<DueCheck> lines(ProgramId program, UUID houseId, Reach reach) {
 		Instant now = clock.instant();
-		Map<UUID, CensusEntry> residents = census.today(program).stream()
-			.filter(e -> houseId == null || houseId.equals(e.houseId()))
-			.filter(e -> reach.includes(e.residentId(), e.houseId()))
-			.collect(Collectors.toMap(CensusEntry::residentId, Function.identity()));
-		if (residents.isEmpty()) {
-			return List.of();
-		}
 		record Line(ObservationOrder order, Instant lastCheck, String heldBy) {
 		}
 		List<Line> lines = jdbc.sql("""
@@ -337,6 +330,14 @@ public class ObservationRounds {
 				   and (o.ended_at is null or o.ended_at > ?)""")
 			.params(program.value(), utc(now), utc(now), utc(now))
 			.query((rs, n) -> new Line(order(rs), instant(rs, "last_check"), rs.getString("held_by"))).list();
+		// the orders in force are few; the census is read only when there is one to place
+		if (lines.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, CensusEntry> residents = census.today(program).stream()
+			.filter(e -> houseId == null || houseId.equals(e.houseId()))
+			.filter(e -> reach.includes(e.residentId(), e.houseId()))
+			.collect(Collectors.toMap(CensusEntry::residentId, Function.identity()));
 		return lines.stream().filter(l -> residents.containsKey(l.order().residentId())).map(l -> {
 			CensusEntry r = residents.get(l.order().residentId());
 			return DueCheck.of(r.residentId(), r.displayName(), r.houseId(), r.houseName(), l.order(), l.lastCheck(),
