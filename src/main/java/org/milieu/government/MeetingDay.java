@@ -1,14 +1,11 @@
 package org.milieu.government;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.milieu.identity.MilieuUser;
-import org.milieu.identity.Role;
-import org.milieu.platform.Program;
 import org.milieu.platform.Programs;
 import org.milieu.platform.ResidentDay;
 import org.milieu.platform.TodayCard;
@@ -42,11 +39,11 @@ class MeetingDay implements ResidentDay {
 
 	@Override
 	public List<TodayCard> cardsFor(Authentication who) {
-		if (who == null || !(who.getPrincipal() instanceof MilieuUser user) || !user.has(Role.RESIDENT)
-				|| user.residentId() == null) {
-			return List.of();
-		}
-		ZoneId zone = programs.find(user.programId()).map(Program::timeZone).orElse(ZoneOffset.UTC);
+		return MilieuUser.signedInResident(who).map(this::cards).orElse(List.of());
+	}
+
+	private List<TodayCard> cards(MilieuUser user) {
+		ZoneId zone = programs.timeZone(user.programId());
 		DateTimeFormatter when = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", LocaleContextHolder.getLocale());
 		List<Line> lines = new ArrayList<>();
 		String link = "/meetings";

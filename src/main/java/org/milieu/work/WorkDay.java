@@ -3,14 +3,11 @@ package org.milieu.work;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import org.milieu.identity.MilieuUser;
-import org.milieu.identity.Role;
-import org.milieu.platform.Program;
 import org.milieu.platform.Programs;
 import org.milieu.platform.ResidentDay;
 import org.milieu.platform.TodayCard;
@@ -46,11 +43,11 @@ class WorkDay implements ResidentDay {
 
 	@Override
 	public List<TodayCard> cardsFor(Authentication who) {
-		if (who == null || !(who.getPrincipal() instanceof MilieuUser user) || !user.has(Role.RESIDENT)
-				|| user.residentId() == null) {
-			return List.of();
-		}
-		ZoneId zone = programs.find(user.programId()).map(Program::timeZone).orElse(ZoneOffset.UTC);
+		return MilieuUser.signedInResident(who).map(this::cards).orElse(List.of());
+	}
+
+	private List<TodayCard> cards(MilieuUser user) {
+		ZoneId zone = programs.timeZone(user.programId());
 		LocalDate today = LocalDate.now(clock.withZone(zone));
 		List<Assignment> published = rosters.publishedFor(user, user.residentId());
 		List<Line> jobs = new ArrayList<>();

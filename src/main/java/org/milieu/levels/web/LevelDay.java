@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.milieu.identity.MilieuUser;
-import org.milieu.identity.Role;
 import org.milieu.levels.reviews.CriterionResult;
 import org.milieu.levels.reviews.Evidence;
 import org.milieu.levels.reviews.LevelEvidence;
@@ -48,10 +47,10 @@ class LevelDay implements ResidentDay {
 
 	@Override
 	public List<TodayCard> cardsFor(Authentication who) {
-		if (who == null || !(who.getPrincipal() instanceof MilieuUser user) || !user.has(Role.RESIDENT)
-				|| user.residentId() == null) {
-			return List.of();
-		}
+		return MilieuUser.signedInResident(who).map(this::cards).orElse(List.of());
+	}
+
+	private List<TodayCard> cards(MilieuUser user) {
 		Locale locale = LocaleContextHolder.getLocale();
 		Evidence mine;
 		try {
