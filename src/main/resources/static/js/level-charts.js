@@ -9,9 +9,16 @@
   var DOMAIN_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00"];
   var DASHES = [[], [6, 3], [2, 3], [10, 3, 2, 3], [14, 4]];
   var POINTS = ["circle", "rect", "triangle", "rectRot", "crossRot"];
-  var LEVEL_COLOURS = ["#D55E00", "#E69F00", "#56B4E9", "#0072B2", "#7a8699"];
-  var INK = "#1b2430";
-  var DESTRUCTIVE = "#a4161a";
+  // The palette comes from the stylesheet's custom properties, so charts and pages share one set of colours.
+  var STYLE = window.getComputedStyle(document.documentElement);
+  function colour(name, fallback) {
+    var value = STYLE.getPropertyValue(name).trim();
+    return value || fallback;
+  }
+  var LEVEL_COLOURS = [colour("--chart-level-1", "#D55E00"), colour("--chart-level-2", "#E69F00"),
+    colour("--chart-level-3", "#56B4E9"), colour("--chart-level-4", "#0072B2"), colour("--chart-none", "#7a8699")];
+  var INK = colour("--ink", "#1b2430");
+  var DESTRUCTIVE = colour("--error", "#a4161a");
 
   function timeline(canvas, data) {
     var datasets = data.domains.map(function (domain, i) {

@@ -122,6 +122,22 @@ public abstract class BrowserJourneys {
 		wait.until(ExpectedConditions.not(ExpectedConditions.urlMatches(".*/login(\\?.*)?$")));
 	}
 
+	/**
+	 * Follows a link of the main menu as a person would: opens the menu (on a narrow screen) and the
+	 * group the link stands in, then clicks it.
+	 */
+	protected void followMenu(String href) {
+		org.openqa.selenium.WebElement link = browser.findElement(By.cssSelector("#site-nav a[href='" + href + "']"));
+		org.openqa.selenium.WebElement toggle = browser.findElement(By.cssSelector(".nav-toggle"));
+		if (toggle.isDisplayed() && !"true".equals(toggle.getAttribute("aria-expanded"))) {
+			toggle.click();
+		}
+		if (!link.isDisplayed()) {
+			link.findElement(By.xpath("ancestor::details[1]/summary")).click();
+		}
+		wait.until(ExpectedConditions.elementToBeClickable(link)).click();
+	}
+
 	protected String heading() {
 		return browser.findElement(By.tagName("h1")).getText();
 	}

@@ -86,6 +86,18 @@ public final class MilieuUser implements UserDetails, org.springframework.securi
 		return residentId;
 	}
 
+	/**
+	 * The signed-in person when they are a resident with a resident record; empty for staff, family,
+	 * an anonymous request, or any other kind of principal.
+	 */
+	public static java.util.Optional<MilieuUser> signedInResident(org.springframework.security.core.Authentication who) {
+		if (who != null && who.getPrincipal() instanceof MilieuUser user && user.has(Role.RESIDENT)
+				&& user.residentId() != null) {
+			return java.util.Optional.of(user);
+		}
+		return java.util.Optional.empty();
+	}
+
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
 		return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).collect(Collectors.toUnmodifiableSet());

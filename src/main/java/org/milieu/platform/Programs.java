@@ -28,6 +28,12 @@ public class Programs {
 			.optional();
 	}
 
+	/** The program's time zone, in which its days begin and end; UTC for a program not found. */
+	@Transactional(readOnly = true)
+	public ZoneId timeZone(ProgramId id) {
+		return find(id).map(Program::timeZone).orElse(java.time.ZoneOffset.UTC);
+	}
+
 	/** Every program of the installation, for jobs that run across them. */
 	@Transactional(readOnly = true)
 	public java.util.List<Program> all() {

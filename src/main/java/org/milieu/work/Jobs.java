@@ -26,6 +26,8 @@ import org.milieu.residents.Houses;
 import org.milieu.shared.ProgramId;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
+import org.milieu.shared.TextInput;
+import org.milieu.shared.UtcTimestamps;
 import org.milieu.shared.VersionConflict;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,6 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service("workJobs")
 public class Jobs {
+
+	private static final TextInput TEXT = new TextInput("job");
 
 	static final int MAX_NAME = 120;
 
@@ -269,31 +273,19 @@ public class Jobs {
 	}
 
 	static String required(String value, String field, int max) {
-		String text = optional(value, field, max);
-		if (text == null) {
-			throw new RuleViolation("job.field.required", field);
-		}
-		return text;
+		return TEXT.required(value, field, max);
 	}
 
 	static String optional(String value, String field, int max) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String text = value.trim();
-		if (text.length() > max) {
-			throw new RuleViolation("job.field.tooLong", field, max);
-		}
-		return text;
+		return TEXT.optional(value, field, max);
 	}
 
 	static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
+		return UtcTimestamps.utc(instant);
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
+		return UtcTimestamps.instant(rs, column);
 	}
 
 	static List<Integer> days(ResultSet rs, String column) throws SQLException {

@@ -19,6 +19,8 @@ import org.milieu.identity.Role;
 import org.milieu.shared.ProgramId;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
+import org.milieu.shared.TextInput;
+import org.milieu.shared.UtcTimestamps;
 import org.milieu.shared.VersionConflict;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -35,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PrivilegeCatalogue {
+
+	private static final TextInput TEXT = new TextInput("privilege");
 
 	static final int MAX_NAME = 120;
 
@@ -230,31 +234,19 @@ public class PrivilegeCatalogue {
 	}
 
 	static String required(String value, String field, int max) {
-		String text = optional(value, field, max);
-		if (text == null) {
-			throw new RuleViolation("privilege.field.required", field);
-		}
-		return text;
+		return TEXT.required(value, field, max);
 	}
 
 	static String optional(String value, String field, int max) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String text = value.trim();
-		if (text.length() > max) {
-			throw new RuleViolation("privilege.field.tooLong", field, max);
-		}
-		return text;
+		return TEXT.optional(value, field, max);
 	}
 
 	static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
+		return UtcTimestamps.utc(instant);
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
+		return UtcTimestamps.instant(rs, column);
 	}
 
 	private static Privilege privilege(ResultSet rs) throws SQLException {

@@ -34,6 +34,7 @@ import org.milieu.shared.DataCategory;
 import org.milieu.shared.ProgramId;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
+import org.milieu.shared.TextInput;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -50,6 +51,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ObservationRounds {
+
+	private static final TextInput TEXT = new TextInput("rounds");
 
 	/** The most checks one batch may carry. */
 	public static final int MAX_BATCH = 10_000;
@@ -395,22 +398,11 @@ public class ObservationRounds {
 	}
 
 	private static String required(String value, String field, int max) {
-		String text = optional(value, field, max);
-		if (text == null) {
-			throw new RuleViolation("rounds.field.required", field);
-		}
-		return text;
+		return TEXT.required(value, field, max);
 	}
 
 	private static String optional(String value, String field, int max) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String text = value.trim();
-		if (text.length() > max) {
-			throw new RuleViolation("rounds.field.tooLong", field, max);
-		}
-		return text;
+		return TEXT.optional(value, field, max);
 	}
 
 	/**

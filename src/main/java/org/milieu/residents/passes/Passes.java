@@ -26,6 +26,7 @@ import org.milieu.shared.DataCategory;
 import org.milieu.shared.ProgramId;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
+import org.milieu.shared.TextInput;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -42,6 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Passes {
+
+	private static final TextInput TEXT = new TextInput("pass");
 
 	static final int MAX_TEXT = 200;
 
@@ -322,22 +325,11 @@ public class Passes {
 	}
 
 	private static String required(String value, String field, int max) {
-		String text = optional(value, field, max);
-		if (text == null) {
-			throw new RuleViolation("pass.field.required", field);
-		}
-		return text;
+		return TEXT.required(value, field, max);
 	}
 
 	private static String optional(String value, String field, int max) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String text = value.trim();
-		if (text.length() > max) {
-			throw new RuleViolation("pass.field.tooLong", field, max);
-		}
-		return text;
+		return TEXT.optional(value, field, max);
 	}
 
 	private static java.time.OffsetDateTime utc(Instant instant) {

@@ -34,7 +34,7 @@ class ActionItemBrowserTests extends BrowserJourneys {
 		journey(test, () -> {
 			open("/login");
 			signIn("staff");
-			browser.findElement(By.cssSelector("nav a[href='/action-items']")).click();
+			followMenu("/action-items");
 			wait.until(ExpectedConditions.urlMatches(".*/action-items$"));
 			assertThat(heading()).isEqualTo("Action items");
 			List<WebElement> items = browser.findElements(By.cssSelector("#action-items article.action-item"));
@@ -89,7 +89,7 @@ class ActionItemBrowserTests extends BrowserJourneys {
 		journey(test, () -> {
 			open("/login");
 			signIn("resident01");
-			browser.findElement(By.cssSelector("nav a[href='/action-items']")).click();
+			followMenu("/action-items");
 			wait.until(ExpectedConditions.urlMatches(".*/action-items$"));
 			assertThat(heading()).isEqualTo("Action items");
 			assertThat(browser.findElement(By.id("my-action-items-heading")).getText()).isEqualTo("My action items");

@@ -26,7 +26,7 @@ class MeetingBrowserTests extends BrowserJourneys {
 		journey(test, () -> {
 			open("/login");
 			signIn("staff");
-			browser.findElement(By.cssSelector("nav a[href='/meetings']")).click();
+			followMenu("/meetings");
 			wait.until(ExpectedConditions.urlMatches(".*/meetings$"));
 			assertThat(heading()).isEqualTo("Community meetings");
 			assertThat(browser.findElements(By.id("schedule-meeting"))).hasSize(1);

@@ -176,7 +176,7 @@ class ShellBrowserTests extends BrowserJourneys {
 		journey(test, () -> {
 			open("/login");
 			signIn("resident01");
-			browser.findElement(By.linkText("My stay")).click();
+			followMenu("/me");
 			wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Your stay, Danny Okafor"));
 			assertAccessible("a resident's own stay");
 			open("/residents");

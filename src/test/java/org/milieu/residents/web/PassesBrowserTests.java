@@ -98,7 +98,7 @@ class PassesBrowserTests extends BrowserJourneys {
 			browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
 			wait.until(ExpectedConditions.not(ExpectedConditions.urlMatches(".*/login(\\?.*)?$")));
 
-			browser.findElement(By.linkText("Whereabouts")).click();
+			followMenu("/passes");
 			wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Whereabouts"));
 			assertAccessible("whereabouts, everyone in");
 			assertFitsTheTablet("/passes");

@@ -1,0 +1,150 @@
+package org.milieu.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.milieu.BrowserJourneys;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The web shell's look on a desktop (1280 px) and a tablet (768 px): the menu grouped by what people
+ * do and showing only what the role may open, folded behind one button on the tablet, the current
+ * page marked, resident names that lead to the resident, and a resident's home page that is their
+ * day. axe-core checks every page.
+ */
+class LookBrowserTests extends BrowserJourneys {
+
+	private static final List<String> DIRECTOR_PAGES = List.of("/", "/residents", "/levels", "/levels/reviews", "/passes",
+			"/staffing", "/meetings", "/action-items", "/work/roster", "/admin/users", "/audit");
+
+	@Test
+	void theDirectorFindsEveryPartOfTheProgramInSixGroupsOnADesktop(TestInfo test) {
+		journey(test, () -> {
+			open("/login");
+			signIn("director");
+			assertThat(groups()).containsExactly("Today", "Residents", "Levels", "Community", "Work", "Program settings");
+			assertThat(browser.findElement(By.cssSelector(".nav-toggle")).isDisplayed()).as("no menu button on a desktop")
+				.isFalse();
+			WebElement home = browser.findElement(By.cssSelector("#site-nav a[href='/']"));
+			assertThat(home.getAttribute("aria-current")).isEqualTo("page");
+
+			// a group opens alone, and Escape closes it
+			WebElement levels = summary("Levels");
+			levels.click();
+			assertThat(browser.findElement(By.cssSelector("#site-nav a[href='/levels/reviews']")).isDisplayed()).isTrue();
+			summary("Community").click();
+			assertThat(browser.findElement(By.cssSelector("#site-nav a[href='/levels/reviews']")).isDisplayed())
+				.as("opening one group closes the other").isFalse();
+			browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+			assertThat(browser.findElement(By.cssSelector("#site-nav a[href='/meetings']")).isDisplayed()).isFalse();
+
+			followMenu("/levels");
+			wait.until(ExpectedConditions.urlMatches(".*/levels$"));
+			assertThat(browser.findElement(By.cssSelector("#site-nav a[href='/levels']")).getAttribute("aria-current"))
+				.isEqualTo("page");
+			assertThat(browser.findElements(By.cssSelector("#site-nav a[aria-current=page]"))).hasSize(1);
+			assertThat(browser.findElement(By.cssSelector(".nav-group.current summary")).getText()).isEqualTo("Levels");
+
+			// every name on the level board leads to the resident
+			List<WebElement> names = browser.findElements(By.cssSelector(".board-column .name"));
+			assertThat(names).isNotEmpty();
+			assertThat(names).allSatisfy(n -> assertThat(n.findElement(By.tagName("a")).getAttribute("href"))
+				.matches(".*/residents/[0-9a-f-]{36}$"));
+			String name = names.get(0).getText();
+			names.get(0).findElement(By.tagName("a")).click();
+			wait.until(ExpectedConditions.urlMatches(".*/residents/[0-9a-f-]{36}$"));
+			assertThat(heading()).contains(name);
+
+			for (String page : DIRECTOR_PAGES) {
+				open(page);
+				assertAccessible(page + " at 1280 px");
+			}
+		});
+	}
+
+	@Test
+	void theDirectorOpensTheMenuOnATabletWithOneButton(TestInfo test) {
+		journey(test, () -> {
+			browser.manage().window().setSize(new Dimension(768, 1024));
+			open("/login");
+			signIn("director");
+			WebElement toggle = browser.findElement(By.cssSelector(".nav-toggle"));
+			assertThat(toggle.isDisplayed()).isTrue();
+			assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");
+			assertThat(browser.findElement(By.id("site-nav")).isDisplayed()).as("the menu is folded").isFalse();
+			toggle.click();
+			assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+			assertThat(browser.findElement(By.cssSelector("#site-nav a[href='/audit']")).isDisplayed()).isTrue();
+			assertAccessible("home with the menu open at 768 px");
+			toggle.click();
+			assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");
+			for (String page : DIRECTOR_PAGES) {
+				open(page);
+				assertAccessible(page + " at 768 px");
+				assertFitsTheTablet(page);
+			}
+		});
+	}
+
+	@Test
+	void aStaffMemberSeesWhatNeedsAttentionGroupedAndNoProgramSettings(TestInfo test) {
+		journey(test, () -> {
+			open("/login");
+			signIn("staff");
+			assertThat(groups()).containsExactly("Today", "Residents", "Levels", "Community", "Work");
+			assertThat(browser.findElements(By.cssSelector("#site-nav a[href='/admin/users']"))).isEmpty();
+			List<WebElement> groups = browser.findElements(By.cssSelector("#attention .attention-group"));
+			for (WebElement group : groups) {
+				int count = Integer.parseInt(group.findElement(By.cssSelector("h3 .count")).getText());
+				assertThat(group.findElements(By.cssSelector("li"))).hasSize(count);
+			}
+			assertAccessible("staff home at 1280 px");
+			browser.manage().window().setSize(new Dimension(768, 1024));
+			for (String page : List.of("/", "/residents", "/passes", "/staffing", "/work/roster")) {
+				open(page);
+				assertAccessible(page + " as staff at 768 px");
+				assertFitsTheTablet(page);
+			}
+		});
+	}
+
+	@Test
+	void aResidentsHomePageIsTheirDay(TestInfo test) {
+		journey(test, () -> {
+			open("/login");
+			signIn("resident01");
+			assertThat(groups()).containsExactly("Today", "Levels", "Community", "Work");
+			assertThat(browser.findElements(By.cssSelector("#site-nav a[href='/residents']"))).isEmpty();
+			assertThat(browser.findElement(By.id("today-work")).getText()).contains("Today's jobs");
+			assertThat(browser.findElement(By.id("today-meeting")).getText()).contains("Next community meeting");
+			assertThat(browser.findElement(By.id("today-level")).getText()).contains("Your level");
+			assertThat(browser.findElement(By.id("today-stipend")).getText()).containsPattern("Balance: [0-9,]+\\.[0-9]{2} ");
+			assertAccessible("a resident's day at 1280 px");
+			browser.manage().window().setSize(new Dimension(768, 1024));
+			open("/");
+			assertAccessible("a resident's day at 768 px");
+			assertFitsTheTablet("a resident's day");
+			followMenu("/me/level");
+			wait.until(ExpectedConditions.urlMatches(".*/me/level$"));
+			assertAccessible("my level at 768 px");
+			assertFitsTheTablet("/me/level");
+		});
+	}
+
+	private List<String> groups() {
+		return browser.findElements(By.cssSelector("#site-nav .nav-group summary")).stream()
+			.map(s -> s.getAttribute("textContent").trim()).toList();
+	}
+
+	private WebElement summary(String group) {
+		return browser.findElements(By.cssSelector("#site-nav .nav-group summary")).stream()
+			.filter(s -> s.getText().equals(group)).findFirst().orElseThrow();
+	}
+}
