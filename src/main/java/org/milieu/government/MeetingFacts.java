@@ -50,9 +50,10 @@ class MeetingFacts implements FactSource {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<LocalDate> coversFrom(ProgramId program) {
-		return Optional.ofNullable(jdbc.sql("select min(" + HELD_ON + ") from government_meeting m "
+		// min() answers one row, null while no meeting is closed
+		return jdbc.sql("select min(" + HELD_ON + ") from government_meeting m "
 				+ "join platform_program p on p.id = m.program_id where m.program_id = ? and m.status = 'CLOSED'")
-			.param(program.value()).query(LocalDate.class).single());
+			.param(program.value()).query(LocalDate.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
 	}
 
 	@Override

@@ -47,8 +47,9 @@ class WorkFacts implements FactSource {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<LocalDate> coversFrom(ProgramId program) {
-		return Optional.ofNullable(jdbc.sql("select min(week_start) from work_roster where program_id = ? and status = 'PUBLISHED'")
-			.param(program.value()).query(LocalDate.class).single());
+		// min() answers one row, null while there is no roster
+		return jdbc.sql("select min(week_start) from work_roster where program_id = ? and status = 'PUBLISHED'")
+			.param(program.value()).query(LocalDate.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
 	}
 
 	@Override
