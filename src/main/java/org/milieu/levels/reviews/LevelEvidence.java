@@ -108,7 +108,7 @@ public class LevelEvidence {
 				.params(user.programId().value(), residentId, domain.name(), from, to)
 				.query((rs, n) -> new EvidenceEntry(rs.getObject("id", UUID.class), rs.getObject("shift_date", LocalDate.class),
 						rs.getString("shift"), "rating.domain." + domain.name(), rs.getInt("value"), null,
-						rs.getString("note"), rs.getString("rated_by"), rs.getInt("value") >= atLeast, null))
+						rs.getString("note"), rs.getString("rated_by"), rs.getInt("value") >= atLeast, null, false))
 				.list();
 		}
 		FactKind kind = switch (c.kind()) {
@@ -124,7 +124,7 @@ public class LevelEvidence {
 		return facts.facts(kind, user.programId(), List.of(residentId), from, to).stream()
 			.sorted(java.util.Comparator.comparing(org.milieu.levels.facts.Fact::occurredOn).reversed())
 			.map(f -> new EvidenceEntry(f.id(), f.occurredOn(), null, kind.nameKey(), null, f.outcomeKey(), f.detail(),
-					f.recordedBy(), counts(c.kind(), f.outcome()), f.origin()))
+					f.recordedBy(), counts(c.kind(), f.outcome()), f.origin(), f.byHand()))
 			.toList();
 	}
 
@@ -160,14 +160,9 @@ public class LevelEvidence {
 	/**
 	 * One entry behind a criterion: a rating or a fact, and whether it counts toward the criterion.
 	 * A fact carries its origin (the job occurrence or meeting it comes from, or an entry by hand);
-	 * a rating has none, it is the point sheet's own record.
+	 * a rating has none, it is the point sheet's own record. {@code byHand}: a fact staff entered by hand.
 	 */
 	public record EvidenceEntry(UUID id, LocalDate on, String shift, String labelKey, Integer value, String outcomeKey,
-			String note, String recordedBy, boolean counts, org.milieu.levels.facts.FactOrigin origin) {
-
-		/** Whether staff entered this fact by hand. */
-		public boolean byHand() {
-			return origin != null && origin.byHand();
-		}
+			String note, String recordedBy, boolean counts, org.milieu.levels.facts.FactOrigin origin, boolean byHand) {
 	}
 }

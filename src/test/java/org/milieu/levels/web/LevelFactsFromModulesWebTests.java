@@ -287,7 +287,10 @@ class LevelFactsFromModulesWebTests {
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("problem", "fact.kind.recorded-by-module"))
 			.andReturn();
-		mvc.perform(get("/residents/" + h.senior() + "/level").with(signIns.as(h.staff())).flashAttrs(page.getFlashMap()))
+		// the redirect's message waits in the session the refusal was stored in
+		jakarta.servlet.http.Cookie session = page.getResponse().getCookie("SESSION");
+		assertThat(session).as("the refusal's message is kept in the session for the page").isNotNull();
+		mvc.perform(get("/residents/" + h.senior() + "/level").with(signIns.as(h.staff())).cookie(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("this kind of fact is recorded by the work module")));
 		assertThat(handFacts(h.newcomer()) + handFacts(h.senior())).isZero();
