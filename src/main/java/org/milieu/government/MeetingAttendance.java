@@ -1,11 +1,14 @@
 package org.milieu.government;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -36,6 +39,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MeetingAttendance {
 
+	static final String PRESENT = "PRESENT";
+
+	static final String EXCUSED = "EXCUSED";
+
 	private final JdbcClient jdbc;
 
 	private final Meetings meetings;
@@ -64,13 +71,23 @@ public class MeetingAttendance {
 		this.clock = clock;
 	}
 
-	/**
-	 * Replaces the list of residents present. Refused, storing nothing, when the meeting is closed
-	 * ({@code meetingId}) or when the list is missing or names someone who does not belong to the
-	 * meeting today ({@code present}). Each resident who comes or goes is audited.
-	 */
+	/** Replaces the list of residents present, leaving those excused as they are (except anyone now present). */
 	@Transactional
 	public Set<UUID> record(MilieuUser user, UUID meetingId, List<UUID> present) {
+		return record(user, meetingId, present, null);
+	}
+
+	/**
+	 * Replaces the roll call: the residents present, and those excused ({@code null} leaves the
+	 * excused as they are, except anyone now present). A resident who leaves early counts as the
+	 * chair records them: still present, excused, or taken off the list (then absent at the close).
+	 * Refused, storing nothing, when the meeting is closed ({@code meetingId}), when the list of
+	 * those present is missing or either list names someone who does not belong to the meeting
+	 * today ({@code present}, {@code excused}), or someone is on both ({@code excused}). Each
+	 * resident whose place on the roll changes is audited.
+	 */
+	@Transactional
+	public Set<UUID> record(MilieuUser user, UUID meetingId, List<UUID> present, List<UUID> excused) {
 		Meeting meeting = meetings.meeting(user.programId(), meetingId);
 		requireMayKeepAttendance(user, meeting);
 		if (meeting.status() == MeetingStatus.CLOSED) {
@@ -81,36 +98,89 @@ public class MeetingAttendance {
 		}
 		Set<UUID> members = new LinkedHashSet<>();
 		members(user.programId(), meeting).forEach(e -> members.add(e.residentId()));
-		Set<UUID> wanted = new LinkedHashSet<>();
+		Map<UUID, String> wanted = new LinkedHashMap<>();
 		for (UUID resident : present) {
 			if (resident == null || !members.contains(resident)) {
 				throw new RuleViolation("meeting.attendance.not-member", "present", String.valueOf(resident));
 			}
-			wanted.add(resident);
+			wanted.put(resident, PRESENT);
 		}
 		// serialise changes to one meeting's attendance
 		jdbc.sql("select id from government_meeting where id = ? for update").param(meetingId).query(UUID.class).single();
-		Set<UUID> before = present(meetingId);
+		Map<UUID, String> before = roll(meetingId);
+		List<UUID> stillExcused = excused != null ? excused
+				: before.entrySet().stream().filter(e -> EXCUSED.equals(e.getValue())).map(Map.Entry::getKey)
+					.filter(r -> !wanted.containsKey(r)).toList();
+		for (UUID resident : stillExcused) {
+			if (resident == null || !members.contains(resident)) {
+				throw new RuleViolation("meeting.attendance.not-member", "excused", String.valueOf(resident));
+			}
+			if (PRESENT.equals(wanted.get(resident))) {
+				throw new RuleViolation("meeting.attendance.present-and-excused", "excused", String.valueOf(resident));
+			}
+			wanted.put(resident, EXCUSED);
+		}
 		Instant now = clock.instant();
 		List<AuditEntry> changes = new ArrayList<>();
-		for (UUID gone : before) {
-			if (!wanted.contains(gone)) {
+		for (Map.Entry<UUID, String> gone : before.entrySet()) {
+			if (!wanted.containsKey(gone.getKey())) {
 				jdbc.sql("delete from government_attendance where meeting_id = ? and resident_id = ?")
-					.params(meetingId, gone).update();
-				changes.add(change(user, gone, meetingId, "no longer present"));
+					.params(meetingId, gone.getKey()).update();
+				changes.add(change(user, gone.getKey(), meetingId,
+						PRESENT.equals(gone.getValue()) ? "no longer present" : "no longer excused"));
 			}
 		}
-		for (UUID came : wanted) {
-			if (!before.contains(came)) {
+		for (Map.Entry<UUID, String> place : wanted.entrySet()) {
+			if (!place.getValue().equals(before.get(place.getKey()))) {
 				jdbc.sql("""
-						insert into government_attendance (meeting_id, resident_id, recorded_by, recorded_at)
-						values (?, ?, ?, ?)""")
-					.params(meetingId, came, user.getUsername(), Timestamp.from(now)).update();
-				changes.add(change(user, came, meetingId, "present"));
+						insert into government_attendance (meeting_id, resident_id, recorded_by, recorded_at, status)
+						values (?, ?, ?, ?, ?)
+						on conflict (meeting_id, resident_id) do update
+						   set status = excluded.status, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at""")
+					.params(meetingId, place.getKey(), user.getUsername(), Timestamp.from(now), place.getValue()).update();
+				changes.add(change(user, place.getKey(), meetingId, PRESENT.equals(place.getValue()) ? "present" : "excused"));
 			}
 		}
 		trail.recordAll(changes);
 		return present(meetingId);
+	}
+
+	/**
+	 * Completes the roll call when a meeting closes: every member of the meeting today who is
+	 * neither present nor excused is recorded absent, audited per resident. The closed roll is what
+	 * the evidence for levels reads ({@link MeetingFacts}).
+	 */
+	@Transactional
+	void recordAbsentAtClose(MilieuUser user, Meeting meeting) {
+		Map<UUID, String> before = roll(meeting.id());
+		Instant now = clock.instant();
+		List<AuditEntry> changes = new ArrayList<>();
+		for (CensusEntry member : members(user.programId(), meeting)) {
+			if (!before.containsKey(member.residentId())) {
+				jdbc.sql("""
+						insert into government_attendance (meeting_id, resident_id, recorded_by, recorded_at, status)
+						values (?, ?, ?, ?, 'ABSENT')""")
+					.params(meeting.id(), member.residentId(), user.getUsername(), Timestamp.from(now)).update();
+				changes.add(change(user, member.residentId(), meeting.id(), "absent at the close"));
+			}
+		}
+		trail.recordAll(changes);
+	}
+
+	/** The residents recorded as excused, for the roll call's answers; whoever shows it to a person audits it. */
+	@Transactional(readOnly = true)
+	public Set<UUID> excused(UUID meetingId) {
+		return new LinkedHashSet<>(jdbc.sql("select resident_id from government_attendance where meeting_id = ? "
+				+ "and status = 'EXCUSED' order by recorded_at, resident_id").param(meetingId).query(UUID.class).list());
+	}
+
+	private Map<UUID, String> roll(UUID meetingId) {
+		Map<UUID, String> roll = new LinkedHashMap<>();
+		jdbc.sql("select resident_id, status from government_attendance where meeting_id = ? order by recorded_at, resident_id")
+			.param(meetingId).query((ResultSet rs) -> {
+				roll.put(rs.getObject(1, UUID.class), rs.getString(2));
+			});
+		return roll;
 	}
 
 	/**
@@ -158,7 +228,7 @@ public class MeetingAttendance {
 	@Transactional(readOnly = true)
 	public Set<UUID> present(UUID meetingId) {
 		return new LinkedHashSet<>(jdbc.sql("select resident_id from government_attendance where meeting_id = ? "
-				+ "order by recorded_at, resident_id").param(meetingId).query(UUID.class).list());
+				+ "and status = 'PRESENT' order by recorded_at, resident_id").param(meetingId).query(UUID.class).list());
 	}
 
 	/** The quorum of a meeting as it stands: its members today, those of them present, and how many it needs. */

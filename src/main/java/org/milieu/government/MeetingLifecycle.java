@@ -52,8 +52,11 @@ public class MeetingLifecycle {
 
 	private final Motions motions;
 
+	private final MeetingAttendance attendance;
+
 	MeetingLifecycle(JdbcClient jdbc, Meetings meetings, RegularMeetings regular, AuditTrail trail, Clock clock,
-			Officers officers, Motions motions) {
+			Officers officers, Motions motions, MeetingAttendance attendance) {
+		this.attendance = attendance;
 		this.officers = officers;
 		this.motions = motions;
 		this.jdbc = jdbc;
@@ -90,6 +93,7 @@ public class MeetingLifecycle {
 	 * Closes an open meeting ({@code meetingId} when it is not open) and carries the items still
 	 * open over to the next meeting of the same house or the whole program, at the top of its
 	 * agenda in the same order; when there is no next meeting, the next regular one is scheduled.
+	 * The roll call is completed: members neither present nor excused are recorded absent.
 	 */
 	@Transactional
 	public MeetingClosed close(MilieuUser user, UUID meetingId) {
@@ -99,6 +103,7 @@ public class MeetingLifecycle {
 			throw new RuleViolation("meeting.close.not-open", "meetingId");
 		}
 		motions.lapseAtClose(user, meetingId);
+		attendance.recordAbsentAtClose(user, meeting);
 		Instant now = clock.instant();
 		jdbc.sql("update government_meeting set status = 'CLOSED', closed_at = ?, closed_by = ?, current_item_id = null "
 				+ "where id = ?").params(Timestamp.from(now), user.getUsername(), meetingId).update();

@@ -6,5 +6,5 @@
  * Nothing is deleted: meetings close, agenda items are discussed or carried over.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "platform::web", "identity", "audit", "residents",
-		"levels::privileges" }, displayName = "Client government")
+		"levels::privileges", "levels::facts" }, displayName = "Client government")
 package org.milieu.government;

@@ -44,6 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Completions {
 
+	/** The ledger's source type of what a corrected completion earns (the correction's id is the source). */
+	static final String SOURCE_CORRECTION = "COMPLETION_CORRECTION";
+
 	private static final String SELECT = """
 			select c.id, c.assignment_id, a.resident_id, a.job_id, j.name as job_name, c.occurs_on, c.outcome, c.quality,
 			       c.minutes, c.note, c.marked_by, c.marked_by_resident, c.marked_at, c.verified_by, c.verified_at,
@@ -163,6 +166,70 @@ public class Completions {
 			throw new RuleViolation("completion.verified-twice", "id");
 		}
 		settle(user, completion, assignment);
+		return find(program, completionId);
+	}
+
+	/**
+	 * Staff correct a verified completion, with a reason: the completion holds the corrected outcome
+	 * and minutes (what the levels evidence reads), the correction keeps what it said before, and the
+	 * stipend follows: the entry it earned is reversed and what the corrected outcome earns is earned
+	 * anew. Refused, changing nothing, when it is not verified yet ({@code id}: verify it), the
+	 * outcome is missing or unchanged ({@code outcome}), the minutes are out of range
+	 * ({@code minutes}) or the reason is missing or too long ({@code reason}); the ledger refuses a
+	 * reversal that would take the balance below zero. Anyone but staff of the resident's house is
+	 * refused access.
+	 */
+	@Transactional
+	public Completion correct(MilieuUser user, UUID completionId, CompletionOutcome outcome, Integer minutes, String reason) {
+		ProgramId program = user.programId();
+		jdbc.sql("select id from work_completion where id = ? and program_id = ? for update")
+			.params(completionId, program.value()).query(UUID.class).optional()
+			.orElseThrow(() -> new RecordNotFound("Completion", completionId));
+		Completion completion = find(program, completionId);
+		Assignment assignment = rosters.assignment(program, completion.assignmentId());
+		if (!staff(user)) {
+			refuse(user, completionId, "work is corrected by staff, not by " + user.getUsername());
+		}
+		policy.enforce(user, AuditAction.UPDATE, DataCategory.WORK_AND_STIPENDS, scope(program, assignment),
+				"JobCompletion", completionId);
+		if (!completion.verified()) {
+			throw new RuleViolation("completion.correct.unverified", "id");
+		}
+		if (outcome == null || outcome == completion.outcome()) {
+			throw new RuleViolation("completion.correct.same", "outcome");
+		}
+		int worked = minutes != null ? minutes : switch (outcome) {
+			case DONE -> assignment.expectedMinutes();
+			case PARTLY_DONE -> assignment.expectedMinutes() / 2;
+			case NOT_DONE -> 0;
+		};
+		if (worked < 0 || worked > 1440 || outcome == CompletionOutcome.NOT_DONE && worked > 0) {
+			throw new RuleViolation("completion.minutes.range", "minutes");
+		}
+		String why = reason == null ? "" : reason.strip();
+		if (why.isEmpty() || why.length() > 2000) {
+			throw new RuleViolation("completion.correct.reason", "reason", 2000);
+		}
+		UUID correction = UUID.randomUUID();
+		Instant now = clock.instant();
+		if (completion.stipendEntryId() != null) {
+			ledger.reverse(user, completion.stipendEntryId(), "Work corrected: " + why);
+		}
+		long earned = Earnings.of(assignment.rateUnit().name(), assignment.rateCents(), outcome, worked);
+		UUID entry = null;
+		if (earned > 0) {
+			entry = ledger.earn(user, completion.residentId(), earned, assignment.currency(), SOURCE_CORRECTION, correction,
+					assignment.jobName() + " " + completion.occursOn() + " (corrected)").id();
+		}
+		jdbc.sql("""
+				insert into work_completion_correction (id, program_id, completion_id, previous_outcome, previous_minutes,
+				                                        outcome, minutes, reason, corrected_by, corrected_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(correction, program.value(), completionId, completion.outcome().name(), completion.minutes(),
+					outcome.name(), worked, why, user.getUsername(), Timestamp.from(now))
+			.update();
+		jdbc.sql("update work_completion set outcome = ?, minutes = ?, earned_cents = ?, stipend_entry_id = ? where id = ?")
+			.params(outcome.name(), worked, earned, entry, completionId).update();
 		return find(program, completionId);
 	}
 

@@ -7,5 +7,5 @@
  * Amounts are integer cents with a currency; nothing is deleted.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "platform::web", "identity", "audit",
-		"residents", "levels", "levels::privileges" }, displayName = "Work and stipends")
+		"residents", "levels", "levels::privileges", "levels::facts" }, displayName = "Work and stipends")
 package org.milieu.work;

@@ -95,13 +95,18 @@ class MeetingLifecycleApi {
 					attendance.quorum(user.programId(), meeting.id())));
 	}
 
-	/** Replaces the list of residents present at the meeting; answers with the list and the quorum. */
+	/**
+	 * Replaces the roll call: the residents present and, when given, those excused (left out: the
+	 * excused stay as they are). Answers with both lists and the quorum. Members on neither list are
+	 * recorded absent when the meeting closes.
+	 */
 	@PostMapping("/api/v1/meetings/{id}/attendance")
 	ResponseEntity<AttendanceResponse> attendance(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@RequestBody AttendanceRequest request) {
-		Set<UUID> present = attendance.record(user, id, request.present());
+		Set<UUID> present = attendance.record(user, id, request.present(), request.excused());
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-			.body(new AttendanceResponse(id, List.copyOf(present), attendance.quorum(user.programId(), id)));
+			.body(new AttendanceResponse(id, List.copyOf(present), List.copyOf(attendance.excused(id)),
+					attendance.quorum(user.programId(), id)));
 	}
 
 	/** The program's government settings (the defaults until the director changes them). */
@@ -119,7 +124,7 @@ class MeetingLifecycleApi {
 			.body(SettingsBody.of(settings.update(user, request.settings())));
 	}
 
-	record AttendanceRequest(List<UUID> present) {
+	record AttendanceRequest(List<UUID> present, List<UUID> excused) {
 	}
 
 	record CurrentItemRequest(UUID itemId) {
@@ -131,7 +136,7 @@ class MeetingLifecycleApi {
 	record OrderRequest(List<UUID> order) {
 	}
 
-	record AttendanceResponse(UUID meetingId, List<UUID> present, Quorum quorum) {
+	record AttendanceResponse(UUID meetingId, List<UUID> present, List<UUID> excused, Quorum quorum) {
 	}
 
 	/** Day and time as text (THURSDAY, 18:30), so that a bad one is refused naming the field (422). */

@@ -1,55 +1,67 @@
 package org.milieu.levels.facts;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.milieu.shared.ProgramId;
 import org.springframework.stereotype.Service;
 
 /**
- * Where each kind of fact is read from: the module that owns the kind when one implements
- * {@link FactSource} for it, else the facts staff record by hand.
+ * Where each kind of fact is read from: every module that implements {@link FactSource} for the
+ * kind (one kind may come from several, ATTENDANCE from meetings and later from sessions), and the
+ * facts staff entered by hand, which stay in the evidence marked as such. No access check here:
+ * the callers check the reader.
  */
 @Service
 public class LevelFacts {
 
-	private final Map<FactKind, FactSource> sources = new EnumMap<>(FactKind.class);
-
-	private final Map<FactKind, Boolean> byHand = new EnumMap<>(FactKind.class);
+	private final Map<FactKind, List<FactSource>> sources = new EnumMap<>(FactKind.class);
 
 	private final ManualFacts manual;
 
 	LevelFacts(List<FactSource> owned, ManualFacts manual) {
 		this.manual = manual;
 		for (FactKind kind : FactKind.values()) {
-			FactSource source = owned.stream().filter(s -> s.kind() == kind).findFirst().orElse(null);
-			byHand.put(kind, source == null);
-			sources.put(kind, source != null ? source : manual.source(kind));
+			sources.put(kind, owned.stream().filter(s -> s.kind() == kind).toList());
 		}
 	}
 
+	/** The facts of one kind from {@code from} to {@code to}: from every module that supplies it, and those entered by hand. */
 	public List<Fact> facts(FactKind kind, ProgramId program, Collection<UUID> residents, LocalDate from, LocalDate to) {
-		return sources.get(kind).facts(program, residents, from, to);
+		return facts(Set.of(kind), program, residents, from, to);
 	}
 
 	/**
-	 * The facts of several kinds from {@code from} to {@code to}: those recorded by hand in one
-	 * query, each owned kind from its module.
+	 * The facts of several kinds from {@code from} to {@code to}: those entered by hand in one
+	 * query, then one set-based query per module that supplies one of the kinds.
 	 */
-	public List<Fact> facts(java.util.Set<FactKind> kinds, ProgramId program, Collection<UUID> residents, LocalDate from,
+	public List<Fact> facts(Set<FactKind> kinds, ProgramId program, Collection<UUID> residents, LocalDate from,
 			LocalDate to) {
-		java.util.List<Fact> result = new java.util.ArrayList<>(manual.facts(
-				kinds.stream().filter(this::recordedByHand).toList(), program, residents, from, to));
-		kinds.stream().filter(k -> !recordedByHand(k)).forEach(k -> result.addAll(facts(k, program, residents, from, to)));
+		if (residents != null && residents.isEmpty()) {
+			return List.of();
+		}
+		List<Fact> result = new ArrayList<>(manual.facts(kinds, program, residents, from, to));
+		for (FactKind kind : kinds) {
+			for (FactSource source : sources.get(kind)) {
+				result.addAll(source.facts(program, residents, from, to));
+			}
+		}
 		return result;
 	}
 
-	/** Whether staff record this kind by hand (no module owns it yet). */
-	public boolean recordedByHand(FactKind kind) {
-		return byHand.get(kind);
+	/** Whether some module supplies this kind (it may still be entered by hand for days before the module's records). */
+	public boolean suppliedByModule(FactKind kind) {
+		return !sources.get(kind).isEmpty();
+	}
+
+	/** From which day each module records its kind for the program: hand entry is refused for those days. */
+	public List<Coverage> coverage(ProgramId program) {
+		return manual.coverage(program);
 	}
 }

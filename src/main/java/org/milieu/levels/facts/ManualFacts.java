@@ -20,20 +20,21 @@ import org.milieu.shared.ProgramId;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Facts staff record by hand for the kinds no module owns yet. Each one passes the access policy
+ * Facts staff record by hand, for the kinds no module records, and for a kind a module records
+ * only on days before the module's records begin ({@link FactSource#coversFrom}). Each one passes the access policy
  * under its kind's data category (a clinician's assessment under clinical notes, a family contact
  * under family) and is audited. Refused, with nothing stored: an outcome the kind does not have,
- * a day in the future or before the stay, a resident not in the program.
+ * a day in the future or before the stay, a resident not in the program, a kind and day a module
+ * records ({@code kind}, naming the module).
  */
 @Service
 public class ManualFacts {
-
-	static final String SOURCE = "manual";
 
 	private static final String COLUMNS = "id, resident_id, kind, occurred_on, outcome, detail, recorded_by";
 
@@ -47,8 +48,11 @@ public class ManualFacts {
 
 	private final Clock clock;
 
+	private final List<FactSource> modules;
+
 	ManualFacts(JdbcClient jdbc, AccessPolicy policy, Census census, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, List<FactSource> modules) {
+		this.modules = List.copyOf(modules);
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.census = census;
@@ -79,6 +83,14 @@ public class ManualFacts {
 		if (occurredOn.isBefore(resident.admittedOn())) {
 			throw new RuleViolation("fact.occurred-on.before-stay", "occurredOn", resident.admittedOn());
 		}
+		for (Coverage covered : coverage(program)) {
+			if (covered.kind() == kind && covered.covers(occurredOn)) {
+				// the module's name is resolved in the reader's language, like the message itself
+				throw new RuleViolation("fact.kind.recorded-by-module", "kind",
+						new DefaultMessageSourceResolvable(new String[] { "fact.module." + covered.module() }, covered.module()),
+						covered.from());
+			}
+		}
 		UUID id = UUID.randomUUID();
 		policy.enforce(user, AuditAction.CREATE, kind.category(), new ResidentScope(residentId, resident.houseId()),
 				"LevelFact", id);
@@ -92,7 +104,7 @@ public class ManualFacts {
 			.params(id, program.value(), residentId, kind.name(), occurredOn, outcome, text, user.getUsername(),
 					Timestamp.from(now))
 			.update();
-		Fact fact = new Fact(id, residentId, kind, occurredOn, outcome, text, user.getUsername(), SOURCE);
+		Fact fact = new Fact(id, residentId, kind, occurredOn, outcome, text, user.getUsername(), FactOrigin.manual(id));
 		if (kind == FactKind.INCIDENT && "MAJOR".equals(outcome)) {
 			events.publishEvent(new MajorIncidentRecorded(program, residentId, id, occurredOn));
 		}
@@ -123,24 +135,21 @@ public class ManualFacts {
 		return spec.query(ManualFacts::fact).list();
 	}
 
-	/** A port view of the hand-recorded facts of one kind. */
-	FactSource source(FactKind kind) {
-		return new FactSource() {
-			@Override
-			public FactKind kind() {
-				return kind;
-			}
-
-			@Override
-			public List<Fact> facts(ProgramId program, Collection<UUID> residents, LocalDate from, LocalDate to) {
-				return ManualFacts.this.facts(kind, program, residents, from, to);
-			}
-		};
+	/** From which day each module records its kind for the program, earliest first. */
+	@Transactional(readOnly = true)
+	public List<Coverage> coverage(ProgramId program) {
+		List<Coverage> result = new java.util.ArrayList<>();
+		for (FactSource source : modules) {
+			source.coversFrom(program).ifPresent(from -> result.add(new Coverage(source.kind(), source.module(), from)));
+		}
+		result.sort(java.util.Comparator.comparing(Coverage::from));
+		return result;
 	}
 
 	private static Fact fact(ResultSet rs, int n) throws SQLException {
 		return new Fact(rs.getObject("id", UUID.class), rs.getObject("resident_id", UUID.class),
 				FactKind.valueOf(rs.getString("kind")), rs.getObject("occurred_on", LocalDate.class), rs.getString("outcome"),
-				rs.getString("detail"), rs.getString("recorded_by"), SOURCE);
+				rs.getString("detail"), rs.getString("recorded_by"),
+				FactOrigin.manual(rs.getObject("id", UUID.class)));
 	}
 }

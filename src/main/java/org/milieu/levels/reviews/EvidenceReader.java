@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * Measures the criteria for the next level, for one resident or all of them at once, with a fixed
  * number of queries whatever their number: one over the point sheet (every count, share and
  * average the scheme needs, as filtered aggregates in one pass), one for the facts recorded by
- * hand that the criteria read (and one per module that owns a kind, once modules do), one for the
+ * hand that the criteria read, one per module that supplies a kind (work, meetings), one for the
  * active adjustments. A window of {@code w} days ends on the day measured and
  * includes it. No access check here: the callers check the reader.
  */

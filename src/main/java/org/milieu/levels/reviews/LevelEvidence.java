@@ -108,7 +108,7 @@ public class LevelEvidence {
 				.params(user.programId().value(), residentId, domain.name(), from, to)
 				.query((rs, n) -> new EvidenceEntry(rs.getObject("id", UUID.class), rs.getObject("shift_date", LocalDate.class),
 						rs.getString("shift"), "rating.domain." + domain.name(), rs.getInt("value"), null,
-						rs.getString("note"), rs.getString("rated_by"), rs.getInt("value") >= atLeast))
+						rs.getString("note"), rs.getString("rated_by"), rs.getInt("value") >= atLeast, null, false))
 				.list();
 		}
 		FactKind kind = switch (c.kind()) {
@@ -122,9 +122,9 @@ public class LevelEvidence {
 		policy.enforce(user, AuditAction.READ, kind.category(), new ResidentScope(residentId, evidence.houseId()),
 				"LevelFact", residentId);
 		return facts.facts(kind, user.programId(), List.of(residentId), from, to).stream()
-			.sorted((a, b) -> b.occurredOn().compareTo(a.occurredOn()))
+			.sorted(java.util.Comparator.comparing(org.milieu.levels.facts.Fact::occurredOn).reversed())
 			.map(f -> new EvidenceEntry(f.id(), f.occurredOn(), null, kind.nameKey(), null, f.outcomeKey(), f.detail(),
-					f.recordedBy(), counts(c.kind(), f.outcome())))
+					f.recordedBy(), counts(c.kind(), f.outcome()), f.origin(), f.byHand()))
 			.toList();
 	}
 
@@ -157,8 +157,12 @@ public class LevelEvidence {
 		return census.find(program, residentId).orElseThrow(() -> new RecordNotFound("Resident", residentId));
 	}
 
-	/** One entry behind a criterion: a rating or a fact, and whether it counts toward the criterion. */
+	/**
+	 * One entry behind a criterion: a rating or a fact, and whether it counts toward the criterion.
+	 * A fact carries its origin (the job occurrence or meeting it comes from, or an entry by hand);
+	 * a rating has none, it is the point sheet's own record. {@code byHand}: a fact staff entered by hand.
+	 */
 	public record EvidenceEntry(UUID id, LocalDate on, String shift, String labelKey, Integer value, String outcomeKey,
-			String note, String recordedBy, boolean counts) {
+			String note, String recordedBy, boolean counts, org.milieu.levels.facts.FactOrigin origin, boolean byHand) {
 	}
 }

@@ -11,6 +11,9 @@ import java.util.UUID;
 
 import org.milieu.levels.CurrentLevel;
 import org.milieu.levels.ResidentLevels;
+import org.milieu.levels.facts.Coverage;
+import org.milieu.levels.facts.FactKind;
+import org.milieu.levels.facts.LevelFacts;
 import org.milieu.platform.DemoCommunity;
 import org.milieu.platform.DemoContributor;
 import org.milieu.residents.Census;
@@ -21,15 +24,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The facts behind the demo residents' criteria for the last three weeks, consistent with their
- * levels: daily group meetings (newcomers sometimes confused or absent), weekly family contact for
- * most, work for those at level 2 and up, and clinicians' assessments. Then two open reviews:
+ * The facts entered by hand behind the demo residents' criteria for the last three weeks,
+ * consistent with their levels: daily group meetings (newcomers sometimes confused or absent),
+ * weekly family contact for most, work for those at level 2 and up, and clinicians' assessments.
+ * Work and attendance are entered by hand only for the days before the work and government modules
+ * keep records (their rosters and the first closed meeting, seeded before this): from then on the
+ * evidence reads the demo's real job occurrences and roll calls. Then two open reviews:
  * an advancement for a level-2 resident who meets every criterion for level 3 (opened from the
  * measured evidence, as the engine does), and a step-down for a level-3 resident whose shift
  * rating yesterday evening recorded destructive behaviour.
  */
 @Component
-@Order(320)
+@Order(730)
 class LevelReviewsDemoData implements DemoContributor {
 
 	private static final long SEED = 3_2_1L;
@@ -46,8 +52,11 @@ class LevelReviewsDemoData implements DemoContributor {
 
 	private final JdbcTemplate jdbc;
 
+	private final LevelFacts facts;
+
 	LevelReviewsDemoData(Census census, ResidentLevels levels, LevelEvidence evidence, LevelReviews reviews,
-			JdbcTemplate jdbc) {
+			JdbcTemplate jdbc, LevelFacts facts) {
+		this.facts = facts;
 		this.census = census;
 		this.levels = levels;
 		this.evidence = evidence;
@@ -67,13 +76,17 @@ class LevelReviewsDemoData implements DemoContributor {
 					&& current.get(e.residentId()).since().isBefore(today.minusDays(14)))
 			.min(Comparator.comparing(CensusEntry::familyName)).orElse(null);
 		List<Object[]> rows = new ArrayList<>();
+		Map<FactKind, LocalDate> covered = new java.util.EnumMap<>(FactKind.class);
+		for (Coverage c : facts.coverage(program)) {
+			covered.merge(c.kind(), c.from(), (a, b) -> a.isBefore(b) ? a : b);
+		}
 		for (CensusEntry resident : residents) {
 			CurrentLevel level = current.get(resident.residentId());
 			if (level == null) {
 				continue;
 			}
 			boolean model = candidate != null && resident.residentId().equals(candidate.residentId());
-			facts(community, resident, level.level().number(), model, today, random, rows);
+			facts(community, resident, level.level().number(), model, today, random, covered, rows);
 		}
 		jdbc.batchUpdate("""
 				insert into levels_fact (id, program_id, resident_id, kind, occurred_on, outcome, detail, recorded_by, recorded_at)
@@ -92,7 +105,7 @@ class LevelReviewsDemoData implements DemoContributor {
 	}
 
 	private void facts(DemoCommunity community, CensusEntry resident, int level, boolean model, LocalDate today,
-			Random random, List<Object[]> rows) {
+			Random random, Map<FactKind, LocalDate> covered, List<Object[]> rows) {
 		UUID program = community.program().id().value();
 		for (int back = DAYS; back >= 1; back--) {
 			LocalDate day = today.minusDays(back);
@@ -104,9 +117,11 @@ class LevelReviewsDemoData implements DemoContributor {
 				case 1 -> random.nextInt(10) < 6 ? "ATTENDED" : random.nextBoolean() ? "ATTENDED_CONFUSED" : "ABSENT";
 				default -> random.nextInt(20) == 0 ? "ABSENT" : "ATTENDED";
 			};
-			rows.add(new Object[] { UUID.randomUUID(), program, resident.residentId(), "ATTENDANCE", day, group,
-					"Morning community meeting", "staff", at });
-			if (level >= 2 && day.getDayOfWeek().getValue() <= 5) {
+			if (!coveredOn(covered, FactKind.ATTENDANCE, day)) {
+				rows.add(new Object[] { UUID.randomUUID(), program, resident.residentId(), "ATTENDANCE", day, group,
+						"Morning community meeting", "staff", at });
+			}
+			if (level >= 2 && day.getDayOfWeek().getValue() <= 5 && !coveredOn(covered, FactKind.WORK, day)) {
 				String work = model ? "DONE" : random.nextInt(6) == 0 ? "NOT_DONE" : random.nextInt(5) == 0 ? "PARTLY_DONE" : "DONE";
 				rows.add(new Object[] { UUID.randomUUID(), program, resident.residentId(), "WORK", day, work,
 						"House chores", "staff", at });
@@ -120,6 +135,10 @@ class LevelReviewsDemoData implements DemoContributor {
 						model || level >= 3 ? "ACKNOWLEDGED" : "NOT_YET", "Individual session", "clinician", at });
 			}
 		}
+	}
+
+	private static boolean coveredOn(Map<FactKind, LocalDate> covered, FactKind kind, LocalDate day) {
+		return covered.containsKey(kind) && !day.isBefore(covered.get(kind));
 	}
 
 	/** A level-3 resident's rating yesterday evening, corrected to record destructive behaviour, opens a step-down review. */

@@ -14,7 +14,6 @@ import org.milieu.identity.MilieuUser;
 import org.milieu.levels.RatingDomain;
 import org.milieu.levels.facts.Fact;
 import org.milieu.levels.facts.FactKind;
-import org.milieu.levels.facts.LevelFacts;
 import org.milieu.levels.facts.ManualFacts;
 import org.milieu.levels.reviews.Adjustment;
 import org.milieu.levels.reviews.CriterionAdjustments;
@@ -26,7 +25,6 @@ import org.milieu.levels.scheme.CriterionKind;
 import org.milieu.levels.scheme.LevelScheme;
 import org.milieu.levels.scheme.LevelSchemes;
 import org.milieu.levels.scheme.SchemeLevel;
-import org.milieu.shared.RuleViolation;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -48,18 +46,15 @@ class LevelApi {
 
 	private final ManualFacts manual;
 
-	private final LevelFacts facts;
-
 	private final CriterionAdjustments adjustments;
 
 	private final CriterionText text;
 
-	LevelApi(LevelSchemes schemes, LevelEvidence evidence, ManualFacts manual, LevelFacts facts,
+	LevelApi(LevelSchemes schemes, LevelEvidence evidence, ManualFacts manual,
 			CriterionAdjustments adjustments, CriterionText text) {
 		this.schemes = schemes;
 		this.evidence = evidence;
 		this.manual = manual;
-		this.facts = facts;
 		this.adjustments = adjustments;
 		this.text = text;
 	}
@@ -106,14 +101,14 @@ class LevelApi {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(evidence.entries(user, id, key));
 	}
 
-	/** Records a fact by hand (attendance, family contact, incident, work, acknowledgement) while no module owns its kind. */
+	/**
+	 * Records a fact by hand (attendance, family contact, incident, work, acknowledgement). Refused
+	 * (422 naming {@code kind} and the module) for a kind and day a module records.
+	 */
 	@PostMapping("/api/v1/residents/{id}/level-facts")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<Fact> recordFact(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@Valid @RequestBody FactRequest request) {
-		if (request.kind() != null && !facts.recordedByHand(request.kind())) {
-			throw new RuleViolation("fact.kind.owned", "kind");
-		}
 		Fact fact = manual.record(user, id, request.kind(), request.occurredOn(), request.outcome(), request.detail());
 		return ResponseEntity.created(URI.create("/api/v1/residents/" + id + "/level")).cacheControl(CacheControl.noStore())
 			.body(fact);

@@ -77,7 +77,8 @@ class LevelPages {
 		model.addAttribute("canAdjust", user.has(Role.ADMIN) || user.has(Role.CLINICIAN));
 		model.addAttribute("adjustments", staff ? adjustments.of(user, id) : List.of());
 		model.addAttribute("reviews", reviews.forResident(user, id));
-		model.addAttribute("factKinds", java.util.Arrays.stream(FactKind.values()).filter(facts::recordedByHand).toList());
+		model.addAttribute("factKinds", List.of(FactKind.values()));
+		model.addAttribute("coverage", facts.coverage(user.programId()));
 		model.addAttribute("today", e.measuredOn());
 		return "levels/evidence";
 	}
@@ -94,9 +95,6 @@ class LevelPages {
 			@RequestParam(required = false) String outcome, @RequestParam(required = false) String detail,
 			RedirectAttributes redirect) {
 		try {
-			if (kind != null && !facts.recordedByHand(kind)) {
-				throw new RuleViolation("fact.kind.owned", "kind");
-			}
 			manual.record(user, id, kind, occurredOn, outcome, detail);
 			redirect.addFlashAttribute("notice", "evidence.fact.recorded");
 		}

@@ -51,6 +51,15 @@ class CompletionApi {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(completions.verify(user, id));
 	}
 
+	/** Staff correct a verified completion with a reason; the stipend and the level evidence follow. */
+	@PostMapping("/api/v1/job-completions/{id}/correction")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
+	ResponseEntity<Completion> correct(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@RequestBody CorrectRequest request) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+			.body(completions.correct(user, id, outcome(request.outcome()), request.minutes(), request.reason()));
+	}
+
 	/** The marks waiting for verification that this member of staff may see. */
 	@GetMapping("/api/v1/job-completions")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
@@ -69,6 +78,9 @@ class CompletionApi {
 			throw new RuleViolation("completion.outcome.unknown", "outcome", value, Arrays.stream(CompletionOutcome.values())
 				.map(String::valueOf).collect(Collectors.joining(", ")));
 		}
+	}
+
+	record CorrectRequest(String outcome, Integer minutes, String reason) {
 	}
 
 	record MarkRequest(LocalDate date, String outcome, Integer quality, Integer minutes, String note) {

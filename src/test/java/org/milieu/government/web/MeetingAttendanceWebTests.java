@@ -131,6 +131,45 @@ class MeetingAttendanceWebTests {
 	}
 
 	@Test
+	void theRollCallKeepsThoseExcusedAndEveryOtherMemberIsAbsentWhenTheMeetingCloses() throws Exception {
+		UUID house = houseOf("resident01");
+		List<UUID> members = residentsOf(house);
+		String json = mvc.perform(postJson("/api/v1/meetings", "staff", "{\"houseId\": \"" + house + "\", \"kind\": \"AD_HOC\", "
+				+ "\"title\": \"Roll call test\", \"startsAt\": \"" + clock.instant().plus(Duration.ofMinutes(5)) + "\"}"))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		UUID meeting = UUID.fromString(JsonMapper.builder().build().readTree(json).get("id").asString());
+		UUID here = members.get(0);
+		UUID excused = members.get(1);
+
+		mvc.perform(postJson("/api/v1/meetings/" + meeting + "/attendance", "staff",
+				"{\"present\": [\"" + here + "\"], \"excused\": [\"" + here + "\"]}"))
+			.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("excused"));
+		assertThat(attendanceRows(meeting)).isZero();
+		mvc.perform(postJson("/api/v1/meetings/" + meeting + "/attendance", "staff",
+				"{\"present\": [\"" + here + "\"], \"excused\": [\"" + excused + "\"]}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.present.length()").value(1))
+			.andExpect(jsonPath("$.excused[0]").value(excused.toString()))
+			.andExpect(jsonPath("$.quorum.present").value(1));
+		// a list of those present alone leaves the excused as they are
+		mvc.perform(postJson("/api/v1/meetings/" + meeting + "/attendance", "staff", present(List.of(here))))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.excused[0]").value(excused.toString()));
+
+		mvc.perform(postJson("/api/v1/meetings/" + meeting + "/open", "staff", "{}")).andExpect(status().isOk());
+		mvc.perform(postJson("/api/v1/meetings/" + meeting + "/close", "staff", "{}")).andExpect(status().isOk());
+		List<String> roll = jdbc.sql("select status from government_attendance where meeting_id = ? order by resident_id")
+			.param(meeting).query(String.class).list();
+		assertThat(roll).hasSize(members.size());
+		assertThat(roll.stream().filter("ABSENT"::equals).count()).isEqualTo(members.size() - 2L);
+		assertThat(jdbc.sql("select status from government_attendance where meeting_id = ? and resident_id = ?")
+			.params(meeting, excused).query(String.class).single()).isEqualTo("EXCUSED");
+		assertThat(attendance.present(meeting)).containsExactly(here);
+		assertThat(jdbc.sql("select count(*) from audit_event where resource_type = 'MeetingAttendance' and resource_id = ? "
+				+ "and detail = 'absent at the close'").param(meeting.toString()).query(Integer.class).single())
+			.isEqualTo(members.size() - 2);
+	}
+
+	@Test
 	void aWholeProgramMeetingCountsEveryResidentInAHouse() throws Exception {
 		UUID meeting = schedule(null);
 		int everyone = jdbc.sql("select count(*) from residents_stay s join residents_resident r on r.id = s.resident_id "

@@ -189,6 +189,7 @@ class AuthorizationMatrixTests {
 			// work completion: an assignment or completion that does not exist is 404 for whoever may ask; the queue is staff's
 			new Row(HttpMethod.POST, "/api/v1/job-assignments/{id}/completion", Subject.NONE, 404, 404, 404, 404, 403),
 			new Row(HttpMethod.POST, "/api/v1/job-completions/{id}/verification", Subject.NONE, 404, 404, 404, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/job-completions/{id}/correction", Subject.NONE, 404, 404, 404, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/job-completions", Subject.NONE, 200, 200, 200, 403, 403),
 			// the work-and-skills record: read by whoever may read the resident's work; printed (an export) by the resident,
 			// a clinician or the director, not by staff
@@ -697,9 +698,13 @@ class AuthorizationMatrixTests {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"effectiveFrom\": \"2026-01-01\", "
 					+ "\"levels\": [{\"number\": 1, \"minimumDays\": 7, \"criteria\": []}]}");
 		}
+		if (row.pattern().endsWith("/job-completions/{id}/correction")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"outcome\": \"DONE\", \"reason\": \"Matrix test\"}");
+		}
 		if (row.pattern().endsWith("/level-facts")) {
+			// a day before the demo's first closed meeting: attendance from then on comes from the meetings' roll calls
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"kind\": \"ATTENDANCE\", \"occurredOn\": \""
-					+ clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(1)
+					+ clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(60)
 					+ "\", \"outcome\": \"ATTENDED\"}");
 		}
 		if (row.method() == HttpMethod.POST && row.pattern().endsWith("/criterion-adjustments")) {

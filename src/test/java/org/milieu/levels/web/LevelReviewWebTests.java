@@ -133,10 +133,20 @@ class LevelReviewWebTests {
 		return post(url).with(signIns.as(who)).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body);
 	}
 
-	void fact(Setup s, String who, String kind, LocalDate on, String outcome) throws Exception {
-		mvc.perform(postJson("/api/v1/residents/" + s.resident() + "/level-facts", who,
-				"{\"kind\": \"" + kind + "\", \"occurredOn\": \"" + on + "\", \"outcome\": \"" + outcome + "\"}"))
-			.andExpect(status().isCreated());
+	@Autowired
+	java.time.Clock clock;
+
+	/** The house's meeting now, those present on its roll call: attendance comes from the meetings, not by hand. */
+	void holdMeeting(Setup s, List<UUID> present) throws Exception {
+		String created = mvc.perform(postJson("/api/v1/meetings", s.staff(), "{\"houseId\": \"" + s.house()
+				+ "\", \"kind\": \"AD_HOC\", \"title\": \"House check-in\", \"startsAt\": \""
+				+ clock.instant().plusSeconds(300) + "\"}"))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		String meeting = tools.jackson.databind.json.JsonMapper.builder().build().readTree(created).get("id").asString();
+		mvc.perform(postJson("/api/v1/meetings/" + meeting + "/open", s.staff(), "{}")).andExpect(status().isOk());
+		mvc.perform(postJson("/api/v1/meetings/" + meeting + "/attendance", s.staff(), "{\"present\": "
+				+ present.stream().map(id -> "\"" + id + "\"").toList() + "}")).andExpect(status().isOk());
+		mvc.perform(postJson("/api/v1/meetings/" + meeting + "/close", s.staff(), "{}")).andExpect(status().isOk());
 	}
 
 	@Test
@@ -165,9 +175,7 @@ class LevelReviewWebTests {
 		assertThat(before).contains("\"met\":false");
 
 		rateWell(s, 7);
-		for (int back = 7; back >= 1; back--) {
-			fact(s, s.staff(), "ATTENDANCE", today().minusDays(back), "ATTENDED");
-		}
+		holdMeeting(s, List.of(s.resident(), s.peer()));
 		mvc.perform(get("/api/v1/residents/" + s.resident() + "/level").with(signIns.as(s.staff())))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.criteria[?(@.name == 'hygiene')].value").value(100.0))
