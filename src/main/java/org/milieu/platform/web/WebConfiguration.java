@@ -46,6 +46,20 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/**
+	 * Right after {@link DatabaseUnavailableFilter}: a request whose parameters cannot be read is
+	 * refused before the session, security or a controller asks for one. See {@link MalformedRequestFilter}.
+	 */
+	@Bean
+	org.springframework.boot.web.servlet.FilterRegistrationBean<MalformedRequestFilter> malformedRequestFilter(
+			ProblemResponses problems, org.springframework.context.MessageSource messages) {
+		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+				new MalformedRequestFilter(problems, messages, localeResolver()));
+		registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
+		registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
+		return registration;
+	}
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		LocaleChangeInterceptor change = new LocaleChangeInterceptor();
