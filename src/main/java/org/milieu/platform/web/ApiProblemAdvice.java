@@ -180,6 +180,16 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		return validationProblem(new ArrayList<>(List.of(new FieldError(ex.getParameterName(), message))), headers);
 	}
 
+	/** A path segment that converts to nothing (a blank id): the path variable is named. */
+	@Override
+	protected ResponseEntity<Object> handleMissingPathVariable(org.springframework.web.bind.MissingPathVariableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String message = text("problem.field.wrong-type", ex.getVariableName());
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, message);
+		problem.setProperty("errors", List.of(new FieldError(ex.getVariableName(), message)));
+		return ResponseEntity.badRequest().headers(headers).body(problem);
+	}
+
 	/** A required header, cookie or path variable is missing, or a header's value cannot be read: named. */
 	@Override
 	protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
@@ -242,9 +252,17 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
+		if (body == null && ex instanceof org.springframework.web.ErrorResponse error) {
+			// the framework's own answer (405, 406, 415, …): give it a stable type and a title in the caller's language
+			body = error.updateAndGetBody(getMessageSource(), locale());
+		}
 		if (body instanceof ProblemDetail problem && (problem.getType() == null
 				|| URI.create("about:blank").equals(problem.getType()))) {
-			problem.setType(ProblemTypes.forStatus(statusCode.value()));
+			problem.setType(statusCode.value() == 400 ? ProblemTypes.MALFORMED_REQUEST : ProblemTypes.forStatus(statusCode.value()));
+			HttpStatus known = HttpStatus.resolve(statusCode.value());
+			if (known != null) {
+				problem.setTitle(messages.getMessage("problem.title." + known.value(), null, known.getReasonPhrase(), locale()));
+			}
 		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
 	}

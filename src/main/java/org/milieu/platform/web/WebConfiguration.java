@@ -29,6 +29,8 @@ class WebConfiguration implements WebMvcConfigurer {
 			return SUPPORTED.stream().filter(l -> l.getLanguage().equals(preferred.getLanguage())).findFirst()
 				.orElse(Locale.ENGLISH);
 		});
+		// a language cookie that is no locale (sent by hand, or damaged) is ignored rather than failing every request
+		resolver.setRejectInvalidCookies(false);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieSameSite("Lax");
 		return resolver;
