@@ -44,16 +44,16 @@ class MalformedRequestFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		List<String> broken = brokenParameters(request.getQueryString());
-		boolean unreadable = !broken.isEmpty();
-		if (!unreadable) {
-			try {
-				request.getParameterMap();
-			}
-			catch (RuntimeException ex) {
-				unreadable = true;
-			}
+		// parse once here, so the container's failure is met now and not again by the error page
+		boolean unreadable = false;
+		try {
+			request.getParameterMap();
 		}
+		catch (RuntimeException ex) {
+			unreadable = true;
+		}
+		List<String> broken = brokenParameters(request.getQueryString());
+		unreadable |= !broken.isEmpty();
 		if (!unreadable) {
 			chain.doFilter(request, response);
 			return;
