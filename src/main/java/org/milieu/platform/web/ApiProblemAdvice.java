@@ -184,6 +184,9 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMissingPathVariable(org.springframework.web.bind.MissingPathVariableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (!ex.isMissingAfterConversion()) {
+			return super.handleMissingPathVariable(ex, headers, status, request); // the mapping's own fault: a 500
+		}
 		String message = text("problem.field.wrong-type", ex.getVariableName());
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, message);
 		problem.setProperty("errors", List.of(new FieldError(ex.getVariableName(), message)));
