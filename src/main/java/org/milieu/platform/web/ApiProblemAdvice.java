@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
 import org.milieu.shared.VersionConflict;
@@ -16,6 +19,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,6 +30,9 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -113,6 +120,19 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	/**
+	 * A query or path parameter broke a constraint declared on the controller method
+	 * ({@code @Min(1) int limit}) and the class-level method validation caught it: each
+	 * parameter is named by its own name, not by the method's.
+	 */
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<Object> constraintViolated(ConstraintViolationException ex) {
+		List<FieldError> errors = ex.getConstraintViolations().stream()
+			.map(v -> new FieldError(leaf(v), v.getMessage()))
+			.collect(Collectors.toCollection(ArrayList::new));
+		return validationProblem(errors, new HttpHeaders());
+	}
+
 	@ExceptionHandler({ org.springframework.transaction.CannotCreateTransactionException.class,
 			org.springframework.jdbc.CannotGetJdbcConnectionException.class })
 	ResponseEntity<ProblemDetail> noConnection(Exception ex) {
@@ -148,9 +168,57 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<FieldError> errors = ex.getParameterValidationResults().stream()
 			.flatMap(r -> r.getResolvableErrors().stream()
-				.map(e -> new FieldError(r.getMethodParameter().getParameterName(), messages.getMessage(e, locale()))))
+				.map(e -> new FieldError(requestName(r.getMethodParameter()), messages.getMessage(e, locale()))))
 			.collect(Collectors.toList());
 		return validationProblem(errors, headers);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String message = text("problem.parameter.missing", ex.getParameterName());
+		return validationProblem(new ArrayList<>(List.of(new FieldError(ex.getParameterName(), message))), headers);
+	}
+
+	/** A path segment that converts to nothing (a blank id): the path variable is named. */
+	@Override
+	protected ResponseEntity<Object> handleMissingPathVariable(org.springframework.web.bind.MissingPathVariableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (!ex.isMissingAfterConversion()) {
+			return super.handleMissingPathVariable(ex, headers, status, request); // the mapping's own fault: a 500
+		}
+		String message = text("problem.field.wrong-type", ex.getVariableName());
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, message);
+		problem.setProperty("errors", List.of(new FieldError(ex.getVariableName(), message)));
+		return ResponseEntity.badRequest().headers(headers).body(problem);
+	}
+
+	/** A required header, cookie or path variable is missing, or a header's value cannot be read: named. */
+	@Override
+	protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex instanceof MissingRequestHeaderException missing) {
+			String message = text("problem.header.missing", missing.getHeaderName());
+			ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, message);
+			problem.setProperty("errors", List.of(new FieldError(missing.getHeaderName(), message)));
+			return ResponseEntity.badRequest().headers(headers).body(problem);
+		}
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
+				text("problem.parameters.unreadable"));
+		return ResponseEntity.badRequest().headers(headers).body(problem);
+	}
+
+	/** A value of the wrong type outside a plain method argument (a bound object's property). */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String field = ex.getPropertyName();
+		String message = text("problem.field.wrong-type", field != null ? field : "?");
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, message);
+		if (field != null) {
+			problem.setProperty("errors", List.of(new FieldError(field, message)));
+		}
+		return ResponseEntity.badRequest().headers(headers).body(problem);
 	}
 
 	@Override
@@ -187,9 +255,17 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
+		if (body == null && ex instanceof org.springframework.web.ErrorResponse error) {
+			// the framework's own answer (405, 406, 415, …): give it a stable type and a title in the caller's language
+			body = error.updateAndGetBody(getMessageSource(), locale());
+		}
 		if (body instanceof ProblemDetail problem && (problem.getType() == null
 				|| URI.create("about:blank").equals(problem.getType()))) {
-			problem.setType(ProblemTypes.forStatus(statusCode.value()));
+			problem.setType(statusCode.value() == 400 ? ProblemTypes.MALFORMED_REQUEST : ProblemTypes.forStatus(statusCode.value()));
+			HttpStatus known = HttpStatus.resolve(statusCode.value());
+			if (known != null) {
+				problem.setTitle(messages.getMessage("problem.title." + known.value(), null, known.getReasonPhrase(), locale()));
+			}
 		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
 	}
@@ -224,6 +300,29 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 			.collect(Collectors.joining("."))
 			.replace(".[", "[");
 		return joined.isEmpty() ? null : joined;
+	}
+
+	/** The name a parameter has in the request ({@code @RequestParam("from")}), else its Java name. */
+	private static String requestName(org.springframework.core.MethodParameter parameter) {
+		for (java.lang.annotation.Annotation annotation : parameter.getParameterAnnotations()) {
+			Object name = org.springframework.core.annotation.AnnotationUtils.getValue(annotation, "name");
+			if (annotation.annotationType().getPackageName().equals("org.springframework.web.bind.annotation")
+					&& name instanceof String given && !given.isEmpty()) {
+				return given;
+			}
+		}
+		return parameter.getParameterName();
+	}
+
+	/** The name of the parameter or property a violation is about: the last node of its path. */
+	private static String leaf(ConstraintViolation<?> violation) {
+		String name = null;
+		for (Path.Node node : violation.getPropertyPath()) {
+			if (node.getName() != null) {
+				name = node.getName();
+			}
+		}
+		return name;
 	}
 
 	private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {

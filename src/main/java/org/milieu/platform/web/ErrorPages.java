@@ -45,8 +45,7 @@ class ErrorPages implements ErrorController {
 			String detail = messages.getMessage("error." + status.value() + ".detail", null,
 					messages.getMessage("error.generic.detail", null, locale), locale);
 			var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(status, detail);
-			problem.setType(status == HttpStatus.NOT_FOUND ? ProblemTypes.NOT_FOUND
-					: status == HttpStatus.SERVICE_UNAVAILABLE ? ProblemTypes.UNAVAILABLE : ProblemTypes.forStatus(status.value()));
+			problem.setType(type(status));
 			problem.setTitle(title);
 			problem.setInstance(java.net.URI.create(originalUri));
 			problems.write(response, problem);
@@ -59,6 +58,19 @@ class ErrorPages implements ErrorController {
 			case NOT_FOUND -> "error/404";
 			case SERVICE_UNAVAILABLE -> "error/503";
 			default -> status.is4xxClientError() ? "error/4xx" : "error/500";
+		};
+	}
+
+	/**
+	 * A 400 that reaches this page was refused before any controller saw it (a path the security
+	 * firewall rejects: {@code //}, {@code ;}, an encoded {@code %} or dot): a malformed request.
+	 */
+	private static java.net.URI type(HttpStatus status) {
+		return switch (status) {
+			case BAD_REQUEST -> ProblemTypes.MALFORMED_REQUEST;
+			case NOT_FOUND -> ProblemTypes.NOT_FOUND;
+			case SERVICE_UNAVAILABLE -> ProblemTypes.UNAVAILABLE;
+			default -> ProblemTypes.forStatus(status.value());
 		};
 	}
 

@@ -20,6 +20,13 @@ class PageProblemAdvice {
 		return "error/404";
 	}
 
+	/** A page's query parameter broke a declared constraint: the readable 400 page, not a 500. */
+	@ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String constraintViolated() {
+		return "error/4xx";
+	}
+
 	@ExceptionHandler({ org.springframework.transaction.CannotCreateTransactionException.class,
 			org.springframework.jdbc.CannotGetJdbcConnectionException.class })
 	String noConnection(Exception ex, jakarta.servlet.http.HttpServletResponse response) {

@@ -29,6 +29,8 @@ class WebConfiguration implements WebMvcConfigurer {
 			return SUPPORTED.stream().filter(l -> l.getLanguage().equals(preferred.getLanguage())).findFirst()
 				.orElse(Locale.ENGLISH);
 		});
+		// a language cookie that is no locale (sent by hand, or damaged) is ignored rather than failing every request
+		resolver.setRejectInvalidCookies(false);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieSameSite("Lax");
 		return resolver;
@@ -43,6 +45,20 @@ class WebConfiguration implements WebMvcConfigurer {
 		registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
 		registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR,
 				jakarta.servlet.DispatcherType.ASYNC);
+		return registration;
+	}
+
+	/**
+	 * Right after {@link DatabaseUnavailableFilter}: a request whose parameters cannot be read is
+	 * refused before the session, security or a controller asks for one. See {@link MalformedRequestFilter}.
+	 */
+	@Bean
+	org.springframework.boot.web.servlet.FilterRegistrationBean<MalformedRequestFilter> malformedRequestFilter(
+			ProblemResponses problems, org.springframework.context.MessageSource messages) {
+		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+				new MalformedRequestFilter(problems, messages, localeResolver()));
+		registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
+		registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
 		return registration;
 	}
 

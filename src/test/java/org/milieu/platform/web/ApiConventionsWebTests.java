@@ -207,6 +207,38 @@ class ApiConventionsWebTests {
 	}
 
 	@Test
+	void aListingLimitOutOfBoundsIsA400NamingLimitNotA500() throws Exception {
+		mvc.perform(get("/api/v1/audit-events").param("limit", "0").with(signIns.as("director")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:milieu:problem:validation"))
+			.andExpect(jsonPath("$.errors[0].field").value("limit"));
+		mvc.perform(get("/api/v1/audit-events").param("limit", "abc").with(signIns.as("director")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:milieu:problem:malformed-request"))
+			.andExpect(jsonPath("$.errors[0].field").value("limit"));
+	}
+
+	@Test
+	void aQueryStringWithBrokenPercentEncodingIsRefusedByParameterName() throws Exception {
+		mvc.perform(get("/api/v1/houses").with(signIns.as("director")).with(request -> {
+			request.setQueryString("cursor=%%%");
+			request.addParameter("cursor", "%%%");
+			return request;
+		}))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:milieu:problem:malformed-request"))
+			.andExpect(jsonPath("$.errors[0].field").value("cursor"));
+	}
+
+	@Test
+	void aBodyOfAnotherMediaTypeIsA415WithAStableType() throws Exception {
+		mvc.perform(post("/api/v1/houses").with(signIns.as("director")).with(csrf())
+			.contentType(MediaType.TEXT_PLAIN).content("name=Oak"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.type").value("urn:milieu:problem:http-415"));
+	}
+
+	@Test
 	void residentDataIsNeverCached() throws Exception {
 		mvc.perform(get("/api/v1/residents").with(signIns.as("director")))
 			.andExpect(status().isOk())

@@ -118,6 +118,103 @@ class ErrorPagesHttpTests {
 		assertThat(write.body()).doesNotContain("CSRF");
 	}
 
+	@Test
+	void anApiQueryStringWithBrokenPercentEncodingIsA400NamingTheParameterNotA500() throws Exception {
+		String cookies = cookies(http);
+		for (String query : new String[] { "cursor=%%%", "cursor=%zz", "cursor=%C0%AF", "cursor=%FF" }) {
+			Raw response = raw("GET /api/v1/houses?" + query, cookies, "Accept: application/json");
+			assertThat(response.status()).as(query).isEqualTo(400);
+			assertThat(response.header("content-type")).as(query).startsWith("application/problem+json");
+			assertThat(response.body()).as(query).contains("\"type\":\"urn:milieu:problem:malformed-request\"")
+				.contains("\"field\":\"cursor\"").doesNotContain("Exception");
+		}
+		Raw nameless = raw("GET /api/v1/houses?=1", cookies, "Accept: application/json");
+		assertThat(nameless.status()).isEqualTo(400);
+		assertThat(nameless.body()).contains("urn:milieu:problem:malformed-request");
+	}
+
+	@Test
+	void aPageWithBrokenPercentEncodingIsTheReadable400PageInThePersonsLanguage() throws Exception {
+		Raw page = raw("GET /residents?cursor=%%%", cookies(http), "Accept: text/html\r\nAccept-Language: es");
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.header("content-type")).startsWith("text/html");
+		assertThat(page.body()).contains("No se pudo atender la solicitud").doesNotContain("Exception");
+	}
+
+	@Test
+	void aPathTheFirewallRejectsIsAMalformedRequestProblemNotA500() throws Exception {
+		for (String path : new String[] { "/api/v1/houses/;x=1", "/api/v1/houses//x", "/api/v1/houses/%2e%2e/x", "/api/v1/houses/%25" }) {
+			Raw response = raw("GET " + path, cookies(http), "Accept: application/json");
+			assertThat(response.status()).as(path).isEqualTo(400);
+			assertThat(response.body()).as(path).contains("urn:milieu:problem:malformed-request").doesNotContain("Exception");
+		}
+	}
+
+	@Test
+	void oddLanguageHeadersAndCookiesFallBackToALanguageMilieuSpeaks() throws Exception {
+		String cookies = cookies(http);
+		for (String header : new String[] { "Accept-Language: -", "Accept-Language: ;;;", "Accept-Language: *;q=2",
+				"Accept-Language: xx-invalid;q=abc", "Cookie: milieu-lang=%%%", "Cookie: milieu-lang=xx_ZZ_garbage" }) {
+			Raw response = raw("GET /api/v1/houses", header.startsWith("Cookie") ? null : cookies,
+					header.startsWith("Cookie") ? header + "; " + cookies.substring("Cookie: ".length()) : header);
+			assertThat(response.status()).as(header).isEqualTo(200);
+		}
+	}
+
+	/** A request sent byte for byte, as a script might: java.net.URI would refuse to build these. */
+	private Raw raw(String requestLine, String cookieHeader, String headers) throws Exception {
+		try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+			socket.setSoTimeout(10_000);
+			String request = requestLine + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+					+ (cookieHeader == null ? "" : cookieHeader + "\r\n") + headers + "\r\n\r\n";
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().flush();
+			java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+			String statusLine = line(in);
+			java.util.Map<String, String> head = new java.util.HashMap<>();
+			for (String h = line(in); !h.isEmpty(); h = line(in)) {
+				head.put(h.substring(0, h.indexOf(':')).trim().toLowerCase(), h.substring(h.indexOf(':') + 1).trim());
+			}
+			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+			if ("chunked".equalsIgnoreCase(head.get("transfer-encoding"))) {
+				for (int size = Integer.parseInt(line(in).trim(), 16); size > 0; size = Integer.parseInt(line(in).trim(), 16)) {
+					body.write(in.readNBytes(size));
+					line(in);
+				}
+			}
+			else if (head.containsKey("content-length")) {
+				body.write(in.readNBytes(Integer.parseInt(head.get("content-length"))));
+			}
+			byte[] bytes = body.toByteArray();
+			if ("gzip".equalsIgnoreCase(head.get("content-encoding"))) {
+				bytes = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes)).readAllBytes();
+			}
+			return new Raw(Integer.parseInt(statusLine.split(" ")[1]), head, new String(bytes, StandardCharsets.UTF_8));
+		}
+	}
+
+	private static String line(java.io.DataInputStream in) throws java.io.IOException {
+		StringBuilder line = new StringBuilder();
+		for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
+			if (b != '\r') {
+				line.append((char) b);
+			}
+		}
+		return line.toString();
+	}
+
+	private static String cookies(HttpClient client) {
+		return "Cookie: " + ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+			.map(c -> c.getName() + "=" + c.getValue()).collect(java.util.stream.Collectors.joining("; "));
+	}
+
+	record Raw(int status, java.util.Map<String, String> headers, String body) {
+
+		String header(String name) {
+			return headers.getOrDefault(name, "");
+		}
+	}
+
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
 	}
