@@ -25,7 +25,7 @@ if [ "$open" -lt 1500 ]; then
 fi
 if [ "$(psqlo -c "select count(*) from government_meeting where title = 'Bench weekly meeting'")" -eq 0 ]; then
   echo "adding a year of history ..."
-  psqlo <<SQL
+  psqlo -1 <<SQL
 insert into government_meeting (id, program_id, house_id, kind, title, starts_at, status, created_by, created_at)
 select gen_random_uuid(), h.program_id, h.id, 'REGULAR', 'Bench weekly meeting',
        now() - make_interval(weeks => w), 'CLOSED', 'director', now() - make_interval(weeks => w + 1)
@@ -59,7 +59,7 @@ with people as (
   returning id
 ), beds as (
   select p.id as resident_id, b.id as bed_id, b.house_id, row_number() over () as n
-    from people p cross join lateral (select * from residents_bed b join residents_house h on h.id = b.house_id
+    from people p cross join lateral (select b.id, b.house_id from residents_bed b join residents_house h on h.id = b.house_id
                                         where h.name = 'Bench House 01' limit 1) b
 )
 insert into residents_stay (id, program_id, resident_id, house_id, bed_id, admitted_on, discharged_on, discharge_type,

@@ -44,8 +44,10 @@ class WorkReportWebTests {
 			.andExpect(jsonPath("$.people[*].house").value(Matchers.everyItem(Matchers.is("Bayview House"))))
 			.andExpect(jsonPath("$.jobs[0].marked").value(Matchers.greaterThan(0)));
 		mvc.perform(get("/api/v1/work-reports" + period()).with(signIns.as("director"))).andExpect(status().isOk())
-			.andExpect(jsonPath("$.houses.length()").value(2))
-			.andExpect(jsonPath("$.houses[*].earnedCents").value(Matchers.everyItem(Matchers.greaterThan(0))));
+			// the demo's two houses, and any house other tests founded with work in the period
+			.andExpect(jsonPath("$.houses[*].name").value(Matchers.hasItems("Bayview House", "Linden House")))
+			.andExpect(jsonPath("$.houses[?(@.name == 'Bayview House' || @.name == 'Linden House')].earnedCents")
+				.value(Matchers.everyItem(Matchers.greaterThan(0))));
 		mvc.perform(get("/api/v1/work-reports?from=2026-11-10&to=2026-11-01").with(signIns.as("staff")))
 			.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("to"));
 		mvc.perform(get("/api/v1/work-reports").with(signIns.as("staff"))).andExpect(status().isUnprocessableContent())
