@@ -55,5 +55,39 @@ class ModularityTests {
 				java.nio.file.Files.write(file, out);
 			}
 		}
+		try (var files = java.nio.file.Files.list(folder)) {
+			for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".adoc")).toList()) {
+				java.nio.file.Files.write(file, sortBulletLists(java.nio.file.Files.readAllLines(file)));
+			}
+		}
+	}
+
+	/**
+	 * A canvas lists each cell's entries ("|* first", then "* next", each perhaps followed by "+" and
+	 * a paragraph of its own) in no fixed order either; each such list is sorted by entry, an entry's
+	 * paragraphs staying with it and the first entry keeping the cell's bar.
+	 */
+	static java.util.List<String> sortBulletLists(java.util.List<String> lines) {
+		java.util.List<String> out = new java.util.ArrayList<>();
+		int i = 0;
+		while (i < lines.size()) {
+			if (!lines.get(i).startsWith("|* ")) {
+				out.add(lines.get(i++));
+				continue;
+			}
+			java.util.List<java.util.List<String>> entries = new java.util.ArrayList<>();
+			entries.add(new java.util.ArrayList<>(java.util.List.of(lines.get(i++).substring(1))));
+			while (i < lines.size() && !lines.get(i).isEmpty() && !lines.get(i).startsWith("|")
+					&& !lines.get(i).startsWith("_")) {
+				if (lines.get(i).startsWith("* ")) {
+					entries.add(new java.util.ArrayList<>());
+				}
+				entries.get(entries.size() - 1).add(lines.get(i++));
+			}
+			entries.sort(java.util.Comparator.comparing(entry -> entry.get(0)));
+			entries.get(0).set(0, "|" + entries.get(0).get(0));
+			entries.forEach(out::addAll);
+		}
+		return out;
 	}
 }
