@@ -63,9 +63,8 @@ public class OneConnectionPerThread implements BeanPostProcessor {
 			if (count.get() > 0) {
 				IllegalStateException nested = new IllegalStateException(Thread.currentThread().getName()
 						+ " asked for a second database connection while holding one");
-				java.io.StringWriter trace = new java.io.StringWriter();
-				nested.printStackTrace(new java.io.PrintWriter(trace));
-				violations.add(trace.toString());
+				violations.add(nested.getMessage() + java.util.Arrays.stream(nested.getStackTrace())
+					.map(frame -> "\n\tat " + frame).collect(java.util.stream.Collectors.joining()));
 				throw nested;
 			}
 			Connection connection = acquire.get();

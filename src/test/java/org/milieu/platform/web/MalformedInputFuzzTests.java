@@ -53,6 +53,8 @@ import tools.jackson.databind.node.ObjectNode;
 @MilieuWebTest
 class MalformedInputFuzzTests {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MalformedInputFuzzTests.class);
+
 	/** Change to explore other inputs; each operation's own seed is derived from it. */
 	static final long SEED = 20261205L;
 
@@ -148,10 +150,10 @@ class MalformedInputFuzzTests {
 		}
 		compare(before, tableDigests(), changed, operations.get(operations.size() - 1));
 
-		System.out.printf("Malformed-input fuzz: %d operations, %d requests in %d s (%d s comparing tables); statuses %s%n",
+		log.info("Malformed-input fuzz: {} operations, {} requests in {} s ({} s comparing tables); statuses {}",
 				operations.size(), sent, (System.nanoTime() - started) / 1_000_000_000L, digestNanos / 1_000_000_000L, statuses);
-		accepted.forEach(a -> System.out.println("Malformed-input fuzz: accepted (2xx) " + a));
-		violations.stream().limit(60).forEach(v -> System.out.println("Malformed-input fuzz: VIOLATION " + v));
+		accepted.forEach(a -> log.info("Malformed-input fuzz: accepted (2xx) {}", a));
+		violations.stream().limit(60).forEach(v -> log.warn("Malformed-input fuzz: violation {}", v));
 		assertThat(sent).isGreaterThan(operations.size() * ROLES.size());
 		assertThat(violations).as("requests answered 5xx, showed internals or changed data").isEmpty();
 	}
