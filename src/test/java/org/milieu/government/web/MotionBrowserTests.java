@@ -118,6 +118,8 @@ class MotionBrowserTests extends BrowserJourneys {
 			assertThat(browser.findElements(By.id("minutes-form"))).isEmpty();
 
 			browser.findElement(By.cssSelector("form.sign-out button")).click();
+			// the sign-in form must come from the new session, not race the sign-out and carry the old token
+			wait.until(ExpectedConditions.urlContains("signedOut"));
 			open("/login");
 			signIn("clinician");
 			open("/meetings/" + meeting);
