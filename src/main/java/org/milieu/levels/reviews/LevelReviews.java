@@ -129,8 +129,7 @@ public class LevelReviews {
 	@Transactional
 	public List<Review> list(MilieuUser user, Review.Status status) {
 		Reach reach = policy.enforceListing(user, DataCategory.LEVELS_AND_RATINGS, "LevelReview");
-		Map<UUID, UUID> houses = new java.util.HashMap<>();
-		census.today(user.programId()).forEach(e -> houses.put(e.residentId(), e.houseId()));
+		Map<UUID, UUID> houses = census.housesToday(user.programId());
 		List<Review> shown = new ArrayList<>();
 		for (Review review : reviews("program_id = ? and status = ? order by opened_at desc limit 500",
 				user.programId().value(), status.name())) {
@@ -155,11 +154,12 @@ public class LevelReviews {
 			LocalDate to, PageRequest page) {
 		Reach reach = policy.enforceListing(user, DataCategory.LEVELS_AND_RATINGS, "LevelReview");
 		Map<UUID, UUID> houses = new java.util.HashMap<>();
-		census.today(user.programId()).stream()
-			.filter(e -> reach.includes(e.residentId(), e.houseId()))
-			.filter(e -> houseId == null || houseId.equals(e.houseId()))
-			.filter(e -> residentId == null || residentId.equals(e.residentId()))
-			.forEach(e -> houses.put(e.residentId(), e.houseId()));
+		census.housesToday(user.programId()).forEach((resident, house) -> {
+			if (reach.includes(resident, house) && (houseId == null || houseId.equals(house))
+					&& (residentId == null || residentId.equals(resident))) {
+				houses.put(resident, house);
+			}
+		});
 		StringBuilder condition = new StringBuilder("program_id = ? and resident_id = any(?)");
 		List<Object> params = new ArrayList<>(List.of(user.programId().value(), houses.keySet().toArray(UUID[]::new)));
 		if (status != null) {
