@@ -180,6 +180,23 @@ public class Census {
 			.list();
 	}
 
+	/**
+	 * The house each resident with an open stay lives in, by resident id: who is in the program today,
+	 * without their names and beds. For other modules' listings that page their own records of the
+	 * residents in the program today (the level reviews) and need only whom that covers and where
+	 * they live, for the access policy's reach; cheaper than {@link #today(ProgramId)}.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, UUID> housesToday(ProgramId program) {
+		Map<UUID, UUID> houses = new java.util.HashMap<>();
+		jdbc.sql("select resident_id, house_id from residents_stay where program_id = ? and discharged_on is null")
+			.param(program.value())
+			.query((java.sql.ResultSet rs) -> {
+				houses.put(rs.getObject("resident_id", UUID.class), rs.getObject("house_id", UUID.class));
+			});
+		return houses;
+	}
+
 	/** The resident's census line, if they are in the program today. */
 	@Transactional(readOnly = true)
 	public Optional<CensusEntry> find(ProgramId program, UUID residentId) {

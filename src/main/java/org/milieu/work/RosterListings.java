@@ -57,12 +57,20 @@ public class RosterListings {
 	/**
 	 * Job assignments within the reader's reach, optionally of one resident, house, job, roster status,
 	 * and of weeks starting within {@code from}..{@code to} (both included). Each one shown is audited.
+	 * The page is read roster by roster, latest week first, each roster handing over at most a page of
+	 * its assignments by id ({@code work_assignment_roster_order_idx}); the first rows of that merge
+	 * are the page, so a page reads about a page of rows however long the history.
 	 */
 	@Transactional
 	public Slice<Assignment> assignments(MilieuUser user, UUID residentId, UUID houseId, UUID jobId,
 			RosterStatus status, LocalDate from, LocalDate to, PageRequest page) {
 		Reach reach = policy.enforceListing(user, DataCategory.WORK_AND_STIPENDS, "JobAssignment");
-		StringBuilder sql = new StringBuilder(Rosters.ASSIGNMENT);
+		StringBuilder sql = new StringBuilder("""
+				select a.id, a.roster_id, r.week_start, r.status, a.job_id, j.name as job_name, j.days, j.starts_at,
+				       j.supervisor, a.resident_id, a.house_id, a.rate_cents, a.rate_unit, a.currency, a.expected_minutes,
+				       a.chosen, a.left_on
+				  from work_roster r
+				  cross join lateral (select * from work_assignment a where a.roster_id = r.id and a.program_id = ?""");
 		List<Object> params = new ArrayList<>(List.of(user.programId().value()));
 		if (!reach.everyone()) {
 			Set<UUID> residents = new HashSet<>(reach.residents());
@@ -82,6 +90,18 @@ public class RosterListings {
 		if (jobId != null) {
 			sql.append(" and a.job_id = ?");
 			params.add(jobId);
+		}
+		if (page.after() != null) { // within the page's last week, only the assignments after its last one
+			sql.append(" and (r.week_start < ? or a.id < ?)");
+			params.add(page.after().date());
+			params.add(page.after().id());
+		}
+		sql.append(" order by a.id desc limit ?) a join work_job j on j.id = a.job_id where r.program_id = ?");
+		params.add(page.fetch());
+		params.add(user.programId().value());
+		if (page.after() != null) { // no roster of a later week than the page's last (an index range of the rosters)
+			sql.append(" and r.week_start <= ?");
+			params.add(page.after().date());
 		}
 		weeks(sql, params, "r.week_start", "a.id", status == null ? null : status.name(), "r.status", from, to, page);
 		Slice<Assignment> slice = page.slice(jdbc.sql(sql.toString()).params(params).query((rs, n) -> Rosters.assignment(rs))

@@ -1,7 +1,9 @@
 package org.milieu.work.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.HashSet;
@@ -14,6 +16,7 @@ import org.milieu.MilieuWebTest;
 import org.milieu.identity.DemoSignIns;
 import org.milieu.platform.web.PagedListing;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -50,6 +53,29 @@ class RosterListingWebTests {
 	}
 
 	@Test
+	void assignmentsOfSeveralRostersInOneWeekPageByPageInWeekThenIdOrder() throws Exception {
+		propose("2001-01-01");
+		propose("2001-01-01");
+		propose("2001-01-08");
+		assertThat(jdbc.sql("select count(*) from work_roster where week_start = date '2001-01-01'").query(Long.class)
+			.single()).as("rosters of the first week, the superseded proposal kept").isEqualTo(2);
+		List<String> expected = jdbc.sql("""
+				select a.id::text from work_assignment a join work_roster r on r.id = a.roster_id
+				 where r.week_start between date '2001-01-01' and date '2001-01-14' order by r.week_start desc, a.id desc""")
+			.query(String.class).list();
+		assertThat(expected.size()).as("more assignments than a page holds").isGreaterThan(3 * 7);
+		List<String> paged = PagedListing.ids(mvc, signIns.as("director"),
+				"/api/v1/job-assignments?from=2001-01-01&to=2001-01-14", 7);
+		assertThat(paged).isEqualTo(expected);
+		assertThat(PagedListing.ids(mvc, signIns.as("director"),
+				"/api/v1/job-assignments?from=2001-01-01&to=2001-01-14&status=SUPERSEDED", 5))
+			.isEqualTo(jdbc.sql("""
+					select a.id::text from work_assignment a join work_roster r on r.id = a.roster_id
+					 where r.week_start = date '2001-01-01' and r.status = 'SUPERSEDED' order by a.id desc""")
+				.query(String.class).list());
+	}
+
+	@Test
 	void staffSeeTheirHousesAssignmentsOnlyAuditedRowByRowAndResidentsNone() throws Exception {
 		UUID bayview = jdbc.sql("select id from residents_house where name = 'Bayview House'").query(UUID.class).single();
 		long before = audited();
@@ -60,6 +86,12 @@ class RosterListingWebTests {
 		assertThat(audited()).isEqualTo(before + houses.size());
 		mvc.perform(get("/api/v1/job-assignments").with(signIns.as("resident01"))).andExpect(status().isForbidden());
 		mvc.perform(get("/api/v1/work-rosters").with(signIns.as("family"))).andExpect(status().isForbidden());
+	}
+
+	private void propose(String weekStart) throws Exception {
+		mvc.perform(post("/api/v1/work-rosters").with(signIns.as("director")).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"weekStart\": \"" + weekStart + "\"}"))
+			.andExpect(status().isCreated());
 	}
 
 	private long audited() {
