@@ -359,16 +359,13 @@ public class ActionItems {
 		if (items.isEmpty()) {
 			return items;
 		}
-		Map<UUID, String> residents = new HashMap<>();
-		Map<String, String> staffNames = new HashMap<>();
-		for (Account a : accounts.list(program)) {
-			if (a.residentId() != null) {
-				residents.put(a.residentId(), a.displayName());
-			}
-			else {
-				staffNames.put(a.username(), a.displayName());
-			}
-		}
+		// only the owners named here, not every account of the program with its roles
+		org.milieu.identity.AccountNames names = accounts.names(program,
+				items.stream().map(ActionItem::ownerResident).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()),
+				items.stream().filter(i -> i.ownerResident() == null).map(ActionItem::ownerStaff)
+					.filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+		Map<UUID, String> residents = names.byResident();
+		Map<String, String> staffNames = names.byUsername();
 		List<ActionItem> named = new ArrayList<>();
 		for (ActionItem i : items) {
 			named.add(i.named(i.ownerResident() != null ? residents.getOrDefault(i.ownerResident(), "?")

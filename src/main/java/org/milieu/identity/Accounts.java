@@ -36,6 +36,35 @@ public class Accounts {
 		return names;
 	}
 
+	/**
+	 * The display names of the program's accounts of these residents (by resident id) and of these
+	 * staff usernames (accounts without a resident), in one query, without loading the accounts.
+	 */
+	@Transactional(readOnly = true)
+	public AccountNames names(org.milieu.shared.ProgramId program, java.util.Collection<java.util.UUID> residentIds,
+			java.util.Collection<String> usernames) {
+		java.util.Map<java.util.UUID, String> residents = new java.util.HashMap<>();
+		java.util.Map<String, String> staff = new java.util.HashMap<>();
+		if (!residentIds.isEmpty() || !usernames.isEmpty()) {
+			jdbc.sql("""
+					select username, display_name, resident_id from identity_account
+					 where program_id = ? and (resident_id = any(?) or (resident_id is null and username = any(?)))""")
+				.params(program.value(), residentIds.toArray(java.util.UUID[]::new), usernames.toArray(String[]::new))
+				.query((rs, n) -> {
+					java.util.UUID resident = rs.getObject("resident_id", java.util.UUID.class);
+					if (resident != null) {
+						residents.put(resident, rs.getString("display_name"));
+					}
+					else {
+						staff.put(rs.getString("username"), rs.getString("display_name"));
+					}
+					return null;
+				})
+				.list();
+		}
+		return new AccountNames(residents, staff);
+	}
+
 	@Transactional
 	public Account open(NewAccount command) {
 		if (command.roles().isEmpty()) {

@@ -185,6 +185,108 @@ class AuditChainTests {
 		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 53, null));
 	}
 
+	@Test
+	void rowsRolledBackToASavepointLeaveTheChainToTheRowsBeforeThem() {
+		write(2);
+		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
+		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
+		AuditTrail trail = new AuditTrail(JdbcClient.create(connection), new org.springframework.jdbc.core.JdbcTemplate(connection),
+				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
+		tx.executeWithoutResult(status -> {
+			trail.recordAll(readings(30));
+			Object savepoint = status.createSavepoint();
+			trail.recordAll(readings(20));
+			trail.record(AuditEntry.of(STAFF, AuditAction.UPDATE, AuditOutcome.SUCCESS));
+			status.rollbackToSavepoint(savepoint);
+			trail.recordAll(readings(10));
+			trail.record(AuditEntry.of(STAFF, AuditAction.UPDATE, AuditOutcome.SUCCESS));
+		});
+		connection.destroy();
+		write(1);
+		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 44, null));
+	}
+
+	@Test
+	void aBatchKeepsItsOrderInTheChain() {
+		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
+		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
+		AuditTrail trail = new AuditTrail(JdbcClient.create(connection), new org.springframework.jdbc.core.JdbcTemplate(connection),
+				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
+		List<AuditEntry> batch = readings(300);
+		tx.executeWithoutResult(status -> trail.recordAll(batch));
+		connection.destroy();
+		assertThat(superuser.sql("select resource_id from audit_event order by id").query(String.class).list())
+			.containsExactlyElementsOf(batch.stream().map(AuditEntry::resourceId).toList());
+		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 300, null));
+	}
+
+	@Test
+	void aBatchCarriesEveryColumnAsGiven() {
+		UUID resident = UUID.randomUUID();
+		AuditEntry full = AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS)
+			.about(resident, DataCategory.DRUG_SCREENS).on("CensusFlag", resident).because(Purpose.EMERGENCY)
+			.saying("a 'quoted', \"escaped\" {braced} detail, with commas");
+		AuditEntry bare = AuditEntry.of(STAFF, AuditAction.QUERY, AuditOutcome.DENIED);
+		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
+		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
+		AuditTrail trail = new AuditTrail(JdbcClient.create(connection), new org.springframework.jdbc.core.JdbcTemplate(connection),
+				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
+		tx.executeWithoutResult(status -> trail.recordAll(List.of(full, bare)));
+		connection.destroy();
+		List<String> rows = superuser.sql("""
+				select concat_ws('|', program_id, account_id, username, role, coalesce(resident_id::text, '-'),
+				       coalesce(category, '-'), coalesce(resource_type, '-'), coalesce(resource_id, '-'), action, purpose,
+				       outcome, coalesce(detail, '-'))
+				  from audit_event order by id""").query(String.class).list();
+		String who = STAFF.programId() + "|" + STAFF.accountId() + "|staff|STAFF|";
+		assertThat(rows).containsExactly(
+				who + resident + "|DRUG_SCREENS|CensusFlag|" + resident + "|READ|EMERGENCY|SUCCESS|" + full.detail(),
+				who + "-|-|-|-|QUERY|NORMAL|DENIED|-");
+		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 2, null));
+	}
+
+	@Test
+	void sixteenConcurrentBatchWritersMakeOneUnbrokenChain() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		try {
+			List<Callable<Void>> writers = new ArrayList<>();
+			for (int w = 0; w < 16; w++) {
+				writers.add(() -> {
+					SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
+					try {
+						TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
+						AuditTrail trail = new AuditTrail(JdbcClient.create(connection),
+								new org.springframework.jdbc.core.JdbcTemplate(connection),
+								new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
+						for (int b = 0; b < 3; b++) {
+							tx.executeWithoutResult(status -> trail.recordAll(readings(40)));
+						}
+					}
+					finally {
+						connection.destroy();
+					}
+					return null;
+				});
+			}
+			for (Future<Void> f : pool.invokeAll(writers)) {
+				f.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 1920, null));
+		assertThat(superuser.sql("select count(distinct prev_hash) from audit_event").query(Integer.class).single())
+			.as("no two rows claim the same predecessor").isEqualTo(1920);
+	}
+
+	private static List<AuditEntry> readings(int count) {
+		return java.util.stream.IntStream.range(0, count)
+			.mapToObj(i -> AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS)
+				.about(UUID.randomUUID(), DataCategory.DEMOGRAPHICS).on("Resident", UUID.randomUUID()))
+			.toList();
+	}
+
 	private void write(int count) {
 		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
 		try {

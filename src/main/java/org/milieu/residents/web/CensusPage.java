@@ -21,6 +21,8 @@ import org.milieu.residents.passes.Passes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -29,7 +31,9 @@ import org.springframework.web.bind.annotation.GetMapping;
  * each house's free beds, and who is out on a pass. Whereabouts are a category of their own, so
  * the pass column comes from {@link Passes#out(MilieuUser)}, which applies the access policy to
  * them and audits each resident shown out. The level and flag columns come from other modules
- * ({@link CensusResidentNotes}), each reading its own category through the policy.
+ * ({@link CensusResidentNotes}), each reading its own category through the policy. All of it is
+ * read in one transaction, so the page pays for one commit and its audit rows go in together; the
+ * page is drawn after the transaction has ended and given its connection back.
  */
 @Controller
 class CensusPage {
@@ -44,18 +48,26 @@ class CensusPage {
 
 	private final ObjectProvider<CensusResidentNotes> residentNotes;
 
+	private final TransactionTemplate inOneTransaction;
+
 	CensusPage(Census census, Passes passes, Clock clock, ObjectProvider<CensusHouseLines> houseLines,
-			ObjectProvider<CensusResidentNotes> residentNotes) {
+			ObjectProvider<CensusResidentNotes> residentNotes, PlatformTransactionManager transactions) {
 		this.census = census;
 		this.passes = passes;
 		this.clock = clock;
 		this.houseLines = houseLines;
 		this.residentNotes = residentNotes;
+		this.inOneTransaction = new TransactionTemplate(transactions);
 	}
 
 	@GetMapping("/residents")
 	String census(@AuthenticationPrincipal MilieuUser user,
 			@org.springframework.web.bind.annotation.RequestParam(required = false) UUID house, Model model) {
+		inOneTransaction.executeWithoutResult(status -> gather(user, house, model));
+		return "residents/census-list";
+	}
+
+	private void gather(MilieuUser user, UUID house, Model model) {
 		CensusBoard board = census.board(user, house);
 		model.addAttribute("houseChoices", board.choices());
 		model.addAttribute("chosenHouse", house);
@@ -82,6 +94,5 @@ class CensusPage {
 		Map<UUID, PassPages.OutLine> out = passes.out(user).stream()
 			.collect(Collectors.toMap(p -> p.residentId(), p -> PassPages.OutLine.of(p, now, zone, passes)));
 		model.addAttribute("passes", out);
-		return "residents/census-list";
 	}
 }
