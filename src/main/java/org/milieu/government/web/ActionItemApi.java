@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Action items and the follow-up of problems over JSON: recording, listing, marking done. */
 @RestController
@@ -46,6 +48,7 @@ class ActionItemApi {
 	}
 
 	/** Records an action item for the meeting; its owner is a resident or a member of staff. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/meetings/{id}/action-items")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
 	ResponseEntity<ActionItemResponse> record(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
@@ -83,6 +86,7 @@ class ActionItemApi {
 	}
 
 	/** Records a step of a problem's follow-up; answers with the whole history. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/agenda-items/{id}/follow-up")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
 	ResponseEntity<FollowUpResponse> recordFollowUp(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,

@@ -34,6 +34,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Community meetings over JSON: scheduling one, reading one with its agenda, and adding to the agenda. */
 @RestController
@@ -49,6 +51,7 @@ class MeetingApi {
 	}
 
 	/** Schedules a meeting of one house, or of the whole program when {@code houseId} is left out. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/meetings")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<MeetingResponse> schedule(@AuthenticationPrincipal MilieuUser user,
@@ -96,6 +99,7 @@ class MeetingApi {
 	}
 
 	/** Puts an item at the end of the meeting's agenda. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/meetings/{id}/agenda-items")
 	ResponseEntity<ItemResponse> submit(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@Valid @RequestBody ItemRequest request) {

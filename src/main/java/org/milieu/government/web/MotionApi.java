@@ -35,6 +35,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Motions, ballots and their results over JSON, with the officers in office and the house rules.
@@ -59,6 +61,7 @@ class MotionApi {
 	}
 
 	/** Moves a motion at an open meeting (a resident present), or calls an election (staff or the chair). */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/meetings/{id}/motions")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
 	ResponseEntity<MotionResponse> move(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,

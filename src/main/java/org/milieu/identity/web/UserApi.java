@@ -34,6 +34,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Accounts over JSON, for the program director. */
 @RestController
@@ -65,6 +67,7 @@ class UserApi {
 	}
 
 	/** Creates the account and answers with its one-time invitation link (shown only here). */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	ResponseEntity<UserResponse> invite(@AuthenticationPrincipal MilieuUser admin, @Valid @RequestBody NewUserRequest request,
 			HttpServletRequest http) {

@@ -35,6 +35,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The level scheme, a resident's evidence, the facts recorded by hand and per-resident adjustments, over JSON. */
 @RestController
@@ -75,6 +77,7 @@ class LevelApi {
 	}
 
 	/** Publishes a new version from a date (today or later); days-at-level entries are read from the levels' minimum days. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/level-scheme")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<SchemeResponse> publish(@AuthenticationPrincipal MilieuUser user,
@@ -105,6 +108,7 @@ class LevelApi {
 	 * Records a fact by hand (attendance, family contact, incident, work, acknowledgement). Refused
 	 * (422 naming {@code kind} and the module) for a kind and day a module records.
 	 */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents/{id}/level-facts")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<Fact> recordFact(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
@@ -121,6 +125,7 @@ class LevelApi {
 	}
 
 	/** Adapts or waives one criterion for one resident, with a reason. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents/{id}/criterion-adjustments")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN')")
 	ResponseEntity<Adjustment> adjust(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,

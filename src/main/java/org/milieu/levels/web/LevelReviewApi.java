@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Level reviews over JSON: the lists, one review, the decision, the resident's and peers' words, the engine. */
 @RestController
@@ -86,6 +88,7 @@ class LevelReviewApi {
 	}
 
 	/** A staff member opens a review by hand, with a reason; the evidence of today is kept with it. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/level-reviews")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<ReviewResponse> open(@AuthenticationPrincipal MilieuUser user, @RequestBody OpenRequest request) {
@@ -118,6 +121,7 @@ class LevelReviewApi {
 	}
 
 	/** A peer's input (a resident at level 3 or 4 of the same house) to a housemate's open review. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/level-reviews/{id}/peer-input")
 	@PreAuthorize("hasRole('RESIDENT')")
 	ResponseEntity<Void> peerInput(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,

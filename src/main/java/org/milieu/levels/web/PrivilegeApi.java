@@ -30,6 +30,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Privileges over JSON: the program's catalogue (read by everyone of the program but family;
@@ -70,6 +72,7 @@ class PrivilegeApi {
 	}
 
 	/** Adds a custom privilege; 201 with it. A taken or malformed code, or a level outside 1–4, is a 422. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/privileges")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<PrivilegeResponse> add(@AuthenticationPrincipal MilieuUser user, @RequestBody NewPrivilegeRequest request) {
@@ -98,6 +101,7 @@ class PrivilegeApi {
 	}
 
 	/** Grants or restricts a privilege for a resident; 201 with it. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents/{id}/privilege-adjustments")
 	ResponseEntity<PrivilegeAdjustment> adjust(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@RequestBody AdjustmentRequest request) {

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Observation rounds over JSON: clinicians order and end observation; staff record checks (one, or
@@ -42,6 +43,7 @@ class RoundsApi {
 	}
 
 	/** Puts a resident on observation; 201 with the order. A missing reason is a 422 naming {@code reason}. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents/{id}/observation-orders")
 	ResponseEntity<ObservationOrder> order(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@RequestBody OrderRequest request) {

@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Shift ratings (the point sheet) over JSON: a whole sheet, corrections, and a resident's ratings. */
 @RestController
@@ -40,6 +42,7 @@ class ShiftRatingApi {
 	}
 
 	/** Records a house's sheet for one shift; a second sheet for the same shift is refused (correct instead). */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/houses/{id}/shift-ratings")
 	ResponseEntity<SheetResponse> rateSheet(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@Valid @RequestBody SheetRequest request) {
@@ -59,6 +62,7 @@ class ShiftRatingApi {
 	}
 
 	/** Corrects one rating: the new one supersedes it, and the old one is kept. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/shift-ratings/{entryId}/corrections")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<RatingResponse> correct(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID entryId,

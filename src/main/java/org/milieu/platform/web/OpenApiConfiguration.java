@@ -1,7 +1,7 @@
 package org.milieu.platform.web;
 
 import io.swagger.v3.core.jackson.ModelResolver;
-import io.swagger.v3.core.util.Json31;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
@@ -14,7 +14,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** The API description at {@code /v3/api-docs} (OpenAPI 3.1) and its Swagger UI. */
+/** The API description at {@code /v3/api-docs} (OpenAPI 3.0, which the validators and client generators read fully) and its Swagger UI. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
@@ -40,9 +40,20 @@ class OpenApiConfiguration {
 	 * still run in front of it.
 	 */
 	@Bean
+	SchemaNames schemaNames() {
+		return new SchemaNames();
+	}
+
+	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	ModelResolver uniqueSchemaNames() {
-		return new ModelResolver(Json31.mapper(), new SchemaNames()).openapi31(true);
+	ModelResolver uniqueSchemaNames(SchemaNames names) {
+		return new ModelResolver(Json.mapper(), names);
+	}
+
+	/** Statuses, media types, headers, security and nullability by convention: see {@link OpenApiContract}. */
+	@Bean
+	OpenApiContract openApiContract(SchemaNames names) {
+		return new OpenApiContract(names);
 	}
 
 	/** Every creating POST documents the optional Idempotency-Key header. */

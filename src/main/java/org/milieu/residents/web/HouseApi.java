@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The program's houses and their beds over JSON: staff read them, the director founds and
@@ -64,6 +65,7 @@ class HouseApi {
 		return withTag(ResponseEntity.ok(), summary(user, id));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<HouseResponse> found(@AuthenticationPrincipal MilieuUser user, @Valid @RequestBody NewHouseRequest request) {

@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Passes over JSON: sign a resident out and back in, see who is out and a resident's history. */
 @RestController
@@ -42,6 +44,7 @@ class PassApi {
 	}
 
 	/** Signs a resident out; 201 with the pass and its address. Already out is a 422 naming {@code resident}. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents/{id}/passes")
 	ResponseEntity<PassResponse> signOut(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@Valid @RequestBody SignOutRequest request) {

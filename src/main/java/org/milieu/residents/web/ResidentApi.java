@@ -46,6 +46,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Residents over JSON; every read passes the access policy and is audited. */
 @RestController
@@ -114,6 +116,7 @@ class ResidentApi {
 	 * already on record does not stop the admission; the answer's {@code warnings} say so. With
 	 * {@code readmissionOf}, someone discharged earlier is admitted again on their own record.
 	 */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents")
 	ResponseEntity<AdmissionResponse> admit(@AuthenticationPrincipal MilieuUser user,
 			@Valid @RequestBody AdmitRequest request) {

@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Drug screens over JSON: recording, a resident's history, and clinicians' follow-ups. */
 @RestController
@@ -46,6 +48,7 @@ class DrugScreenApi {
 	}
 
 	/** Records a screen; the access policy decides who may (staff, clinicians, the director). */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents/{id}/drug-screens")
 	ResponseEntity<ScreenResponse> record(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@Valid @RequestBody ScreenRequest request) {

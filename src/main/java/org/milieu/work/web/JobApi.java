@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The job catalogue over JSON: read by everyone of the program but family (residents choose
@@ -48,6 +50,7 @@ class JobApi {
 	}
 
 	/** Adds a job; 201 with it. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/jobs")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<JobResponse> create(@AuthenticationPrincipal MilieuUser user, @RequestBody JobRequest request) {

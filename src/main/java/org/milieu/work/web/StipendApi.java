@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The stipend ledger over JSON: a resident's statement, bonuses and deductions, reversals, payout batches and the caps. */
 @RestController
@@ -54,6 +56,7 @@ class StipendApi {
 	}
 
 	/** A bonus (staff) or a deduction by an approved consequence (a clinician or the director). */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents/{id}/stipend-entries")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<EntryResponse> record(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
@@ -75,6 +78,7 @@ class StipendApi {
 	}
 
 	/** Reverses one entry with a reason (never a reversal, never twice, never below zero). */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/stipend-entries/{id}/reversal")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<EntryResponse> reverse(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
@@ -85,6 +89,7 @@ class StipendApi {
 	}
 
 	/** Pays out a batch, all or nothing, and returns it with its receipt number. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/stipend-payouts")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<PayoutBatch> payOut(@AuthenticationPrincipal MilieuUser user, @RequestBody PayoutRequest request) {
