@@ -1,7 +1,9 @@
 package org.milieu.government;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +12,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.milieu.identity.MilieuUser;
+import org.milieu.shared.Keyset;
+import org.milieu.shared.PageRequest;
 import org.milieu.shared.ProgramId;
+import org.milieu.shared.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,9 +33,12 @@ public class HouseRules {
 
 	private final Membership membership;
 
-	HouseRules(JdbcClient jdbc, Membership membership) {
+	private final Clock clock;
+
+	HouseRules(JdbcClient jdbc, Membership membership, Clock clock) {
 		this.jdbc = jdbc;
 		this.membership = membership;
+		this.clock = clock;
 	}
 
 	/**
@@ -40,6 +48,57 @@ public class HouseRules {
 	@Transactional(readOnly = true)
 	public List<HouseRule> inForce(MilieuUser user) {
 		UUID house = Membership.staff(user) ? null : membership.residentHouse(user, "HouseRule", null);
+		return rules("r.program_id = ? and (?::uuid is null or r.house_id is null or r.house_id = ?::uuid)",
+				"r.house_id nulls first, r.created_at, r.title", user.programId().value(), house, house);
+	}
+
+	/**
+	 * The rules in force a page at a time, by title (ties by id), seen as {@link #inForce}: optionally
+	 * of one house, and whose text in force was adopted on a day within {@code from}..{@code to} (both
+	 * included, in the program's time zone).
+	 */
+	@Transactional(readOnly = true)
+	public Slice<HouseRule> inForce(MilieuUser user, UUID houseId, LocalDate from, LocalDate to, PageRequest page) {
+		UUID house = Membership.staff(user) ? null : membership.residentHouse(user, "HouseRule", null);
+		StringBuilder sql = new StringBuilder("""
+				select r.id from government_rule r
+				  join lateral (select v.adopted_at from government_rule_version v
+				                  left join government_motion m on m.id = v.motion_id
+				                 where v.rule_id = r.id and m.overruled_at is null
+				                 order by v.adopted_at desc limit 1) current on true
+				 where r.program_id = ?""");
+		List<Object> params = new ArrayList<>(List.of(user.programId().value()));
+		if (house != null) {
+			sql.append(" and (r.house_id is null or r.house_id = ?)");
+			params.add(house);
+		}
+		if (houseId != null) {
+			sql.append(" and r.house_id = ?");
+			params.add(houseId);
+		}
+		if (from != null) {
+			sql.append(" and current.adopted_at >= ?");
+			params.add(Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()));
+		}
+		if (to != null) {
+			sql.append(" and current.adopted_at < ?");
+			params.add(Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+		}
+		if (page.after() != null) {
+			sql.append(" and (r.title, r.id) > (?, ?)");
+			params.add(page.after().key());
+			params.add(page.after().id());
+		}
+		sql.append(" order by r.title, r.id limit ?");
+		params.add(page.fetch());
+		List<UUID> ids = jdbc.sql(sql.toString()).params(params).query(UUID.class).list();
+		List<HouseRule> rows = ids.isEmpty() ? List.of()
+				: rules("r.id = any(?)", "r.title, r.id", (Object) ids.toArray(UUID[]::new));
+		return page.slice(rows, r -> Keyset.of(r.title(), r.id()));
+	}
+
+	/** The rules chosen by {@code where}, in {@code order}, each with its versions; one wholly overruled is left out. */
+	private List<HouseRule> rules(String where, String order, Object... params) {
 		Map<UUID, List<HouseRule.Version>> versions = new LinkedHashMap<>();
 		Map<UUID, Object[]> rules = new LinkedHashMap<>();
 		jdbc.sql("""
@@ -47,9 +106,9 @@ public class HouseRules {
 				       m.overruled_at is not null as overruled
 				  from government_rule r join government_rule_version v on v.rule_id = r.id
 				  left join government_motion m on m.id = v.motion_id
-				 where r.program_id = ? and (?::uuid is null or r.house_id is null or r.house_id = ?::uuid)
-				 order by r.house_id nulls first, r.created_at, r.title, v.adopted_at desc""")
-			.params(user.programId().value(), house, house).query((rs, n) -> {
+				 where %s
+				 order by %s, v.adopted_at desc""".formatted(where, order))
+			.params(params).query((rs, n) -> {
 				UUID id = rs.getObject("id", UUID.class);
 				rules.putIfAbsent(id, new Object[] { rs.getObject("house_id", UUID.class), rs.getString("title") });
 				versions.computeIfAbsent(id, k -> new ArrayList<>())

@@ -200,6 +200,22 @@ public class MeetingAttendance {
 	}
 
 	/**
+	 * Those excused as a person reads them with a meeting (the roll call shows them); each resident
+	 * shown is audited as read, as {@link #shown} does for those present.
+	 */
+	@Transactional
+	public Set<UUID> shownExcused(MilieuUser user, UUID meetingId) {
+		Set<UUID> excused = excused(meetingId);
+		List<AuditEntry> reads = new ArrayList<>();
+		for (UUID resident : excused) {
+			reads.add(AuditEntry.of(user.actor(), AuditAction.READ, AuditOutcome.SUCCESS)
+				.about(resident, DataCategory.GOVERNMENT).on("MeetingAttendance", meetingId).saying("excused"));
+		}
+		trail.recordAll(reads);
+		return excused;
+	}
+
+	/**
 	 * The members whose names the roll-call checklist shows: for staff, those the census shows them
 	 * (the access policy decides); for the chair, every member of their meeting, each audited as
 	 * read; anyone else is refused.

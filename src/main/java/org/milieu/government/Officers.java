@@ -20,8 +20,11 @@ import org.milieu.levels.privileges.DefaultPrivilege;
 import org.milieu.levels.privileges.LevelPrivileges;
 import org.milieu.residents.Census;
 import org.milieu.shared.DataCategory;
+import org.milieu.shared.Keyset;
+import org.milieu.shared.PageRequest;
 import org.milieu.shared.ProgramId;
 import org.milieu.shared.RuleViolation;
+import org.milieu.shared.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,6 +85,57 @@ public class Officers {
 		}
 		trail.recordAll(reads);
 		return found;
+	}
+
+	/**
+	 * Every officer term, past, present and to come, a page at a time, latest start first (ties by id):
+	 * staff see every house's, a resident their house's and the whole program's. Optionally of one house,
+	 * resident, office, and starting on a day within {@code from}..{@code to} (both included). A term whose
+	 * election was overruled gave no office and is not listed. Each term shown is a read of that
+	 * resident's government record, audited.
+	 */
+	@Transactional
+	public Slice<Officer> terms(MilieuUser user, UUID houseId, UUID residentId, Office office, LocalDate from,
+			LocalDate to, PageRequest page) {
+		UUID house = Membership.staff(user) ? null : membership.residentHouse(user, "Officer", null);
+		StringBuilder sql = new StringBuilder(SELECT);
+		List<Object> params = new ArrayList<>(List.of(user.programId().value()));
+		if (house != null) {
+			sql.append(" and (o.house_id is null or o.house_id = ?)");
+			params.add(house);
+		}
+		if (houseId != null) {
+			sql.append(" and o.house_id = ?");
+			params.add(houseId);
+		}
+		if (residentId != null) {
+			sql.append(" and o.resident_id = ?");
+			params.add(residentId);
+		}
+		if (office != null) {
+			sql.append(" and o.office = ?");
+			params.add(office.name());
+		}
+		if (from != null) {
+			sql.append(" and o.starts_on >= ?");
+			params.add(from);
+		}
+		if (to != null) {
+			sql.append(" and o.starts_on <= ?");
+			params.add(to);
+		}
+		if (page.after() != null) {
+			sql.append(" and (o.starts_on, o.id) < (?, ?)");
+			params.add(page.after().date());
+			params.add(page.after().id());
+		}
+		sql.append(" order by o.starts_on desc, o.id desc limit ?");
+		params.add(page.fetch());
+		Slice<Officer> slice = page.slice(jdbc.sql(sql.toString()).params(params).query(Officers::officer).list(),
+				o -> Keyset.of(o.startsOn(), o.id()));
+		trail.recordAll(slice.items().stream().map(o -> AuditEntry.of(user.actor(), AuditAction.READ, AuditOutcome.SUCCESS)
+			.about(o.residentId(), DataCategory.GOVERNMENT).on("Officer", o.id())).toList());
+		return slice;
 	}
 
 	/** The officers of a house (null: of the whole program) in office on a day, for the minutes. */

@@ -47,8 +47,8 @@ public class Completions {
 	/** The ledger's source type of what a corrected completion earns (the correction's id is the source). */
 	static final String SOURCE_CORRECTION = "COMPLETION_CORRECTION";
 
-	private static final String SELECT = """
-			select c.id, c.assignment_id, a.resident_id, a.job_id, j.name as job_name, c.occurs_on, c.outcome, c.quality,
+	static final String SELECT = """
+			select c.id, c.assignment_id, a.resident_id, a.house_id, a.job_id, j.name as job_name, c.occurs_on, c.outcome, c.quality,
 			       c.minutes, c.note, c.marked_by, c.marked_by_resident, c.marked_at, c.verified_by, c.verified_at,
 			       c.earned_cents, c.currency, c.stipend_entry_id
 			  from work_completion c join work_assignment a on a.id = c.assignment_id join work_job j on j.id = a.job_id
@@ -405,7 +405,7 @@ public class Completions {
 			.orElseThrow(() -> new RecordNotFound("Completion", id));
 	}
 
-	private static Completion completion(ResultSet rs, int n) throws SQLException {
+	static Completion completion(ResultSet rs, int n) throws SQLException {
 		Timestamp verified = rs.getTimestamp("verified_at");
 		long earnedCents = rs.getLong("earned_cents");
 		Long earned = rs.wasNull() ? null : earnedCents;

@@ -193,10 +193,15 @@ public class StipendPayouts {
 		return jdbc.sql("select id, method, receipt_number, total_cents, currency, line_count, paid_by, paid_at "
 				+ "from work_payout_batch where program_id = ? order by paid_at desc, receipt_number desc limit ?")
 			.params(user.programId().value(), Math.max(1, Math.min(limit, 200)))
-			.query((rs, n) -> new PayoutBatch(rs.getObject("id", UUID.class), PayoutMethod.valueOf(rs.getString("method")),
-					rs.getLong("receipt_number"), rs.getLong("total_cents"), rs.getString("currency"), rs.getInt("line_count"),
-					rs.getString("paid_by"), rs.getTimestamp("paid_at").toInstant(), List.of()))
+			.query((rs, n) -> batch(rs))
 			.list();
+	}
+
+	/** A batch without its lines, from a row of {@code work_payout_batch}. */
+	static PayoutBatch batch(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new PayoutBatch(rs.getObject("id", UUID.class), PayoutMethod.valueOf(rs.getString("method")),
+				rs.getLong("receipt_number"), rs.getLong("total_cents"), rs.getString("currency"), rs.getInt("line_count"),
+				rs.getString("paid_by"), rs.getTimestamp("paid_at").toInstant(), List.of());
 	}
 
 	/**

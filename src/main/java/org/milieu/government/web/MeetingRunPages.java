@@ -46,6 +46,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MeetingRunPages {
 
+	/** The prefix of a roll-call field: {@code place-<residentId>} is PRESENT, EXCUSED or ABSENT. */
+	private static final String PLACE = "place-";
+
 	private final Meetings meetings;
 
 	private final MeetingAttendance attendance;
@@ -83,6 +86,7 @@ class MeetingRunPages {
 		model.addAttribute("current", meeting.agenda().stream().filter(i -> i.id().equals(meeting.currentItemId()))
 			.findFirst().orElse(null));
 		model.addAttribute("present", attendance.shown(user, id));
+		model.addAttribute("excused", attendance.shownExcused(user, id));
 		model.addAttribute("quorum", attendance.quorum(user.programId(), id));
 		// the secretary keeps the notes here too; the roll call is the chair's (or staff's), and anyone else is refused
 		boolean secretaryOnly = !officers.mayChair(user, meeting.houseId()) && officers.mayKeepRecord(user, meeting.houseId());
@@ -94,22 +98,57 @@ class MeetingRunPages {
 	}
 
 	/**
-	 * The checklist shows the members this person may see ({@code shown}); those present whom it
-	 * does not show stay present, so a checklist limited by the access policy drops nobody.
+	 * The roll call shows the members this person may see ({@code shown}), each present, excused or
+	 * not here ({@code place-<residentId>}); those it does not show keep their place, so a roll call
+	 * limited by the access policy drops nobody. A checked {@code present} box (the form before the
+	 * roll call had places) still counts as present. A place that is none of the three, or that names
+	 * no resident, is refused naming {@code present} and changes nothing.
 	 */
 	@PostMapping("/meetings/{id}/run/attendance")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
 	String attendance(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@RequestParam(name = "present", required = false) List<UUID> checked,
-			@RequestParam(name = "shown", required = false) List<UUID> shown, RedirectAttributes redirect) {
+			@RequestParam(name = "shown", required = false) List<UUID> shown,
+			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		Set<UUID> present = new LinkedHashSet<>(attendance.present(id));
+		Set<UUID> excused = new LinkedHashSet<>(attendance.excused(id));
 		if (shown != null) {
 			shown.forEach(present::remove);
+			shown.forEach(excused::remove);
 		}
 		if (checked != null) {
 			present.addAll(checked);
 		}
-		return act(id, redirect, "meeting.run.attendanceSaved", () -> attendance.record(user, id, new ArrayList<>(present)));
+		for (Map.Entry<String, String> field : form.entrySet()) {
+			if (!field.getKey().startsWith(PLACE)) {
+				continue;
+			}
+			UUID resident = resident(field.getKey().substring(PLACE.length()));
+			String place = field.getValue() == null ? "" : field.getValue().strip();
+			if (resident == null || !List.of("PRESENT", "EXCUSED", "ABSENT").contains(place)) {
+				problem(redirect, new RuleViolation("meeting.attendance.place", "present"));
+				return "redirect:/meetings/" + id + "/run";
+			}
+			present.remove(resident);
+			excused.remove(resident);
+			if (place.equals("PRESENT")) {
+				present.add(resident);
+			}
+			else if (place.equals("EXCUSED")) {
+				excused.add(resident);
+			}
+		}
+		return act(id, redirect, "meeting.run.attendanceSaved",
+				() -> attendance.record(user, id, new ArrayList<>(present), new ArrayList<>(excused)));
+	}
+
+	private static UUID resident(String text) {
+		try {
+			return UUID.fromString(text);
+		}
+		catch (IllegalArgumentException notAnId) {
+			return null;
+		}
 	}
 
 	@PostMapping("/meetings/{id}/run/open")

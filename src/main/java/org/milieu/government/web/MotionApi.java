@@ -2,6 +2,7 @@ package org.milieu.government.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ import org.milieu.government.OverruleGround;
 import org.milieu.government.PaperBallots;
 import org.milieu.government.VoteResult;
 import org.milieu.identity.MilieuUser;
+import org.milieu.platform.web.CursorPage;
+import org.milieu.platform.web.Paging;
+import org.milieu.shared.PageRequest;
 import org.milieu.shared.RuleViolation;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +38,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -166,6 +171,32 @@ class MotionApi {
 	@GetMapping("/api/v1/house-rules")
 	ResponseEntity<List<HouseRule>> rules(@AuthenticationPrincipal MilieuUser user) {
 		return ok(rules.inForce(user));
+	}
+
+	/**
+	 * Every officer term, latest start first, a page at a time (see "Listings and paging"), to the same
+	 * people as {@code GET /api/v1/officers}; each term shown audited. Filters: {@code houseId},
+	 * {@code residentId}, {@code office} ({@code CHAIR}, {@code SECRETARY}), and {@code from}/{@code to}
+	 * for the day the term starts (both included).
+	 */
+	@GetMapping("/api/v1/officer-terms")
+	ResponseEntity<CursorPage<Officer>> terms(@AuthenticationPrincipal MilieuUser user,
+			@RequestParam(required = false) UUID houseId, @RequestParam(required = false) UUID residentId,
+			@RequestParam(required = false) Office office, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, PageRequest page) {
+		return Paging.ok(officers.terms(user, houseId, residentId, office, from, to, page));
+	}
+
+	/**
+	 * The house rules in force by title, a page at a time (see "Listings and paging"), to the same
+	 * people as {@code GET /api/v1/house-rules}. Filters: {@code houseId}, and {@code from}/{@code to} for
+	 * the day the text in force was adopted (both included).
+	 */
+	@GetMapping("/api/v1/house-rule-records")
+	ResponseEntity<CursorPage<HouseRule>> ruleRecords(@AuthenticationPrincipal MilieuUser user,
+			@RequestParam(required = false) UUID houseId, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, PageRequest page) {
+		return Paging.ok(rules.inForce(user, houseId, from, to, page));
 	}
 
 	private static <T> ResponseEntity<T> ok(T body) {

@@ -52,7 +52,7 @@ public class Passes {
 
 	static final int MAX_NOTE = 2000;
 
-	private static final String SELECT = """
+	static final String SELECT = """
 			select p.id, p.resident_id, coalesce(r.preferred_name, r.given_name) || ' ' || r.family_name as resident_name,
 			       p.house_id, h.name as house_name, p.destination, p.purpose, p.companion, p.left_at, p.expected_back_at,
 			       p.past_curfew, p.approved_by, p.signed_out_by, p.returned_at, p.returned_recorded_by, p.return_note
@@ -341,7 +341,7 @@ public class Passes {
 		return value == null ? null : value.toInstant();
 	}
 
-	private static Pass pass(ResultSet rs) throws SQLException {
+	static Pass pass(ResultSet rs) throws SQLException {
 		return new Pass(rs.getObject("id", UUID.class), rs.getObject("resident_id", UUID.class), rs.getString("resident_name"),
 				rs.getObject("house_id", UUID.class), rs.getString("house_name"), rs.getString("destination"),
 				rs.getString("purpose"), rs.getString("companion"), instant(rs, "left_at"), instant(rs, "expected_back_at"),

@@ -3,6 +3,7 @@ package org.milieu.residents.web;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +14,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.milieu.identity.MilieuUser;
+import org.milieu.platform.web.CursorPage;
+import org.milieu.platform.web.Paging;
 import org.milieu.residents.passes.NewPass;
 import org.milieu.residents.passes.Pass;
 import org.milieu.residents.passes.PassStatus;
+import org.milieu.residents.passes.PassListings;
 import org.milieu.residents.passes.Passes;
+import org.milieu.shared.PageRequest;
 import org.milieu.shared.RuleViolation;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -36,10 +41,13 @@ class PassApi {
 
 	private final Passes passes;
 
+	private final PassListings listings;
+
 	private final Clock clock;
 
-	PassApi(Passes passes, Clock clock) {
+	PassApi(Passes passes, PassListings listings, Clock clock) {
 		this.passes = passes;
+		this.listings = listings;
 		this.clock = clock;
 	}
 
@@ -75,6 +83,21 @@ class PassApi {
 			.filter(p -> wanted.equals("out") || p.status() == PassStatus.OVERDUE)
 			.toList();
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(out);
+	}
+
+	/**
+	 * Every pass within the caller's reach, out or returned, latest sign-out first, a page at a time
+	 * (see "Listings and paging"); each one shown audited. Filters: {@code residentId}, {@code houseId},
+	 * {@code status} ({@code OUT}, {@code OVERDUE}, {@code RETURNED}), and {@code from}/{@code to} for the
+	 * day left (both included). {@code GET /api/v1/passes} stays the unpaged list of who is out now.
+	 */
+	@GetMapping("/api/v1/pass-records")
+	ResponseEntity<CursorPage<PassResponse>> records(@AuthenticationPrincipal MilieuUser user,
+			@RequestParam(required = false) UUID residentId, @RequestParam(required = false) UUID houseId,
+			@RequestParam(required = false) PassStatus status, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, PageRequest page) {
+		Instant now = clock.instant();
+		return Paging.ok(listings.passes(user, residentId, houseId, status, from, to, page).map(p -> PassResponse.of(p, now)));
 	}
 
 	@GetMapping("/api/v1/passes/{id}")

@@ -2,6 +2,7 @@ package org.milieu.screening.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -14,11 +15,17 @@ import jakarta.validation.constraints.Size;
 import org.milieu.identity.MilieuUser;
 import org.milieu.screening.DrugScreen;
 import org.milieu.screening.DrugScreens;
+import org.milieu.platform.web.CursorPage;
+import org.milieu.platform.web.Paging;
 import org.milieu.screening.FollowUp;
+import org.milieu.screening.FollowUpListings;
+import org.milieu.screening.FollowUpStatus;
 import org.milieu.screening.NewDrugScreen;
 import org.milieu.screening.Outcome;
 import org.milieu.screening.Panel;
+import org.milieu.screening.ScreenFollowUp;
 import org.milieu.screening.ScreenFollowUps;
+import org.milieu.shared.PageRequest;
 import org.milieu.screening.Specimen;
 import org.milieu.screening.Substance;
 import org.milieu.screening.SubstanceResult;
@@ -30,6 +37,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -42,9 +50,12 @@ class DrugScreenApi {
 
 	private final ScreenFollowUps followUps;
 
-	DrugScreenApi(DrugScreens screens, ScreenFollowUps followUps) {
+	private final FollowUpListings listings;
+
+	DrugScreenApi(DrugScreens screens, ScreenFollowUps followUps, FollowUpListings listings) {
 		this.screens = screens;
 		this.followUps = followUps;
+		this.listings = listings;
 	}
 
 	/** Records a screen; the access policy decides who may (staff, clinicians, the director). */
@@ -78,6 +89,21 @@ class DrugScreenApi {
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN')")
 	ResponseEntity<List<FollowUp>> followUps(@AuthenticationPrincipal MilieuUser user) {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(followUps.openFor(user));
+	}
+
+	/**
+	 * The caller's follow-ups, open and done, oldest screen first, a page at a time (see "Listings and
+	 * paging"); each resident shown audited. Filters: {@code residentId}, {@code status} ({@code OPEN},
+	 * {@code DONE}), and {@code from}/{@code to} for the day it was opened (both included).
+	 * {@code GET /api/v1/drug-screen-follow-ups} stays the unpaged list of the open ones.
+	 */
+	@GetMapping("/api/v1/drug-screen-follow-up-records")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN')")
+	ResponseEntity<CursorPage<ScreenFollowUp>> followUpRecords(@AuthenticationPrincipal MilieuUser user,
+			@RequestParam(required = false) UUID residentId, @RequestParam(required = false) FollowUpStatus status,
+			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+			PageRequest page) {
+		return Paging.ok(listings.followUps(user, residentId, status, from, to, page));
 	}
 
 	/** Closes one of the caller's follow-ups with a note of what was done. */

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.milieu.BrowserJourneys;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,11 +70,17 @@ class MeetingRunBrowserTests extends BrowserJourneys {
 			assertAccessible("/meetings/{id}/run before the meeting");
 			assertFitsTheTablet("/meetings/{id}/run before the meeting");
 
-			WebElement first = browser.findElement(By.cssSelector("#attendance-form input[type=checkbox]"));
-			first.click();
+			var roll = browser.findElements(By.cssSelector("#attendance-form fieldset.run-roll"));
+			assertThat(roll).hasSizeGreaterThan(1);
+			roll.get(0).findElement(By.cssSelector("input[value=PRESENT] + label")).click();
+			roll.get(1).findElement(By.cssSelector("input[value=EXCUSED] + label")).click();
 			browser.findElement(By.cssSelector("#attendance-form button[type=submit]")).click();
 			wait.until(ExpectedConditions.textToBe(By.cssSelector("p.alert-info"), "Attendance saved."));
 			assertThat(browser.findElement(By.id("quorum")).getText()).startsWith("1 of");
+			roll = browser.findElements(By.cssSelector("#attendance-form fieldset.run-roll"));
+			assertThat(roll.get(1).findElement(By.cssSelector("input[value=EXCUSED]")).isSelected())
+				.as("the second member is shown excused").isTrue();
+			assertAccessible("/meetings/{id}/run with one member present and one excused");
 
 			browser.findElement(By.cssSelector("#open-meeting button")).click();
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("close-meeting")));

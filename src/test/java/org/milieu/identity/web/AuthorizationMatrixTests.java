@@ -71,6 +71,14 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.GET, "/api/v1/motions", Subject.NONE, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.GET, "/api/v1/work-rosters", Subject.NONE, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/job-assignments", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/pass-records", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/job-completion-records", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/stipend-payout-records", Subject.NONE, 200, 200, 200, 403, 403),
+			// follow-ups are the clinician's (and the director's), as their page
+			new Row(HttpMethod.GET, "/api/v1/drug-screen-follow-up-records", Subject.NONE, 200, 200, 403, 403, 403),
+			// officers and house rules: staff all, a resident their house's and the program's
+			new Row(HttpMethod.GET, "/api/v1/officer-terms", Subject.NONE, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/house-rule-records", Subject.NONE, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.POST, "/api/v1/residents", Subject.NONE, 201, 403, 403, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/residents/{id}/discharge", Subject.LEAVING, 200, 403, 403, 403, 403),
 			// a move to a bed that does not exist: the director gets past the policy to the 422

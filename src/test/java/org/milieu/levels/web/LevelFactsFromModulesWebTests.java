@@ -200,6 +200,53 @@ class LevelFactsFromModulesWebTests {
 	}
 
 	@Test
+	void aResidentTheChairMarksExcusedOnTheRunPageIsExcusedInTheLevelEvidence() throws Exception {
+		House h = house();
+		String body = "{\"houseId\": \"" + h.id() + "\", \"kind\": \"AD_HOC\", \"title\": \"Roll call on the page\", "
+				+ "\"startsAt\": \"" + clock.instant().plusSeconds(300) + "\"}";
+		UUID meeting = UUID.fromString(read(postJson("/api/v1/meetings", h.staff(), body).andExpect(status().isCreated()))
+			.get("id").asString());
+		postJson("/api/v1/meetings/" + meeting + "/open", h.staff(), "{}").andExpect(status().isOk());
+		mvc.perform(get("/meetings/" + meeting + "/run").with(signIns.as(h.staff())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"excused-" + h.senior() + "\"")))
+			.andExpect(content().string(containsString("Excused")));
+		mvc.perform(get("/meetings/" + meeting + "/run").with(signIns.as(h.staff())).header("Accept-Language", "es"))
+			.andExpect(content().string(containsString("Excusado")));
+
+		// a place that is none of the three changes nothing
+		mvc.perform(post("/meetings/" + meeting + "/run/attendance").with(signIns.as(h.staff())).with(csrf())
+			.param("shown", h.newcomer().toString(), h.senior().toString())
+			.param("place-" + h.newcomer(), "PRESENT").param("place-" + h.senior(), "ON_LEAVE"))
+			.andExpect(flash().attribute("problem", "meeting.attendance.place"));
+		assertThat(roll(meeting)).isEmpty();
+
+		mvc.perform(post("/meetings/" + meeting + "/run/attendance").with(signIns.as(h.staff())).with(csrf())
+			.param("shown", h.newcomer().toString(), h.senior().toString())
+			.param("place-" + h.newcomer(), "PRESENT").param("place-" + h.senior(), "EXCUSED"))
+			.andExpect(flash().attribute("notice", "meeting.run.attendanceSaved"));
+		assertThat(roll(meeting)).containsExactlyInAnyOrder(h.newcomer() + " PRESENT", h.senior() + " EXCUSED");
+		String page = mvc.perform(get("/meetings/" + meeting + "/run").with(signIns.as(h.staff())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).as("the roll call shows the senior excused")
+			.containsPattern("id=\"excused-" + h.senior() + "\"\\s+value=\"EXCUSED\"\\s+checked")
+			.containsPattern("id=\"present-" + h.newcomer() + "\"\\s+value=\"PRESENT\"\\s+checked")
+			.doesNotContainPattern("id=\"present-" + h.senior() + "\"\\s+value=\"PRESENT\"\\s+checked");
+
+		postJson("/api/v1/meetings/" + meeting + "/close", h.staff(), "{}").andExpect(status().isOk());
+		entries(h.senior(), "sessions", h.staff())
+			.andExpect(jsonPath("$[?(@.origin.id == '" + meeting + "')].outcomeKey").value("fact.outcome.EXCUSED"))
+			.andExpect(jsonPath("$[?(@.origin.id == '" + meeting + "')].origin.kind").value("MEETING"));
+		entries(h.newcomer(), "groups", h.staff())
+			.andExpect(jsonPath("$[?(@.origin.id == '" + meeting + "')].outcomeKey").value("fact.outcome.ATTENDED"));
+	}
+
+	private List<String> roll(UUID meeting) {
+		return jdbc.sql("select resident_id || ' ' || status from government_attendance where meeting_id = ?").param(meeting)
+			.query(String.class).list();
+	}
+
+	@Test
 	void verifiedWorkCountsAsStaffVerifiedItAndAsTheyCorrectedIt() throws Exception {
 		House h = house();
 		UUID assignment = assignment(h);

@@ -14,12 +14,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.milieu.MilieuWebTest;
+import org.milieu.identity.Accounts;
 import org.milieu.identity.DemoSignIns;
 import org.milieu.identity.MilieuUser;
+import org.milieu.identity.NewAccount;
+import org.milieu.identity.Role;
 import org.milieu.levels.Level;
 import org.milieu.levels.ResidentLevels;
 import org.milieu.levels.privileges.AdjustmentKind;
@@ -95,6 +99,9 @@ class DischargeClosuresWebTests {
 
 	@Autowired
 	EmbeddedDatabase database;
+
+	@Autowired
+	Accounts accountsService;
 
 	@Test
 	void aDischargedOfficerLeavesTheRosterTheOfficeTheObservationOrderAndEverythingElseTheyHeld() throws Exception {
@@ -297,6 +304,66 @@ class DischargeClosuresWebTests {
 			.andExpect(content().string(allOf(containsString("nothing left to pay out"), not(containsString("discharge-payout")))));
 		assertThat(jdbc.sql("select count(*) from work_stipend_entry where resident_id = ?").param(resident.id())
 			.query(Integer.class).single()).as("the ledger keeps every entry").isEqualTo(2);
+	}
+
+	@Test
+	void aDischargeCancelsTheSwapRequestsStillWaitingThatTheResidentAskedOrIsAskedForAndNoOthers() throws Exception {
+		ProgramId program = signIns.user("director").programId();
+		LocalDate today = census.day(program);
+		UUID roster = jdbc.sql("select id from work_roster where program_id = ? and status = 'PUBLISHED' and week_start = ?")
+			.params(program.value(), today.with(java.time.DayOfWeek.MONDAY)).query(UUID.class).optional()
+			.orElseThrow(() -> new AssertionError("the demo has a published roster for this week"));
+		UUID job = jdbc.sql("select id from work_job where program_id = ? order by name limit 1").param(program.value())
+			.query(UUID.class).single();
+		UUID house = houses.found(program,
+				new HouseDetails("Swapping " + UUID.randomUUID().toString().substring(0, 8), HouseKind.MIXED, null), 3).id();
+		List<Bed> beds = houses.beds(program, house);
+		String[] names = { "Leaving", "Staying", "Asking" };
+		UUID[] residents = new UUID[3];
+		UUID[] assignments = new UUID[3];
+		String[] accounts = new String[3];
+		for (int i = 0; i < 3; i++) {
+			residents[i] = UUID.randomUUID();
+			admissions.admit(program, residents[i], new NewAdmission("Sam", names[i], null, LocalDate.of(1990, 1, 1 + i),
+					beds.get(i).id(), today.minusDays(30)));
+			assignments[i] = UUID.randomUUID();
+			jdbc.sql("""
+					insert into work_assignment (id, program_id, roster_id, job_id, resident_id, house_id, rate_cents, rate_unit,
+					                             currency, expected_minutes, chosen, created_at)
+					values (?, ?, ?, ?, ?, ?, 300, 'PER_COMPLETION', 'USD', 30, false, now())""")
+				.params(assignments[i], program.value(), roster, job, residents[i], house).update();
+			accounts[i] = "swap-" + names[i].toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 6);
+			accountsService.open(new NewAccount(program, accounts[i], "Sam " + names[i], null, Set.of(Role.RESIDENT),
+					residents[i]));
+		}
+		UUID theirOwn = swap(accounts[0], assignments[0], assignments[1]);
+		UUID askedOfThem = swap(accounts[2], assignments[2], assignments[0]);
+		UUID between = swap(accounts[1], assignments[1], assignments[2]);
+
+		discharge(residents[0], today);
+		awaitClosed(residents[0]);
+
+		assertThat(swapStatus(theirOwn)).as("the discharged resident's own request").isEqualTo("CANCELLED milieu");
+		assertThat(swapStatus(askedOfThem)).as("a request for the discharged resident's job").isEqualTo("CANCELLED milieu");
+		assertThat(swapStatus(between)).as("a request between two who stay").isEqualTo("REQUESTED null");
+		assertThat(jdbc.sql("select swaps_cancelled from work_discharge_closure where resident_id = ?").param(residents[0])
+			.query(Integer.class).single()).isEqualTo(2);
+		mvc.perform(get("/residents/" + residents[0]).with(signIns.as("director")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2 swap requests were cancelled.")));
+	}
+
+	private UUID swap(String resident, UUID assignment, UUID with) throws Exception {
+		String body = mvc.perform(post("/api/v1/job-assignments/" + assignment + "/swap-requests").with(signIns.as(resident))
+			.with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"withAssignmentId\": \"" + with + "\", \"reason\": \"A family visit that day\"}"))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		return UUID.fromString(com.jayway.jsonpath.JsonPath.read(body, "$.id"));
+	}
+
+	private String swapStatus(UUID swap) {
+		return jdbc.sql("select status || ' ' || coalesce(decided_by, 'null') from work_swap_request where id = ?").param(swap)
+			.query(String.class).single();
 	}
 
 	// --- helpers ---

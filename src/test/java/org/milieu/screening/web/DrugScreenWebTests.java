@@ -24,6 +24,7 @@ import org.milieu.identity.CareRelationships;
 import org.milieu.identity.DemoSignIns;
 import org.milieu.identity.NewAccount;
 import org.milieu.identity.Role;
+import org.milieu.platform.web.PagedListing;
 import org.milieu.residents.Admissions;
 import org.milieu.residents.HouseDetails;
 import org.milieu.residents.HouseKind;
@@ -300,6 +301,50 @@ class DrugScreenWebTests {
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/drug-screens/follow-ups"));
 		assertThat(followUpStatus(followUp)).isEqualTo("DONE");
+	}
+
+	@Test
+	void theClinicianPagesThroughTheirFollowUpsOpenAndDoneOldestScreenFirstEachResidentShownAudited() throws Exception {
+		House house = house();
+		for (int i = 0; i < 3; i++) {
+			mvc.perform(record(house.staff(), house.resident(), screen(custody(), "POSITIVE"))).andExpect(status().isCreated());
+		}
+		List<String> expected = jdbc.sql("""
+				select f.id::text from screening_follow_up f join screening_drug_screen s on s.id = f.screen_id
+				 where f.resident_id = ? order by s.collected_at, f.id""").param(house.resident()).query(String.class).list();
+		assertThat(expected).hasSize(3);
+		mvc.perform(close(house.clinician(), UUID.fromString(expected.get(1)), "{\"note\": \"Talked it through.\"}"))
+			.andExpect(status().isOk());
+		long before = listedReads(house);
+		assertThat(PagedListing.ids(mvc, signIns.as(house.clinician()), "/api/v1/drug-screen-follow-up-records", 1))
+			.isEqualTo(expected);
+		assertThat(listedReads(house)).as("one audited read per page that named the resident").isEqualTo(before + 3);
+		mvc.perform(get("/api/v1/drug-screen-follow-up-records?status=DONE").with(signIns.as(house.clinician())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items.length()").value(1))
+			.andExpect(jsonPath("$.items[0].id").value(expected.get(1)))
+			.andExpect(jsonPath("$.items[0].closedBy").value(house.clinician()))
+			.andExpect(jsonPath("$.items[0].positives[0]").value("CANNABIS"))
+			.andExpect(jsonPath("$.next").value(org.hamcrest.Matchers.nullValue()));
+		assertThat(PagedListing.ids(mvc, signIns.as("clinician2"), "/api/v1/drug-screen-follow-up-records?residentId="
+				+ house.resident(), 50)).as("another clinician's items are not theirs").isEmpty();
+		for (String bad : List.of("limit=0", "limit=201", "cursor=notacursor", "status=LOST", "from=yesterday")) {
+			String parameter = bad.substring(0, bad.indexOf('='));
+			mvc.perform(get("/api/v1/drug-screen-follow-up-records?" + bad).with(signIns.as(house.clinician())))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value(parameter));
+		}
+		mvc.perform(get("/api/v1/drug-screen-follow-up-records").with(signIns.as(house.staff())))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/drug-screen-follow-up-records").with(signIns.as("resident01")))
+			.andExpect(status().isForbidden());
+	}
+
+	private long listedReads(House house) {
+		return jdbc.sql("""
+				select count(*) from audit_event where resident_id = ? and category = 'DRUG_SCREENS' and action = 'READ'
+				   and resource_type = 'DrugScreenFollowUps' and username = ?""")
+			.params(house.resident(), house.clinician()).query(Long.class).single();
 	}
 
 	record House(UUID id, UUID resident, String staff, String clinician) {
