@@ -21,6 +21,7 @@ import org.milieu.government.RecordActionItem;
 import org.milieu.government.RecordFollowUp;
 import org.milieu.identity.MilieuUser;
 import org.milieu.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -139,9 +140,9 @@ class ActionItemApi {
 	record FollowUpRequest(String status, String note, LocalDate dueOn) {
 	}
 
-	record ActionItemResponse(UUID id, UUID meetingId, String meetingTitle, UUID agendaItemId, String title,
-			String description, UUID ownerResidentId, String ownerStaff, String ownerName, LocalDate dueOn,
-			ActionItemStatus status, String createdBy, Instant createdAt, String doneBy, Instant doneAt, String doneNote) {
+	record ActionItemResponse(UUID id, UUID meetingId, String meetingTitle, @Nullable UUID agendaItemId, String title,
+			@Nullable String description, @Nullable UUID ownerResidentId, @Nullable String ownerStaff, String ownerName, LocalDate dueOn,
+			ActionItemStatus status, String createdBy, Instant createdAt, @Nullable String doneBy, @Nullable Instant doneAt, @Nullable String doneNote) {
 
 		static ActionItemResponse of(ActionItem a) {
 			return new ActionItemResponse(a.id(), a.meetingId(), a.meetingTitle(), a.agendaItemId(), a.title(),

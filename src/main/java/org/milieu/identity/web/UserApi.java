@@ -22,6 +22,7 @@ import org.milieu.identity.NewInvitation;
 import org.milieu.identity.Role;
 import org.milieu.platform.web.ETags;
 import org.milieu.shared.RecordNotFound;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -140,7 +141,7 @@ class UserApi {
 	}
 
 	record UserResponse(UUID id, String username, String displayName, Set<Role> roles, Set<UUID> houseIds,
-			UUID residentId, boolean enabled, boolean passwordSet, int version, InvitationLink invitation) {
+			@Nullable UUID residentId, boolean enabled, boolean passwordSet, int version, @Nullable InvitationLink invitation) {
 
 		static UserResponse of(Account a, Set<UUID> houses, InvitationLink invitation) {
 			return new UserResponse(a.id(), a.username(), a.displayName(), a.roles(), houses, a.residentId(), a.enabled(),

@@ -19,6 +19,7 @@ import org.milieu.levels.privileges.PrivilegeChange;
 import org.milieu.levels.privileges.PrivilegeStatus;
 import org.milieu.levels.privileges.RevisedPrivilege;
 import org.milieu.platform.web.ETags;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -140,8 +141,8 @@ class PrivilegeApi {
 	record EndRequest(String reason) {
 	}
 
-	record PrivilegeResponse(String code, String name, String description, int minLevel, boolean active, boolean custom,
-			int version, String changedBy, Instant changedAt, List<PrivilegeChange> history) {
+	record PrivilegeResponse(String code, String name, @Nullable String description, int minLevel, boolean active, boolean custom,
+			int version, String changedBy, Instant changedAt, @Nullable List<PrivilegeChange> history) {
 
 		static PrivilegeResponse of(Privilege p, PrivilegeTexts texts, List<PrivilegeChange> history) {
 			return new PrivilegeResponse(p.code(), texts.name(p), texts.description(p), p.minLevel(), p.active(), p.custom(),

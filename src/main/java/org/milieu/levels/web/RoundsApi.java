@@ -62,6 +62,7 @@ class RoundsApi {
 	}
 
 	/** Records one check of a resident on observation; 201 with the check. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents/{id}/observations")
 	ResponseEntity<Observation> observe(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@RequestBody ObservationRequest request) {
@@ -70,6 +71,7 @@ class RoundsApi {
 	}
 
 	/** Records a house's checks in one call, all or nothing; 201 with how many were stored. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/houses/{id}/observations")
 	ResponseEntity<Map<String, Integer>> observeAll(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@RequestBody BatchRequest request) {
@@ -86,6 +88,7 @@ class RoundsApi {
 	}
 
 	/** Documents the hand-over of one-to-one observation to {@code toStaff}; 201 with the hand-over. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/observation-orders/{id}/handovers")
 	ResponseEntity<Handover> handOver(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@RequestBody HandoverRequest request) {

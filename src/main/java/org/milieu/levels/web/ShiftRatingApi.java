@@ -17,6 +17,7 @@ import org.milieu.levels.RatingSheet;
 import org.milieu.levels.ShiftKind;
 import org.milieu.levels.ShiftRating;
 import org.milieu.levels.ShiftRatings;
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -114,7 +115,7 @@ class ShiftRatingApi {
 	}
 
 	record RatingResponse(UUID id, UUID residentId, UUID houseId, LocalDate shiftDate, ShiftKind shift,
-			RatingDomain domain, int value, String note, String ratedBy, Instant ratedAt, boolean late, UUID supersedes) {
+			RatingDomain domain, int value, @Nullable String note, String ratedBy, Instant ratedAt, boolean late, @Nullable UUID supersedes) {
 
 		static RatingResponse of(ShiftRating r) {
 			return new RatingResponse(r.id(), r.residentId(), r.houseId(), r.shiftDate(), r.shift(), r.domain(), r.value(),

@@ -38,7 +38,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * <ul>
  * <li>every operation documents the problem documents it can answer ({@code application/problem+json},
  * schema {@value #PROBLEM}): 400, 401, 403, 404, 406, 409, 422, 500 and 503 everywhere; 413 and
- * 415 where a body is sent; 412 and 428 where {@code If-Match} is required;</li>
+ * 415 where a body is sent; 412 on every change (a concurrent change of the record); 428 where
+ * {@code If-Match} is required;</li>
  * <li>success answers carry their real status ({@code @ResponseStatus} on the handler for 201 and
  * 204), their media type (JSON, or PDF, CSV and calendar files by the path's extension), and the
  * {@code Location}, {@code ETag} and {@code Retry-After} headers where they are sent;</li>
@@ -81,6 +82,15 @@ class OpenApiContract implements OpenApiCustomizer {
 		PROBLEMS.put("503", "The database is not available right now; try again after Retry-After seconds.");
 	}
 
+	private static final Map<String, String> EXTRA_PROBLEMS = new LinkedHashMap<>();
+
+	static {
+		EXTRA_PROBLEMS.put("412", "The record changed since the ETag sent in If-Match; nothing was changed.");
+		EXTRA_PROBLEMS.put("413", "The body is larger than the API reads.");
+		EXTRA_PROBLEMS.put("415", "The body is not JSON (Content-Type application/json).");
+		EXTRA_PROBLEMS.put("428", "The If-Match header is missing; nothing was changed.");
+	}
+
 	private final SchemaNames names;
 
 	OpenApiContract(SchemaNames names) {
@@ -102,6 +112,10 @@ class OpenApiContract implements OpenApiCustomizer {
 			.addProperty("instance", new StringSchema().format("uri-reference"))
 			.addProperty("errors", new ArraySchema().items(ref(FIELD_ERROR)))
 			.required(List.of("type", "title", "status")));
+		PROBLEMS.forEach((status, text) -> components.addResponses(PROBLEM + status, problem(text)));
+		EXTRA_PROBLEMS.forEach((status, text) -> components.addResponses(PROBLEM + status, problem(text)));
+		components.getResponses().get(PROBLEM + "503").addHeaderObject("Retry-After", new Header()
+			.description("Seconds to wait before trying again.").schema(new IntegerSchema()));
 		components.addSecuritySchemes(SESSION, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
 			.in(SecurityScheme.In.COOKIE).name("SESSION").description("The session of a signed-in person (sign in at /login)."));
 		components.addSecuritySchemes(CSRF, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
@@ -161,18 +175,18 @@ class OpenApiContract implements OpenApiCustomizer {
 				described.addApiResponse(status, success(path, status, response));
 			}
 		});
-		PROBLEMS.forEach((status, text) -> described.addApiResponse(status, problem(text)));
-		boolean body = operation.getRequestBody() != null;
-		if (body) {
-			described.addApiResponse("413", problem("The body is larger than the API reads."));
-			described.addApiResponse("415", problem("The body is not JSON (Content-Type application/json)."));
+		PROBLEMS.keySet().forEach(status -> described.addApiResponse(status, shared(status)));
+		if (operation.getRequestBody() != null) {
+			described.addApiResponse("413", shared("413"));
+			described.addApiResponse("415", shared("415"));
+		}
+		if (write) {
+			// a record changed by someone else meanwhile (an ETag in If-Match, or the version a body names)
+			described.addApiResponse("412", shared("412"));
 		}
 		if (ifMatch) {
-			described.addApiResponse("412", problem("The record changed since the ETag sent in If-Match; nothing was changed."));
-			described.addApiResponse("428", problem("The If-Match header is missing; nothing was changed."));
+			described.addApiResponse("428", shared("428"));
 		}
-		described.get("503").addHeaderObject("Retry-After", new Header()
-			.description("Seconds to wait before trying again.").schema(new IntegerSchema()));
 		operation.setResponses(described);
 		operation.setSecurity(List.of(write ? new SecurityRequirement().addList(SESSION).addList(CSRF)
 				: new SecurityRequirement().addList(SESSION), new SecurityRequirement().addList(BEARER)));
@@ -213,6 +227,11 @@ class OpenApiContract implements OpenApiCustomizer {
 			return "text/calendar";
 		}
 		return null;
+	}
+
+	/** One of the shared problem answers of {@code components/responses}, by status. */
+	private static ApiResponse shared(String status) {
+		return new ApiResponse().$ref("#/components/responses/" + PROBLEM + status);
 	}
 
 	private static ApiResponse problem(String text) {
@@ -257,8 +276,30 @@ class OpenApiContract implements OpenApiCustomizer {
 			if (nullable) {
 				schema.getProperties().computeIfPresent(component.getName(), (n, property) -> nullable(property));
 			}
+			if (listOfAnything(component) && schema.getProperties().get(component.getName()).getItems() != null) {
+				schema.getProperties().get(component.getName()).setItems(new Schema<>()
+					.description("Any JSON value: the arguments of a message, numbers or text."));
+			}
+			if (nullableValues(component) && schema.getProperties().get(component.getName())
+				.getAdditionalProperties() instanceof Schema<?> values) {
+				schema.getProperties().get(component.getName()).setAdditionalProperties(nullable(values));
+			}
 		}
 		schema.setRequired(required);
+	}
+
+	/** Whether the component is a {@code List<Object>}: items of any JSON type, not only objects. */
+	private static boolean listOfAnything(RecordComponent component) {
+		return component.getGenericType() instanceof java.lang.reflect.ParameterizedType list
+				&& java.util.Collection.class.isAssignableFrom(component.getType())
+				&& list.getActualTypeArguments()[0] == Object.class;
+	}
+
+	/** Whether the component is a map whose values may be null ({@code Map<K, @Nullable V>}). */
+	private static boolean nullableValues(RecordComponent component) {
+		return component.getAnnotatedType() instanceof java.lang.reflect.AnnotatedParameterizedType map
+				&& Map.class.isAssignableFrom(component.getType()) && map.getAnnotatedActualTypeArguments().length == 2
+				&& map.getAnnotatedActualTypeArguments()[1].isAnnotationPresent(Nullable.class);
 	}
 
 	/** The property, allowed to be null ({@code $ref} siblings are ignored, so a reference is wrapped). */

@@ -23,6 +23,7 @@ import org.milieu.residents.HouseSummary;
 import org.milieu.residents.HouseType;
 import org.milieu.residents.Houses;
 import org.milieu.residents.RetiredBed;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -97,6 +98,7 @@ class HouseApi {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(beds);
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/{id}/beds")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<BedResponse> addBed(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
@@ -143,7 +145,7 @@ class HouseApi {
 		}
 	}
 
-	record HouseResponse(UUID id, String name, HouseKind kind, HouseType type, String address, LocalTime curfew, int beds,
+	record HouseResponse(UUID id, String name, HouseKind kind, HouseType type, @Nullable String address, @Nullable LocalTime curfew, int beds,
 			int occupied, int version) {
 
 		static HouseResponse of(HouseSummary s) {
@@ -158,7 +160,7 @@ class HouseApi {
 	}
 
 	/** A bed: {@code taken} says whether someone holds it today (never who); {@code retiredAt} is null while in use. */
-	record BedResponse(UUID id, String room, String label, boolean taken, Instant retiredAt) {
+	record BedResponse(UUID id, String room, String label, boolean taken, @Nullable Instant retiredAt) {
 
 		static BedResponse of(Bed bed) {
 			return new BedResponse(bed.id(), bed.room(), bed.label(), bed.taken(), null);

@@ -23,6 +23,7 @@ import org.milieu.residents.passes.PassListings;
 import org.milieu.residents.passes.Passes;
 import org.milieu.shared.PageRequest;
 import org.milieu.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -127,8 +128,8 @@ class PassApi {
 	}
 
 	record PassResponse(UUID id, UUID residentId, String residentName, UUID houseId, String house, String destination,
-			String purpose, String companion, Instant leftAt, Instant expectedBackAt, boolean pastCurfew, String approvedBy,
-			String signedOutBy, Instant returnedAt, String returnedRecordedBy, String returnNote, PassStatus status) {
+			String purpose, @Nullable String companion, Instant leftAt, Instant expectedBackAt, boolean pastCurfew, String approvedBy,
+			String signedOutBy, @Nullable Instant returnedAt, @Nullable String returnedRecordedBy, @Nullable String returnNote, PassStatus status) {
 
 		static PassResponse of(Pass p, Instant now) {
 			return new PassResponse(p.id(), p.residentId(), p.residentName(), p.houseId(), p.houseName(), p.destination(),

@@ -29,6 +29,7 @@ import org.milieu.shared.PageRequest;
 import org.milieu.screening.Specimen;
 import org.milieu.screening.Substance;
 import org.milieu.screening.SubstanceResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -138,8 +139,8 @@ class DrugScreenApi {
 	}
 
 	record ScreenResponse(UUID id, UUID residentId, Instant collectedAt, Specimen specimen, Panel panel,
-			boolean observed, String chainOfCustodyId, String collectedBy, boolean refused, Outcome outcome,
-			List<SubstanceResult> results, String note, String recordedBy, Instant recordedAt) {
+			boolean observed, @Nullable String chainOfCustodyId, String collectedBy, boolean refused, Outcome outcome,
+			List<SubstanceResult> results, @Nullable String note, String recordedBy, Instant recordedAt) {
 
 		static ScreenResponse of(DrugScreen s) {
 			return new ScreenResponse(s.id(), s.residentId(), s.collectedAt(), s.specimen(), s.panel(), s.observed(),

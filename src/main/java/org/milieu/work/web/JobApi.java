@@ -13,6 +13,7 @@ import org.milieu.work.JobClassification;
 import org.milieu.work.JobTerms;
 import org.milieu.work.Jobs;
 import org.milieu.work.RateUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -81,7 +82,7 @@ class JobApi {
 		}
 	}
 
-	record JobResponse(UUID id, UUID houseId, String name, String description, List<String> skills, int minLevel,
+	record JobResponse(UUID id, @Nullable UUID houseId, String name, @Nullable String description, List<String> skills, int minLevel,
 			boolean senior, int crewSize, List<Integer> days, LocalTime startsAt, int expectedMinutes, long rateCents,
 			RateUnit rateUnit, String currency, String supervisor, JobClassification classification, String beneficiary,
 			boolean active, int version, String createdBy, Instant createdAt) {

@@ -17,6 +17,7 @@ import org.milieu.work.StipendPayouts;
 import org.milieu.work.StipendSettings;
 import org.milieu.work.StipendSettingsStore;
 import org.milieu.work.StipendStatement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -142,7 +143,7 @@ class StipendApi {
 	}
 
 	record StatementResponse(UUID residentId, long balanceCents, String currency, List<EntryResponse> entries,
-			Long nextBefore) {
+			@Nullable Long nextBefore) {
 
 		static StatementResponse of(StipendStatement s) {
 			return new StatementResponse(s.residentId(), s.balanceCents(), s.currency(),
@@ -151,8 +152,8 @@ class StipendApi {
 	}
 
 	record EntryResponse(UUID id, UUID residentId, long seq, StipendKind kind, long amountCents, String currency,
-			long balanceAfterCents, String sourceType, UUID sourceId, String consequenceRef, UUID reverses,
-			UUID reversedBy, String reason, String recordedBy, Instant recordedAt) {
+			long balanceAfterCents, @Nullable String sourceType, @Nullable UUID sourceId, @Nullable String consequenceRef, @Nullable UUID reverses,
+			@Nullable UUID reversedBy, @Nullable String reason, String recordedBy, Instant recordedAt) {
 
 		static EntryResponse of(StipendEntry e) {
 			return new EntryResponse(e.id(), e.residentId(), e.seq(), e.kind(), e.amountCents(), e.currency(),

@@ -32,6 +32,9 @@ public class ApiContractCheck implements MockMvcBuilderCustomizer {
 
 	private static final AtomicInteger CHECKED = new AtomicInteger();
 
+	private static final java.util.Set<String> DOCUMENTABLE = java.util.Set.of("GET", "POST", "PUT", "DELETE", "PATCH",
+			"HEAD", "OPTIONS");
+
 	private final WebApplicationContext context;
 
 	ApiContractCheck(WebApplicationContext context) {
@@ -50,8 +53,8 @@ public class ApiContractCheck implements MockMvcBuilderCustomizer {
 
 	private void check(MvcResult result) {
 		MockHttpServletRequest request = result.getRequest();
-		if (!request.getRequestURI().startsWith("/api/")) {
-			return;
+		if (!request.getRequestURI().startsWith("/api/") || !DOCUMENTABLE.contains(request.getMethod())) {
+			return; // a method no operation can have (QUERY, TRACE) has nothing in the document to match
 		}
 		List<String> problems = problems(validator(), request, result.getResponse());
 		CHECKED.incrementAndGet();
@@ -84,8 +87,33 @@ public class ApiContractCheck implements MockMvcBuilderCustomizer {
 						MockMvcResponse.of(response));
 		return report.getMessages().stream()
 			.filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+			.filter(m -> !nullWhereNullableReference(m, response))
 			.map(m -> m.getKey() + ": " + m.getMessage())
 			.toList();
+	}
+
+	/**
+	 * A null in a property the document declares as a nullable reference ({@code nullable: true}
+	 * beside {@code allOf: [$ref]}, the only way OpenAPI 3.0 can say it), which the validator's
+	 * schema library does not understand: it reports every null there as not matching the
+	 * reference. Such a report is true to the document when the value is indeed null.
+	 */
+	private static boolean nullWhereNullableReference(ValidationReport.Message message, MockHttpServletResponse response) {
+		if (!message.getKey().equals("validation.response.body.schema.allOf")) {
+			return false;
+		}
+		java.util.regex.Matcher pointer = java.util.regex.Pattern.compile("\\[Path '([^']*)'\\]").matcher(message.getMessage());
+		if (!pointer.find()) {
+			return false;
+		}
+		try {
+			tools.jackson.databind.JsonNode body = tools.jackson.databind.json.JsonMapper.builder().build()
+				.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+			return body.at(pointer.group(1)).isNull();
+		}
+		catch (Exception ex) {
+			return false;
+		}
 	}
 
 	/**
@@ -96,7 +124,10 @@ public class ApiContractCheck implements MockMvcBuilderCustomizer {
 		com.atlassian.oai.validator.model.Request read = MockMvcRequest.of(request);
 		com.atlassian.oai.validator.model.SimpleRequest.Builder copy =
 				new com.atlassian.oai.validator.model.SimpleRequest.Builder(read.getMethod(), read.getPath());
-		read.getBody().ifPresent(copy::withBody);
+		byte[] body = request.getContentAsByteArray();
+		if (body != null && body.length > 0) {
+			copy.withBody(new String(body, StandardCharsets.UTF_8));
+		}
 		read.getHeaders().forEach((name, values) -> copy.withHeader(name, List.copyOf(values)));
 		for (String name : read.getQueryParameters()) {
 			if (!"_csrf".equals(name)) {
@@ -138,6 +169,10 @@ public class ApiContractCheck implements MockMvcBuilderCustomizer {
 				.withLevel("validation.request.security", ValidationReport.Level.IGNORE)
 				.withLevel("validation.request.path.missing", ValidationReport.Level.IGNORE)
 				.withLevel("validation.response.path.missing", ValidationReport.Level.IGNORE)
+				// a method the path does not have: the 405 answer is checked by ApiConventionsWebTests
+				.withLevel("validation.request.operation.notAllowed", ValidationReport.Level.IGNORE)
+				// a body sent where none is read ("{}" to an action such as /open) is ignored by the server
+				.withLevel("validation.request.body.unexpected", ValidationReport.Level.IGNORE)
 				.build())
 			.build();
 	}
