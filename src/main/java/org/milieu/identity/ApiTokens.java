@@ -130,6 +130,6 @@ public class ApiTokens {
 
 	/** What a list shows of a token: never the secret. */
 	public record TokenInfo(UUID id, String name, String prefix, Instant createdAt, Instant expiresAt, @Nullable Instant revokedAt,
-			Instant lastUsedAt) {
+			@Nullable Instant lastUsedAt) {
 	}
 }

@@ -151,7 +151,7 @@ class ActionItemApi {
 		}
 	}
 
-	record FollowUpResponse(UUID agendaItemId, UUID meetingId, String title, FollowUpStatus status, LocalDate dueOn,
+	record FollowUpResponse(UUID agendaItemId, UUID meetingId, String title, FollowUpStatus status, @Nullable LocalDate dueOn,
 			List<StepResponse> history) {
 
 		static FollowUpResponse of(ProblemFollowUp p) {
@@ -160,7 +160,7 @@ class ActionItemApi {
 		}
 	}
 
-	record StepResponse(FollowUpStatus status, String note, LocalDate dueOn, String recordedBy, Instant recordedAt) {
+	record StepResponse(FollowUpStatus status, String note, @Nullable LocalDate dueOn, String recordedBy, Instant recordedAt) {
 
 		static StepResponse of(FollowUp f) {
 			return new StepResponse(f.status(), f.note(), f.dueOn(), f.recordedBy(), f.recordedAt());

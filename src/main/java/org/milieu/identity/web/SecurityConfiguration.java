@@ -63,6 +63,28 @@ class SecurityConfiguration {
 		return web -> web.httpFirewall(firewall);
 	}
 
+	/**
+	 * A request the firewall refuses (a {@code ;}, an encoded slash or {@code ..} in the path, a
+	 * header it cannot trust) answers 400 as every other malformed request does: a problem
+	 * document naming the reason on the API, the readable 400 page elsewhere, not a bare status.
+	 */
+	@Bean
+	org.springframework.security.web.firewall.RequestRejectedHandler requestRejected(ProblemResponses problems,
+			MessageSource messages) {
+		return (request, response, rejected) -> {
+			if (!ProblemResponses.isApi(request)) {
+				response.sendError(HttpStatus.BAD_REQUEST.value());
+				return;
+			}
+			java.util.Locale locale = LocaleContextHolder.getLocale();
+			org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
+					HttpStatus.BAD_REQUEST, messages.getMessage("problem.request.rejected", null, locale));
+			problem.setType(ProblemTypes.MALFORMED_REQUEST);
+			problem.setTitle(messages.getMessage("problem.title.400", null, locale));
+			problems.write(response, problem);
+		};
+	}
+
 	/** Where a signed-in person's security context lives between requests: their (database) session. */
 	@Bean
 	SecurityContextRepository securityContextRepository() {

@@ -82,7 +82,7 @@ class UserApi {
 
 	@PutMapping("/{id}")
 	ResponseEntity<UserResponse> revise(@AuthenticationPrincipal MilieuUser admin, @PathVariable UUID id,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody UserRequest request) {
+			@io.swagger.v3.oas.annotations.Parameter(required = true) @RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody UserRequest request) {
 		int expected = ETags.requireVersion(ifMatch, "Account");
 		Account account = administration.revise(admin, id, expected, request.displayName(), request.roles(),
 				request.houseIds() == null ? Set.of() : request.houseIds());

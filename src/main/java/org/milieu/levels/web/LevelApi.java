@@ -218,7 +218,7 @@ class LevelApi {
 		}
 	}
 
-	record EvidenceResponse(UUID residentId, int level, LocalDate since, long daysAtLevel, Integer nextLevel,
+	record EvidenceResponse(UUID residentId, int level, LocalDate since, long daysAtLevel, @Nullable Integer nextLevel,
 			boolean allMet, @Nullable UUID schemeVersion, LocalDate measuredOn, List<ResultResponse> criteria) {
 
 		static EvidenceResponse of(Evidence e, CriterionText text, Locale locale) {

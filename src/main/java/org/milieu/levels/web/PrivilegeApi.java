@@ -87,7 +87,7 @@ class PrivilegeApi {
 	@PutMapping("/api/v1/privileges/{code}")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<PrivilegeResponse> revise(@AuthenticationPrincipal MilieuUser user, @PathVariable String code,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody RevisePrivilegeRequest request) {
+			@io.swagger.v3.oas.annotations.Parameter(required = true) @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody RevisePrivilegeRequest request) {
 		int expected = ETags.requireVersion(ifMatch, "Privilege");
 		Privilege revised = catalogue.revise(user, code, expected, new RevisedPrivilege(request.minLevel(), request.active(),
 				request.name(), request.description(), request.reason()));

@@ -105,7 +105,7 @@ class ShiftRatingApi {
 	record CorrectionRequest(@NotNull Integer value, @Size(max = 2000) String note) {
 	}
 
-	record SheetResponse(UUID id, UUID houseId, LocalDate shiftDate, ShiftKind shift, boolean lateNow,
+	record SheetResponse(@Nullable UUID id, UUID houseId, LocalDate shiftDate, ShiftKind shift, boolean lateNow,
 			List<RatingResponse> entries) {
 
 		static SheetResponse of(RatingSheet sheet) {

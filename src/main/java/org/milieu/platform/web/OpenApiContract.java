@@ -113,6 +113,8 @@ class OpenApiContract implements OpenApiCustomizer {
 			.addProperty("errors", new ArraySchema().items(ref(FIELD_ERROR)))
 			.required(List.of("type", "title", "status")));
 		PROBLEMS.forEach((status, text) -> components.addResponses(PROBLEM + status, problem(text)));
+		// the caller accepts no media type the API answers in, so the answer has no body
+		components.getResponses().get(PROBLEM + "406").setContent(null);
 		EXTRA_PROBLEMS.forEach((status, text) -> components.addResponses(PROBLEM + status, problem(text)));
 		components.getResponses().get(PROBLEM + "503").addHeaderObject("Retry-After", new Header()
 			.description("Seconds to wait before trying again.").schema(new IntegerSchema()));
@@ -158,10 +160,17 @@ class OpenApiContract implements OpenApiCustomizer {
 		if (operation.getParameters() != null) {
 			for (Parameter parameter : operation.getParameters()) {
 				if ("header".equals(parameter.getIn()) && "If-Match".equalsIgnoreCase(parameter.getName())) {
-					ifMatch = true;
-					parameter.required(true)
-						.description("The record's ETag as last read; a change is refused with 412 when the record "
-								+ "changed since, and with 428 when this header is missing.");
+					// required where the handler says so (@Parameter(required = true)): it answers 428 without it
+					ifMatch = Boolean.TRUE.equals(parameter.getRequired());
+					parameter.description(ifMatch
+							? "The record's ETag as last read; a change is refused with 412 when the record changed "
+									+ "since, and with 428 when this header is missing."
+							: "The record's ETag as last read, if the change must not overwrite another; a stale one "
+									+ "is refused with 412.");
+				}
+				if ("query".equals(parameter.getIn()) && !Boolean.TRUE.equals(parameter.getRequired())) {
+					// an optional parameter sent empty ("?houseId=") is read as not sent
+					parameter.setAllowEmptyValue(true);
 				}
 				if ("header".equals(parameter.getIn()) && "Idempotency-Key".equalsIgnoreCase(parameter.getName())) {
 					parameter.getSchema().pattern(IDEMPOTENCY_KEY_PATTERN).minLength(1).maxLength(255);

@@ -77,7 +77,7 @@ class HouseApi {
 	@PutMapping("/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<HouseResponse> revise(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody HouseRequest request) {
+			@io.swagger.v3.oas.annotations.Parameter(required = true) @RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody HouseRequest request) {
 		int expected = ETags.requireVersion(ifMatch, "House");
 		// a client that does not know house types leaves the type as it is
 		HouseType type = request.type() != null ? request.type() : houses.find(user.programId(), id).type();

@@ -56,6 +56,6 @@ class ApiDocumentTableTests {
 	}
 
 	private static String normalise(String path) {
-		return path.replaceAll("\\{[^}]+}", "{}");
+		return path.replaceFirst("\\?.*$", "").replaceAll("\\{[^}]+}", "{}");
 	}
 }
