@@ -19,6 +19,7 @@ import org.milieu.shared.DataCategory;
 import org.milieu.shared.ProgramId;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -203,7 +204,7 @@ public class Ballots {
 	}
 
 	/** Whether a receipt is in the count; the choice it recorded only once the vote has closed. */
-	public record ReceiptCheck(boolean counted, boolean closed, Choice choice, UUID candidateId) implements java.io.Serializable {
+	public record ReceiptCheck(boolean counted, boolean closed, @Nullable Choice choice, @Nullable UUID candidateId) implements java.io.Serializable {
 	}
 
 	private void insertPaper(UUID motionId, String choice, UUID candidate, int n) {

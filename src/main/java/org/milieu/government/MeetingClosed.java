@@ -1,5 +1,6 @@
 package org.milieu.government;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.UUID;
 
@@ -7,5 +8,5 @@ import java.util.UUID;
  * What closing a meeting did: the items still open were carried over to {@code nextMeetingId}
  * (scheduled for the purpose when there was none), as the new items {@code carried}, in order.
  */
-public record MeetingClosed(UUID meetingId, UUID nextMeetingId, List<UUID> carried) {
+public record MeetingClosed(UUID meetingId, @Nullable UUID nextMeetingId, List<UUID> carried) {
 }

@@ -1,5 +1,6 @@
 package org.milieu.government;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,6 @@ public record VoteResult(int yes, int no, int abstain, Map<UUID, Integer> candid
 	}
 
 	/** One voter's choice on an open ballot: a yes, no or abstain, or the candidate they chose. */
-	public record NamedVote(UUID residentId, Choice choice, UUID candidateId) {
+	public record NamedVote(UUID residentId, Choice choice, @Nullable UUID candidateId) {
 	}
 }

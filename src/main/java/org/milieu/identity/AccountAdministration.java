@@ -20,6 +20,7 @@ import org.milieu.audit.AuditOutcome;
 import org.milieu.audit.AuditTrail;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
+import org.milieu.shared.StateConflict;
 import org.milieu.shared.VersionConflict;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,8 +94,9 @@ public class AccountAdministration {
 			throw new VersionConflict("Account", expectedVersion, account.version());
 		}
 		requireRoles(roles, account.residentId());
-		if (account.id().equals(admin.accountId()) && !roles.contains(Role.ADMIN)) {
-			throw new RuleViolation("account.self-demotion", "roles");
+		if (!roles.contains(Role.ADMIN)) {
+			refuseOwnAccount(admin, account, "account.self-demotion");
+			keepAnAdministrator(account);
 		}
 		String before = names(account.roles());
 		account.rename(displayName.trim());
@@ -109,9 +111,8 @@ public class AccountAdministration {
 	@Transactional
 	public Account disable(MilieuUser admin, UUID accountId) {
 		Account account = find(admin, accountId);
-		if (account.id().equals(admin.accountId())) {
-			throw new RuleViolation("account.self-disable", null);
-		}
+		refuseOwnAccount(admin, account, "account.self-disable");
+		keepAnAdministrator(account);
 		account.disable();
 		Account saved = accounts.save(account);
 		int ended = endSessions(account.username());
@@ -135,6 +136,8 @@ public class AccountAdministration {
 	@Transactional
 	public Invitation resetAccess(MilieuUser admin, UUID accountId) {
 		Account account = find(admin, accountId);
+		refuseOwnAccount(admin, account, "account.self-reset");
+		keepAnAdministrator(account);
 		account.setPasswordHash(null);
 		Account saved = accounts.save(account);
 		int ended = endSessions(account.username());
@@ -152,6 +155,8 @@ public class AccountAdministration {
 	@Transactional
 	public Account resetSecondFactor(MilieuUser admin, UUID accountId) {
 		Account account = find(admin, accountId);
+		refuseOwnAccount(admin, account, "account.self-second-factor-reset");
+		keepAnAdministrator(account);
 		int removed = jdbc.sql("delete from identity_totp where account_id = ?").param(accountId).update();
 		jdbc.sql("delete from identity_recovery_code where account_id = ?").param(accountId).update();
 		int ended = endSessions(account.username());
@@ -210,6 +215,39 @@ public class AccountAdministration {
 	private Account find(MilieuUser admin, UUID accountId) {
 		return accounts.findById(accountId).filter(a -> a.programId().equals(admin.programId().value()))
 			.orElseThrow(() -> new RecordNotFound("Account", accountId));
+	}
+
+	/**
+	 * Nobody disables, demotes or resets their own account through administration: one click would
+	 * lock them out. Their own password and second factor are changed on their own account page,
+	 * which asks for the current credentials first.
+	 */
+	private static void refuseOwnAccount(MilieuUser admin, Account account, String code) {
+		if (account.id().equals(admin.accountId())) {
+			throw new StateConflict(code);
+		}
+	}
+
+	/**
+	 * A program keeps at least one active administrator besides {@code account}: otherwise nobody
+	 * could invite, enable or reset anyone again. The program's active administrators are locked
+	 * first, so two directors demoting each other at the same moment cannot both succeed.
+	 */
+	private void keepAnAdministrator(Account account) {
+		if (!account.enabled() || !account.roles().contains(Role.ADMIN)) {
+			return;
+		}
+		String administrators = """
+				select a.id from identity_account a join identity_account_role r on r.account_id = a.id
+				 where a.program_id = ? and a.enabled and r.role = 'ADMIN'""";
+		// Lock them all (this account too), then count in a statement of its own: it sees what a
+		// concurrent change that held the locks committed, which the locking statement would not.
+		jdbc.sql(administrators + " order by a.id for update of a").param(account.programId()).query(UUID.class).list();
+		long others = jdbc.sql(administrators + " and a.id <> ?").params(account.programId(), account.id())
+			.query(UUID.class).list().size();
+		if (others == 0) {
+			throw new StateConflict("account.last-administrator");
+		}
 	}
 
 	/**

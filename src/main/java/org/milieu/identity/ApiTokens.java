@@ -16,6 +16,7 @@ import org.milieu.audit.AuditOutcome;
 import org.milieu.audit.AuditTrail;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -128,7 +129,7 @@ public class ApiTokens {
 	}
 
 	/** What a list shows of a token: never the secret. */
-	public record TokenInfo(UUID id, String name, String prefix, Instant createdAt, Instant expiresAt, Instant revokedAt,
-			Instant lastUsedAt) {
+	public record TokenInfo(UUID id, String name, String prefix, Instant createdAt, Instant expiresAt, @Nullable Instant revokedAt,
+			@Nullable Instant lastUsedAt) {
 	}
 }

@@ -15,6 +15,7 @@ import org.milieu.audit.AuditTrail;
 import org.milieu.audit.Purpose;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -133,6 +134,6 @@ public class EmergencyAccess {
 
 	/** One emergency grant; reviewer fields are null until reviewed. */
 	public record Grant(UUID id, String username, UUID residentId, String reason, Instant grantedAt, Instant expiresAt,
-			String reviewedBy, Instant reviewedAt, String reviewNote) {
+			@Nullable String reviewedBy, @Nullable Instant reviewedAt, @Nullable String reviewNote) {
 	}
 }

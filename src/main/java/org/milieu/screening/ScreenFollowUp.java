@@ -1,5 +1,6 @@
 package org.milieu.screening;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,7 +12,7 @@ import java.util.UUID;
  */
 public record ScreenFollowUp(UUID id, UUID screenId, UUID residentId, String residentName, UUID houseId,
 		String houseName, Instant collectedAt, Outcome outcome, List<Substance> positives, FollowUpStatus status,
-		Instant openedAt, Instant closedAt, String closedBy, String closeNote) {
+		Instant openedAt, @Nullable Instant closedAt, @Nullable String closedBy, @Nullable String closeNote) {
 
 	public ScreenFollowUp {
 		positives = List.copyOf(positives);

@@ -1,5 +1,6 @@
 package org.milieu.staffing;
 
+import org.jspecify.annotations.Nullable;
 import java.util.UUID;
 
 /**
@@ -8,7 +9,7 @@ import java.util.UUID;
  * when no one is checked in.
  */
 public record HouseStaffing(UUID houseId, String name, int beds, int occupied, int staffOnShift,
-		Double residentsPerStaff, int minimumResidentsPerStaff, boolean belowMinimum, ShiftCode shift) {
+		@Nullable Double residentsPerStaff, int minimumResidentsPerStaff, boolean belowMinimum, ShiftCode shift) {
 
 	static HouseStaffing of(UUID houseId, String name, int beds, int occupied, int staff, int minimum, ShiftCode shift) {
 		Double ratio = staff == 0 ? null : Math.round(occupied * 10.0 / staff) / 10.0;

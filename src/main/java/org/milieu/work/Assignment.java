@@ -1,5 +1,6 @@
 package org.milieu.work;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.UUID;
  */
 public record Assignment(UUID id, UUID rosterId, LocalDate weekStart, RosterStatus rosterStatus, UUID jobId,
 		String jobName, List<Integer> days, LocalTime startsAt, String supervisor, UUID residentId, UUID houseId,
-		long rateCents, RateUnit rateUnit, String currency, int expectedMinutes, boolean chosen, LocalDate leftOn) {
+		long rateCents, RateUnit rateUnit, String currency, int expectedMinutes, boolean chosen, @Nullable LocalDate leftOn) {
 
 	/** The dates of the roster's week on which the resident does the job, in order: none from the day they left. */
 	public List<LocalDate> dates() {

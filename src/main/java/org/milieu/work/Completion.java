@@ -1,5 +1,6 @@
 package org.milieu.work;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -10,9 +11,9 @@ import java.util.UUID;
  * its verification earned.
  */
 public record Completion(UUID id, UUID assignmentId, UUID residentId, UUID jobId, String jobName, LocalDate occursOn,
-		CompletionOutcome outcome, Integer quality, int minutes, String note, String markedBy, UUID markedByResident,
-		Instant markedAt, String verifiedBy, Instant verifiedAt, Long earnedCents, String currency,
-		UUID stipendEntryId) {
+		CompletionOutcome outcome, @Nullable Integer quality, int minutes, @Nullable String note, String markedBy, @Nullable UUID markedByResident,
+		Instant markedAt, @Nullable String verifiedBy, @Nullable Instant verifiedAt, @Nullable Long earnedCents, String currency,
+		@Nullable UUID stipendEntryId) {
 
 	public boolean verified() {
 		return verifiedAt != null;

@@ -1,5 +1,6 @@
 package org.milieu.work;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,7 +9,7 @@ import java.util.UUID;
  * a catalogue item, or a reversal. {@code valueCents} is the points' worth when recorded.
  */
 public record IncentiveEntry(UUID id, UUID residentId, long seq, Kind kind, int points, long valueCents,
-		long balanceAfterPoints, UUID ruleId, UUID itemId, String what, UUID reverses, UUID reversedBy, String note,
+		long balanceAfterPoints, @Nullable UUID ruleId, @Nullable UUID itemId, String what, @Nullable UUID reverses, @Nullable UUID reversedBy, @Nullable String note,
 		String recordedBy, Instant recordedAt) {
 
 	/** What an incentive entry is. */

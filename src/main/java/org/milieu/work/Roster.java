@@ -1,5 +1,6 @@
 package org.milieu.work;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,5 +11,5 @@ import java.util.UUID;
  * {@code assignments} are those the reader may see, by job and resident.
  */
 public record Roster(UUID id, LocalDate weekStart, RosterStatus status, String createdBy, Instant createdAt,
-		String publishedBy, Instant publishedAt, List<Assignment> assignments) {
+		@Nullable String publishedBy, @Nullable Instant publishedAt, List<Assignment> assignments) {
 }

@@ -1,5 +1,6 @@
 package org.milieu.work;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,5 +9,5 @@ import java.util.UUID;
  * decision on it. {@code status} is REQUESTED, APPROVED or DECLINED.
  */
 public record SwapRequest(UUID id, UUID assignmentId, UUID withAssignmentId, UUID residentId, String reason,
-		String status, Instant requestedAt, String decidedBy, Instant decidedAt, String note) {
+		String status, Instant requestedAt, @Nullable String decidedBy, @Nullable Instant decidedAt, @Nullable String note) {
 }

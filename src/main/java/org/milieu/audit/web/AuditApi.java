@@ -14,6 +14,7 @@ import org.milieu.audit.AuditQuery;
 import org.milieu.audit.AuditRecord;
 import org.milieu.audit.ChainVerification;
 import org.milieu.audit.CurrentActor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -62,6 +63,6 @@ class AuditApi {
 	}
 
 	/** A page of audit rows, newest first; pass {@code next} as {@code before} for the following page. */
-	record AuditPage(List<AuditRecord> items, Long next) {
+	record AuditPage(List<AuditRecord> items, @Nullable Long next) {
 	}
 }

@@ -21,6 +21,7 @@ import org.milieu.government.RecordActionItem;
 import org.milieu.government.RecordFollowUp;
 import org.milieu.identity.MilieuUser;
 import org.milieu.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,6 +32,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Action items and the follow-up of problems over JSON: recording, listing, marking done. */
 @RestController
@@ -46,6 +49,7 @@ class ActionItemApi {
 	}
 
 	/** Records an action item for the meeting; its owner is a resident or a member of staff. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/meetings/{id}/action-items")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
 	ResponseEntity<ActionItemResponse> record(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
@@ -83,6 +87,7 @@ class ActionItemApi {
 	}
 
 	/** Records a step of a problem's follow-up; answers with the whole history. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/agenda-items/{id}/follow-up")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
 	ResponseEntity<FollowUpResponse> recordFollowUp(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
@@ -135,9 +140,9 @@ class ActionItemApi {
 	record FollowUpRequest(String status, String note, LocalDate dueOn) {
 	}
 
-	record ActionItemResponse(UUID id, UUID meetingId, String meetingTitle, UUID agendaItemId, String title,
-			String description, UUID ownerResidentId, String ownerStaff, String ownerName, LocalDate dueOn,
-			ActionItemStatus status, String createdBy, Instant createdAt, String doneBy, Instant doneAt, String doneNote) {
+	record ActionItemResponse(UUID id, UUID meetingId, String meetingTitle, @Nullable UUID agendaItemId, String title,
+			@Nullable String description, @Nullable UUID ownerResidentId, @Nullable String ownerStaff, String ownerName, LocalDate dueOn,
+			ActionItemStatus status, String createdBy, Instant createdAt, @Nullable String doneBy, @Nullable Instant doneAt, @Nullable String doneNote) {
 
 		static ActionItemResponse of(ActionItem a) {
 			return new ActionItemResponse(a.id(), a.meetingId(), a.meetingTitle(), a.agendaItemId(), a.title(),
@@ -146,7 +151,7 @@ class ActionItemApi {
 		}
 	}
 
-	record FollowUpResponse(UUID agendaItemId, UUID meetingId, String title, FollowUpStatus status, LocalDate dueOn,
+	record FollowUpResponse(UUID agendaItemId, UUID meetingId, String title, FollowUpStatus status, @Nullable LocalDate dueOn,
 			List<StepResponse> history) {
 
 		static FollowUpResponse of(ProblemFollowUp p) {
@@ -155,7 +160,7 @@ class ActionItemApi {
 		}
 	}
 
-	record StepResponse(FollowUpStatus status, String note, LocalDate dueOn, String recordedBy, Instant recordedAt) {
+	record StepResponse(FollowUpStatus status, String note, @Nullable LocalDate dueOn, String recordedBy, Instant recordedAt) {
 
 		static StepResponse of(FollowUp f) {
 			return new StepResponse(f.status(), f.note(), f.dueOn(), f.recordedBy(), f.recordedAt());

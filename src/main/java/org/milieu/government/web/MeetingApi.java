@@ -24,6 +24,7 @@ import org.milieu.platform.web.CursorPage;
 import org.milieu.platform.web.Paging;
 import org.milieu.shared.PageRequest;
 import org.milieu.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,6 +35,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Community meetings over JSON: scheduling one, reading one with its agenda, and adding to the agenda. */
 @RestController
@@ -49,6 +52,7 @@ class MeetingApi {
 	}
 
 	/** Schedules a meeting of one house, or of the whole program when {@code houseId} is left out. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/meetings")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<MeetingResponse> schedule(@AuthenticationPrincipal MilieuUser user,
@@ -75,7 +79,7 @@ class MeetingApi {
 	}
 
 	/** A meeting in a listing: without its agenda, which {@code GET /api/v1/meetings/{id}} gives. */
-	record MeetingSummary(UUID id, UUID houseId, MeetingKind kind, String title, Instant startsAt, MeetingStatus status,
+	record MeetingSummary(UUID id, @Nullable UUID houseId, MeetingKind kind, String title, Instant startsAt, MeetingStatus status,
 			String createdBy, Instant createdAt) {
 
 		static MeetingSummary of(Meeting m) {
@@ -96,6 +100,7 @@ class MeetingApi {
 	}
 
 	/** Puts an item at the end of the meeting's agenda. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/meetings/{id}/agenda-items")
 	ResponseEntity<ItemResponse> submit(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@Valid @RequestBody ItemRequest request) {
@@ -127,9 +132,9 @@ class MeetingApi {
 		}
 	}
 
-	record MeetingResponse(UUID id, UUID houseId, MeetingKind kind, String title, Instant startsAt, MeetingStatus status,
+	record MeetingResponse(UUID id, @Nullable UUID houseId, MeetingKind kind, String title, Instant startsAt, MeetingStatus status,
 			String createdBy, Instant createdAt, List<ItemResponse> agenda, List<UUID> present, Quorum quorum,
-			UUID currentItemId) {
+			@Nullable UUID currentItemId) {
 
 		static MeetingResponse of(Meeting m, List<UUID> present, Quorum quorum) {
 			return new MeetingResponse(m.id(), m.houseId(), m.kind(), m.title(), m.startsAt(), m.status(), m.createdBy(),
@@ -137,9 +142,9 @@ class MeetingApi {
 		}
 	}
 
-	record ItemResponse(UUID id, UUID meetingId, AgendaItemKind kind, String title, String description,
-			String submittedBy, UUID submittedByResident, int position, AgendaItemStatus status, Instant submittedAt,
-			String notes, UUID carriedFrom) {
+	record ItemResponse(UUID id, UUID meetingId, AgendaItemKind kind, String title, @Nullable String description,
+			String submittedBy, @Nullable UUID submittedByResident, int position, AgendaItemStatus status, Instant submittedAt,
+			@Nullable String notes, @Nullable UUID carriedFrom) {
 
 		static ItemResponse of(AgendaItem i) {
 			return new ItemResponse(i.id(), i.meetingId(), i.kind(), i.title(), i.description(), i.submittedBy(),

@@ -9,6 +9,7 @@ import org.milieu.government.Minutes;
 import org.milieu.government.Motion;
 import org.milieu.government.OverruleGround;
 import org.milieu.identity.MilieuUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -70,8 +71,8 @@ class MinutesApi {
 		}
 	}
 
-	record MinutesResponse(UUID meetingId, Minutes.MinutesStatus status, String text, int revision, String savedBy,
-			Instant savedAt, UUID approvedAtMeeting, String approvedBy, Instant approvedAt, List<OverruleResponse> overrules) {
+	record MinutesResponse(UUID meetingId, Minutes.MinutesStatus status, String text, int revision, @Nullable String savedBy,
+			@Nullable Instant savedAt, @Nullable UUID approvedAtMeeting, @Nullable String approvedBy, @Nullable Instant approvedAt, List<OverruleResponse> overrules) {
 
 		static MinutesResponse of(Minutes m) {
 			return new MinutesResponse(m.meetingId(), m.status(), m.text(), m.revision(), m.savedBy(), m.savedAt(),

@@ -30,6 +30,7 @@ import org.milieu.platform.web.CursorPage;
 import org.milieu.platform.web.Paging;
 import org.milieu.shared.PageRequest;
 import org.milieu.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,6 +41,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Motions, ballots and their results over JSON, with the officers in office and the house rules.
@@ -64,6 +67,7 @@ class MotionApi {
 	}
 
 	/** Moves a motion at an open meeting (a resident present), or calls an election (staff or the chair). */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/meetings/{id}/motions")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
 	ResponseEntity<MotionResponse> move(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
@@ -110,6 +114,7 @@ class MotionApi {
 	}
 
 	/** Casts the signed-in resident's ballot; the answer holds the receipt code, shown this once. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/motions/{id}/ballots")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
 	ResponseEntity<BallotReceipt> cast(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
@@ -120,6 +125,7 @@ class MotionApi {
 	}
 
 	/** Staff enter the counts of paper ballots, naming who voted on paper. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/motions/{id}/paper-ballots")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<Map<String, Integer>> paper(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
@@ -234,10 +240,10 @@ class MotionApi {
 	record OverruleRequest(String ground, String reason) {
 	}
 
-	record MotionResponse(UUID id, UUID meetingId, UUID agendaItemId, MotionKind kind, String text, boolean secret,
-			Office office, UUID ruleId, String ruleTitle, String ruleText, String movedBy, UUID movedByResident,
-			Instant movedAt, UUID secondedByResident, Instant secondedAt, MotionStatus status, int ballotsCast,
-			List<UUID> candidates, Instant closedAt, ResultResponse result, Motion.Overrule overrule) {
+	record MotionResponse(UUID id, UUID meetingId, @Nullable UUID agendaItemId, MotionKind kind, String text, boolean secret,
+			@Nullable Office office, @Nullable UUID ruleId, @Nullable String ruleTitle, @Nullable String ruleText, String movedBy, @Nullable UUID movedByResident,
+			Instant movedAt, @Nullable UUID secondedByResident, @Nullable Instant secondedAt, MotionStatus status, int ballotsCast,
+			List<UUID> candidates, @Nullable Instant closedAt, @Nullable ResultResponse result, Motion.@Nullable Overrule overrule) {
 
 		static MotionResponse of(Motion m) {
 			return new MotionResponse(m.id(), m.meetingId(), m.agendaItemId(), m.kind(), m.text(), m.secret(), m.office(),
@@ -248,7 +254,7 @@ class MotionApi {
 	}
 
 	record ResultResponse(int yes, int no, int abstain, Map<UUID, Integer> candidateVotes, int paper, String outcome,
-			boolean carried, UUID elected, List<VoteResult.NamedVote> votes) {
+			boolean carried, @Nullable UUID elected, List<VoteResult.NamedVote> votes) {
 
 		static ResultResponse of(VoteResult r) {
 			return new ResultResponse(r.yes(), r.no(), r.abstain(), r.candidateVotes(), r.paper(), r.outcome().name(),

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The director's review of emergency ("break-glass") access over JSON. */
 @RestController
@@ -36,6 +38,7 @@ class EmergencyAccessApi {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(emergency.forReview(admin));
 	}
 
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PostMapping("/{id}/review")
 	ResponseEntity<Void> review(@AuthenticationPrincipal MilieuUser admin, @PathVariable UUID id,
 			@Valid @RequestBody ReviewRequest request) {

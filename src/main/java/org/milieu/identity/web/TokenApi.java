@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The caller's own personal access tokens. */
 @RestController
@@ -44,6 +46,7 @@ class TokenApi {
 	}
 
 	/** Creates a token, shown in this answer only. A token cannot be used to create another. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	ResponseEntity<ApiTokens.IssuedToken> create(@AuthenticationPrincipal MilieuUser user, Authentication auth,
 			@Valid @RequestBody NewToken request, HttpServletRequest http) {
@@ -56,6 +59,7 @@ class TokenApi {
 			.body(issued);
 	}
 
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> revoke(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
 		tokens.revoke(user, id);

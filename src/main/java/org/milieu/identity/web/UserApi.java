@@ -22,6 +22,7 @@ import org.milieu.identity.NewInvitation;
 import org.milieu.identity.Role;
 import org.milieu.platform.web.ETags;
 import org.milieu.shared.RecordNotFound;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,6 +35,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Accounts over JSON, for the program director. */
 @RestController
@@ -65,6 +68,7 @@ class UserApi {
 	}
 
 	/** Creates the account and answers with its one-time invitation link (shown only here). */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	ResponseEntity<UserResponse> invite(@AuthenticationPrincipal MilieuUser admin, @Valid @RequestBody NewUserRequest request,
 			HttpServletRequest http) {
@@ -78,7 +82,7 @@ class UserApi {
 
 	@PutMapping("/{id}")
 	ResponseEntity<UserResponse> revise(@AuthenticationPrincipal MilieuUser admin, @PathVariable UUID id,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody UserRequest request) {
+			@io.swagger.v3.oas.annotations.Parameter(required = true) @RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody UserRequest request) {
 		int expected = ETags.requireVersion(ifMatch, "Account");
 		Account account = administration.revise(admin, id, expected, request.displayName(), request.roles(),
 				request.houseIds() == null ? Set.of() : request.houseIds());
@@ -137,7 +141,7 @@ class UserApi {
 	}
 
 	record UserResponse(UUID id, String username, String displayName, Set<Role> roles, Set<UUID> houseIds,
-			UUID residentId, boolean enabled, boolean passwordSet, int version, InvitationLink invitation) {
+			@Nullable UUID residentId, boolean enabled, boolean passwordSet, int version, @Nullable InvitationLink invitation) {
 
 		static UserResponse of(Account a, Set<UUID> houses, InvitationLink invitation) {
 			return new UserResponse(a.id(), a.username(), a.displayName(), a.roles(), houses, a.residentId(), a.enabled(),

@@ -21,6 +21,7 @@ import org.milieu.platform.Program;
 import org.milieu.platform.Programs;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
+import org.milieu.shared.StateConflict;
 import org.milieu.shared.VersionConflict;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -124,6 +125,10 @@ class UserPages {
 			model.addAttribute("errorArgs", rule.arguments());
 			return form(admin, model, account, account.username(), displayName, chosen, chosenHouses, version);
 		}
+		catch (StateConflict refused) {
+			model.addAttribute("error", refused.code());
+			return form(admin, model, account, account.username(), displayName, chosen, chosenHouses, version);
+		}
 		catch (VersionConflict stale) {
 			model.addAttribute("error", "account.stale");
 			return editForm(admin, id, model);
@@ -140,8 +145,8 @@ class UserPages {
 			redirect.addFlashAttribute("notice", "account.disabled");
 			redirect.addFlashAttribute("noticeArg", account.username());
 		}
-		catch (RuleViolation rule) {
-			redirect.addFlashAttribute("problem", rule.code());
+		catch (StateConflict refused) {
+			redirect.addFlashAttribute("problem", refused.code());
 		}
 		return "redirect:/admin/users";
 	}
@@ -156,15 +161,27 @@ class UserPages {
 
 	@PostMapping("/admin/users/{id}/second-factor/reset")
 	String resetSecondFactor(@AuthenticationPrincipal MilieuUser admin, @PathVariable UUID id, RedirectAttributes redirect) {
-		Account account = administration.resetSecondFactor(admin, id);
-		redirect.addFlashAttribute("notice", "account.secondFactorReset");
-		redirect.addFlashAttribute("noticeArg", account.username());
+		try {
+			Account account = administration.resetSecondFactor(admin, id);
+			redirect.addFlashAttribute("notice", "account.secondFactorReset");
+			redirect.addFlashAttribute("noticeArg", account.username());
+		}
+		catch (StateConflict refused) {
+			redirect.addFlashAttribute("problem", refused.code());
+		}
 		return "redirect:/admin/users";
 	}
 
 	@PostMapping("/admin/users/{id}/reset")
-	String reset(@AuthenticationPrincipal MilieuUser admin, @PathVariable UUID id, HttpServletRequest http, Model model) {
-		return invitationView(admin, administration.resetAccess(admin, id), http, model);
+	String reset(@AuthenticationPrincipal MilieuUser admin, @PathVariable UUID id, HttpServletRequest http, Model model,
+			RedirectAttributes redirect) {
+		try {
+			return invitationView(admin, administration.resetAccess(admin, id), http, model);
+		}
+		catch (StateConflict refused) {
+			redirect.addFlashAttribute("problem", refused.code());
+			return "redirect:/admin/users";
+		}
 	}
 
 	private String invitationView(MilieuUser admin, Invitation invitation, HttpServletRequest http, Model model) {

@@ -1,5 +1,6 @@
 package org.milieu.levels.facts;
 
+import org.jspecify.annotations.Nullable;
 import java.util.UUID;
 
 /**
@@ -8,7 +9,7 @@ import java.util.UUID;
  * the record's id, and a link to a page of the application where it can be opened (none for a
  * fact entered by hand, which is its own record).
  */
-public record FactOrigin(String kind, String module, UUID id, String link) {
+public record FactOrigin(String kind, String module, UUID id, @Nullable String link) {
 
 	/** The kind of origin of a fact staff entered by hand on the evidence page or over the API. */
 	public static final String MANUAL = "MANUAL";

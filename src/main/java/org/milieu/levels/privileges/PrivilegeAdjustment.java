@@ -1,5 +1,6 @@
 package org.milieu.levels.privileges;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,8 +10,8 @@ import java.util.UUID;
  * {@code endReason}); never deleted.
  */
 public record PrivilegeAdjustment(UUID id, UUID residentId, String privilegeCode, AdjustmentKind kind, Instant from,
-		Instant until, String reason, String decidedBy, Instant decidedAt, String endedBy, Instant endedAt,
-		String endReason) {
+		Instant until, String reason, String decidedBy, Instant decidedAt, @Nullable String endedBy, @Nullable Instant endedAt,
+		@Nullable String endReason) {
 
 	/** Where an adjustment stands at a moment. */
 	public enum Status {

@@ -24,6 +24,7 @@ import org.milieu.shared.DataCategory;
 import org.milieu.shared.ProgramId;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -162,7 +163,7 @@ public class LevelEvidence {
 	 * A fact carries its origin (the job occurrence or meeting it comes from, or an entry by hand);
 	 * a rating has none, it is the point sheet's own record. {@code byHand}: a fact staff entered by hand.
 	 */
-	public record EvidenceEntry(UUID id, LocalDate on, String shift, String labelKey, Integer value, String outcomeKey,
+	public record EvidenceEntry(UUID id, LocalDate on, @Nullable String shift, String labelKey, @Nullable Integer value, String outcomeKey,
 			String note, String recordedBy, boolean counts, org.milieu.levels.facts.FactOrigin origin, boolean byHand) {
 	}
 }

@@ -1,5 +1,6 @@
 package org.milieu.levels.rounds;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -9,7 +10,7 @@ import java.util.UUID;
  * check, when the next is due and whether it is overdue; for one-to-one, who holds it now.
  */
 public record DueCheck(UUID residentId, String residentName, UUID houseId, String houseName, UUID orderId,
-		Frequency frequency, Instant lastCheck, Instant nextDue, boolean overdue, String heldBy) {
+		Frequency frequency, @Nullable Instant lastCheck, @Nullable Instant nextDue, boolean overdue, @Nullable String heldBy) {
 
 	/** How long after a check falls due it counts as overdue. */
 	public static final Duration GRACE = Duration.ofMinutes(5);

@@ -1,5 +1,6 @@
 package org.milieu.levels.rounds;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,7 +9,7 @@ import java.util.UUID;
  * {@code endsAt} or until someone ends it early ({@code endedBy}, {@code endedAt}); never deleted.
  */
 public record ObservationOrder(UUID id, UUID residentId, Frequency frequency, String reason, Instant startsAt,
-		Instant endsAt, String orderedBy, Instant orderedAt, String endedBy, Instant endedAt, String endReason) {
+		@Nullable Instant endsAt, String orderedBy, Instant orderedAt, @Nullable String endedBy, @Nullable Instant endedAt, @Nullable String endReason) {
 
 	/** Whether the order is in force at {@code now}. */
 	public boolean inForce(Instant now) {

@@ -25,6 +25,7 @@ import org.milieu.levels.scheme.CriterionKind;
 import org.milieu.levels.scheme.LevelScheme;
 import org.milieu.levels.scheme.LevelSchemes;
 import org.milieu.levels.scheme.SchemeLevel;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +36,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The level scheme, a resident's evidence, the facts recorded by hand and per-resident adjustments, over JSON. */
 @RestController
@@ -75,6 +78,7 @@ class LevelApi {
 	}
 
 	/** Publishes a new version from a date (today or later); days-at-level entries are read from the levels' minimum days. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/level-scheme")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<SchemeResponse> publish(@AuthenticationPrincipal MilieuUser user,
@@ -105,6 +109,7 @@ class LevelApi {
 	 * Records a fact by hand (attendance, family contact, incident, work, acknowledgement). Refused
 	 * (422 naming {@code kind} and the module) for a kind and day a module records.
 	 */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents/{id}/level-facts")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<Fact> recordFact(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
@@ -121,6 +126,7 @@ class LevelApi {
 	}
 
 	/** Adapts or waives one criterion for one resident, with a reason. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents/{id}/criterion-adjustments")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN')")
 	ResponseEntity<Adjustment> adjust(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
@@ -178,7 +184,7 @@ class LevelApi {
 	record ReasonRequest(String reason) {
 	}
 
-	record SchemeResponse(UUID id, LocalDate effectiveFrom, boolean builtIn, String publishedBy, String note,
+	record SchemeResponse(@Nullable UUID id, @Nullable LocalDate effectiveFrom, boolean builtIn, @Nullable String publishedBy, @Nullable String note,
 			boolean stepDownOnDestructiveBehaviour, boolean stepDownOnMajorIncident, List<LevelResponse> levels) {
 
 		static SchemeResponse of(LevelScheme s, CriterionText text, Locale locale) {
@@ -203,8 +209,8 @@ class LevelApi {
 			int minimumDays, List<CriterionResponse> criteria) {
 	}
 
-	record CriterionResponse(String name, CriterionKind kind, String description, Integer window, double threshold,
-			RatingDomain domain, Integer atLeast, boolean waivable) {
+	record CriterionResponse(String name, CriterionKind kind, String description, @Nullable Integer window, double threshold,
+			@Nullable RatingDomain domain, @Nullable Integer atLeast, boolean waivable) {
 
 		static CriterionResponse of(Criterion c, CriterionText text, Locale locale) {
 			return new CriterionResponse(c.key(), c.kind(), text.describe(c, locale), c.windowDays(), c.threshold(),
@@ -212,8 +218,8 @@ class LevelApi {
 		}
 	}
 
-	record EvidenceResponse(UUID residentId, int level, LocalDate since, long daysAtLevel, Integer nextLevel,
-			boolean allMet, UUID schemeVersion, LocalDate measuredOn, List<ResultResponse> criteria) {
+	record EvidenceResponse(UUID residentId, int level, LocalDate since, long daysAtLevel, @Nullable Integer nextLevel,
+			boolean allMet, @Nullable UUID schemeVersion, LocalDate measuredOn, List<ResultResponse> criteria) {
 
 		static EvidenceResponse of(Evidence e, CriterionText text, Locale locale) {
 			return new EvidenceResponse(e.residentId(), e.level().number(), e.since(), e.daysAtLevel(), e.nextLevel(),
@@ -222,8 +228,8 @@ class LevelApi {
 		}
 	}
 
-	record ResultResponse(String name, CriterionKind kind, String description, boolean met, Double value,
-			double threshold, Integer window, int basis, boolean adjusted, boolean waived, String adjustmentReason) {
+	record ResultResponse(String name, CriterionKind kind, String description, boolean met, @Nullable Double value,
+			double threshold, @Nullable Integer window, int basis, boolean adjusted, boolean waived, @Nullable String adjustmentReason) {
 
 		static ResultResponse of(CriterionResult r, CriterionText text, Locale locale) {
 			return new ResultResponse(r.key(), r.criterion().kind(), text.describe(r.criterion(), locale), r.met(), r.value(),

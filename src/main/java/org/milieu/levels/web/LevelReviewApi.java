@@ -15,6 +15,7 @@ import org.milieu.levels.reviews.LevelReviewEngine;
 import org.milieu.levels.reviews.LevelReviews;
 import org.milieu.levels.reviews.Review;
 import org.milieu.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +27,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Level reviews over JSON: the lists, one review, the decision, the resident's and peers' words, the engine. */
 @RestController
@@ -86,6 +89,7 @@ class LevelReviewApi {
 	}
 
 	/** A staff member opens a review by hand, with a reason; the evidence of today is kept with it. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/level-reviews")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<ReviewResponse> open(@AuthenticationPrincipal MilieuUser user, @RequestBody OpenRequest request) {
@@ -118,6 +122,7 @@ class LevelReviewApi {
 	}
 
 	/** A peer's input (a resident at level 3 or 4 of the same house) to a housemate's open review. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/level-reviews/{id}/peer-input")
 	@PreAuthorize("hasRole('RESIDENT')")
 	ResponseEntity<Void> peerInput(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
@@ -142,14 +147,14 @@ class LevelReviewApi {
 	record TextRequest(String text) {
 	}
 
-	record FindingResponse(String name, String kind, String description, Double value, double threshold, Integer window,
+	record FindingResponse(String name, String kind, String description, @Nullable Double value, double threshold, @Nullable Integer window,
 			boolean met, boolean waived) {
 	}
 
 	record ReviewResponse(UUID id, UUID residentId, Review.Kind kind, int fromLevel, int proposedLevel, String status,
-			java.time.Instant openedAt, String openedBy, String reason, String explanation, List<FindingResponse> findings,
-			Review.TriggerKind trigger, java.time.LocalDate triggerOn, String selfAssessment, Review.Decision decision,
-			Integer newLevel, String rationale, String workOn, String decidedBy, java.time.Instant decidedAt,
+			java.time.Instant openedAt, String openedBy, @Nullable String reason, String explanation, List<FindingResponse> findings,
+			Review.@Nullable TriggerKind trigger, java.time.@Nullable LocalDate triggerOn, @Nullable String selfAssessment, Review.@Nullable Decision decision,
+			@Nullable Integer newLevel, @Nullable String rationale, @Nullable String workOn, @Nullable String decidedBy, java.time.@Nullable Instant decidedAt,
 			int peerInputs) {
 
 		static ReviewResponse of(Review r, CriterionText text, Locale locale) {

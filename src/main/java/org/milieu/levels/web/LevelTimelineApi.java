@@ -11,6 +11,7 @@ import org.milieu.levels.timeline.LevelStep;
 import org.milieu.levels.timeline.LevelTimeline;
 import org.milieu.levels.timeline.RatingSpan;
 import org.milieu.levels.timeline.Timeline;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,7 +51,7 @@ class LevelTimelineApi {
 	 * One day: each domain's average over the shifts rated that day (null if none); for SAFETY the
 	 * share of rated shifts that were safe (0 to 1); and how many shifts were rated destructive.
 	 */
-	record DayResponse(LocalDate date, Map<RatingDomain, Double> averages, int destructive) {
+	record DayResponse(LocalDate date, Map<RatingDomain, @Nullable Double> averages, int destructive) {
 
 		static DayResponse of(RatingSpan day) {
 			return new DayResponse(day.from(), day.averages(), day.destructive());
@@ -58,7 +59,7 @@ class LevelTimelineApi {
 	}
 
 	/** A level held from one day to another; {@code to} is null while it is held. */
-	record StepResponse(int level, LocalDate from, LocalDate to) {
+	record StepResponse(int level, LocalDate from, @Nullable LocalDate to) {
 
 		static StepResponse of(LevelStep step) {
 			return new StepResponse(step.level().number(), step.from(), step.to());

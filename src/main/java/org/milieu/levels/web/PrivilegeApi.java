@@ -19,6 +19,7 @@ import org.milieu.levels.privileges.PrivilegeChange;
 import org.milieu.levels.privileges.PrivilegeStatus;
 import org.milieu.levels.privileges.RevisedPrivilege;
 import org.milieu.platform.web.ETags;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,6 +31,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Privileges over JSON: the program's catalogue (read by everyone of the program but family;
@@ -70,6 +73,7 @@ class PrivilegeApi {
 	}
 
 	/** Adds a custom privilege; 201 with it. A taken or malformed code, or a level outside 1–4, is a 422. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/privileges")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<PrivilegeResponse> add(@AuthenticationPrincipal MilieuUser user, @RequestBody NewPrivilegeRequest request) {
@@ -83,7 +87,7 @@ class PrivilegeApi {
 	@PutMapping("/api/v1/privileges/{code}")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<PrivilegeResponse> revise(@AuthenticationPrincipal MilieuUser user, @PathVariable String code,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody RevisePrivilegeRequest request) {
+			@io.swagger.v3.oas.annotations.Parameter(required = true) @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody RevisePrivilegeRequest request) {
 		int expected = ETags.requireVersion(ifMatch, "Privilege");
 		Privilege revised = catalogue.revise(user, code, expected, new RevisedPrivilege(request.minLevel(), request.active(),
 				request.name(), request.description(), request.reason()));
@@ -98,6 +102,7 @@ class PrivilegeApi {
 	}
 
 	/** Grants or restricts a privilege for a resident; 201 with it. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents/{id}/privilege-adjustments")
 	ResponseEntity<PrivilegeAdjustment> adjust(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@RequestBody AdjustmentRequest request) {
@@ -136,8 +141,8 @@ class PrivilegeApi {
 	record EndRequest(String reason) {
 	}
 
-	record PrivilegeResponse(String code, String name, String description, int minLevel, boolean active, boolean custom,
-			int version, String changedBy, Instant changedAt, List<PrivilegeChange> history) {
+	record PrivilegeResponse(String code, String name, @Nullable String description, int minLevel, boolean active, boolean custom,
+			int version, String changedBy, Instant changedAt, @Nullable List<PrivilegeChange> history) {
 
 		static PrivilegeResponse of(Privilege p, PrivilegeTexts texts, List<PrivilegeChange> history) {
 			return new PrivilegeResponse(p.code(), texts.name(p), texts.description(p), p.minLevel(), p.active(), p.custom(),

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Observation rounds over JSON: clinicians order and end observation; staff record checks (one, or
@@ -42,6 +43,7 @@ class RoundsApi {
 	}
 
 	/** Puts a resident on observation; 201 with the order. A missing reason is a 422 naming {@code reason}. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents/{id}/observation-orders")
 	ResponseEntity<ObservationOrder> order(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@RequestBody OrderRequest request) {
@@ -60,6 +62,7 @@ class RoundsApi {
 	}
 
 	/** Records one check of a resident on observation; 201 with the check. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents/{id}/observations")
 	ResponseEntity<Observation> observe(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@RequestBody ObservationRequest request) {
@@ -68,6 +71,7 @@ class RoundsApi {
 	}
 
 	/** Records a house's checks in one call, all or nothing; 201 with how many were stored. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/houses/{id}/observations")
 	ResponseEntity<Map<String, Integer>> observeAll(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@RequestBody BatchRequest request) {
@@ -84,6 +88,7 @@ class RoundsApi {
 	}
 
 	/** Documents the hand-over of one-to-one observation to {@code toStaff}; 201 with the hand-over. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/observation-orders/{id}/handovers")
 	ResponseEntity<Handover> handOver(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@RequestBody HandoverRequest request) {

@@ -17,6 +17,7 @@ import org.milieu.levels.RatingSheet;
 import org.milieu.levels.ShiftKind;
 import org.milieu.levels.ShiftRating;
 import org.milieu.levels.ShiftRatings;
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +29,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Shift ratings (the point sheet) over JSON: a whole sheet, corrections, and a resident's ratings. */
 @RestController
@@ -40,6 +43,7 @@ class ShiftRatingApi {
 	}
 
 	/** Records a house's sheet for one shift; a second sheet for the same shift is refused (correct instead). */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/houses/{id}/shift-ratings")
 	ResponseEntity<SheetResponse> rateSheet(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@Valid @RequestBody SheetRequest request) {
@@ -59,6 +63,7 @@ class ShiftRatingApi {
 	}
 
 	/** Corrects one rating: the new one supersedes it, and the old one is kept. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/shift-ratings/{entryId}/corrections")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<RatingResponse> correct(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID entryId,
@@ -100,7 +105,7 @@ class ShiftRatingApi {
 	record CorrectionRequest(@NotNull Integer value, @Size(max = 2000) String note) {
 	}
 
-	record SheetResponse(UUID id, UUID houseId, LocalDate shiftDate, ShiftKind shift, boolean lateNow,
+	record SheetResponse(@Nullable UUID id, UUID houseId, LocalDate shiftDate, ShiftKind shift, boolean lateNow,
 			List<RatingResponse> entries) {
 
 		static SheetResponse of(RatingSheet sheet) {
@@ -110,7 +115,7 @@ class ShiftRatingApi {
 	}
 
 	record RatingResponse(UUID id, UUID residentId, UUID houseId, LocalDate shiftDate, ShiftKind shift,
-			RatingDomain domain, int value, String note, String ratedBy, Instant ratedAt, boolean late, UUID supersedes) {
+			RatingDomain domain, int value, @Nullable String note, String ratedBy, Instant ratedAt, boolean late, @Nullable UUID supersedes) {
 
 		static RatingResponse of(ShiftRating r) {
 			return new RatingResponse(r.id(), r.residentId(), r.houseId(), r.shiftDate(), r.shift(), r.domain(), r.value(),

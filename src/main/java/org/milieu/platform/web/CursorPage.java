@@ -1,5 +1,6 @@
 package org.milieu.platform.web;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
@@ -7,5 +8,5 @@ import java.util.List;
  * to the next page ({@code null} on the last). The same link is in the {@code Link: <…>; rel="next"}
  * header (RFC 8288). See {@link Paging}.
  */
-public record CursorPage<T>(List<T> items, String next) {
+public record CursorPage<T>(List<T> items, @Nullable String next) {
 }

@@ -20,12 +20,21 @@ class SchemaNames extends TypeNameResolver {
 
 	private static final String BASE = "org.milieu.";
 
+	private final java.util.Map<String, Class<?>> types = new java.util.concurrent.ConcurrentHashMap<>();
+
 	SchemaNames() {
 	}
 
 	@Override
 	protected String getNameOfClass(Class<?> type) {
-		return nameOf(type);
+		String name = nameOf(type);
+		types.put(name, type);
+		return name;
+	}
+
+	/** The Java type a schema of this document was made from (the raw type of a generic one), if any. */
+	java.util.Optional<Class<?>> typeOf(String schemaName) {
+		return java.util.Optional.ofNullable(types.get(schemaName));
 	}
 
 	/**
@@ -41,6 +50,7 @@ class SchemaNames extends TypeNameResolver {
 		for (int i = 0; i < type.containedTypeCount(); i++) {
 			name.append('-').append(nameForType(type.containedType(i), options));
 		}
+		types.put(name.toString(), type.getRawClass());
 		return name.toString();
 	}
 

@@ -23,6 +23,7 @@ import org.milieu.residents.HouseSummary;
 import org.milieu.residents.HouseType;
 import org.milieu.residents.Houses;
 import org.milieu.residents.RetiredBed;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The program's houses and their beds over JSON: staff read them, the director founds and
@@ -64,6 +66,7 @@ class HouseApi {
 		return withTag(ResponseEntity.ok(), summary(user, id));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<HouseResponse> found(@AuthenticationPrincipal MilieuUser user, @Valid @RequestBody NewHouseRequest request) {
@@ -74,7 +77,7 @@ class HouseApi {
 	@PutMapping("/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<HouseResponse> revise(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody HouseRequest request) {
+			@io.swagger.v3.oas.annotations.Parameter(required = true) @RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody HouseRequest request) {
 		int expected = ETags.requireVersion(ifMatch, "House");
 		// a client that does not know house types leaves the type as it is
 		HouseType type = request.type() != null ? request.type() : houses.find(user.programId(), id).type();
@@ -95,6 +98,7 @@ class HouseApi {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(beds);
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/{id}/beds")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<BedResponse> addBed(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
@@ -141,7 +145,7 @@ class HouseApi {
 		}
 	}
 
-	record HouseResponse(UUID id, String name, HouseKind kind, HouseType type, String address, LocalTime curfew, int beds,
+	record HouseResponse(UUID id, String name, HouseKind kind, HouseType type, @Nullable String address, @Nullable LocalTime curfew, int beds,
 			int occupied, int version) {
 
 		static HouseResponse of(HouseSummary s) {
@@ -156,7 +160,7 @@ class HouseApi {
 	}
 
 	/** A bed: {@code taken} says whether someone holds it today (never who); {@code retiredAt} is null while in use. */
-	record BedResponse(UUID id, String room, String label, boolean taken, Instant retiredAt) {
+	record BedResponse(UUID id, String room, String label, boolean taken, @Nullable Instant retiredAt) {
 
 		static BedResponse of(Bed bed) {
 			return new BedResponse(bed.id(), bed.room(), bed.label(), bed.taken(), null);

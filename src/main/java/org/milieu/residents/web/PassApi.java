@@ -23,6 +23,7 @@ import org.milieu.residents.passes.PassListings;
 import org.milieu.residents.passes.Passes;
 import org.milieu.shared.PageRequest;
 import org.milieu.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,6 +33,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Passes over JSON: sign a resident out and back in, see who is out and a resident's history. */
 @RestController
@@ -50,6 +53,7 @@ class PassApi {
 	}
 
 	/** Signs a resident out; 201 with the pass and its address. Already out is a 422 naming {@code resident}. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents/{id}/passes")
 	ResponseEntity<PassResponse> signOut(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@Valid @RequestBody SignOutRequest request) {
@@ -124,8 +128,8 @@ class PassApi {
 	}
 
 	record PassResponse(UUID id, UUID residentId, String residentName, UUID houseId, String house, String destination,
-			String purpose, String companion, Instant leftAt, Instant expectedBackAt, boolean pastCurfew, String approvedBy,
-			String signedOutBy, Instant returnedAt, String returnedRecordedBy, String returnNote, PassStatus status) {
+			String purpose, @Nullable String companion, Instant leftAt, Instant expectedBackAt, boolean pastCurfew, String approvedBy,
+			String signedOutBy, @Nullable Instant returnedAt, @Nullable String returnedRecordedBy, @Nullable String returnNote, PassStatus status) {
 
 		static PassResponse of(Pass p, Instant now) {
 			return new PassResponse(p.id(), p.residentId(), p.residentName(), p.houseId(), p.houseName(), p.destination(),

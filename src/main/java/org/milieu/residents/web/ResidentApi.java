@@ -32,6 +32,7 @@ import org.milieu.platform.web.CursorPage;
 import org.milieu.platform.web.Paging;
 import org.milieu.shared.PageRequest;
 import org.milieu.residents.StayRecord;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
@@ -46,6 +47,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Residents over JSON; every read passes the access policy and is audited. */
 @RestController
@@ -99,8 +102,8 @@ class ResidentApi {
 		return Paging.ok(records.list(user, status, houseId, admittedFrom, admittedTo, page).map(ResidentListed::of));
 	}
 
-	record ResidentListed(UUID id, String givenName, String familyName, String preferredName, UUID houseId,
-			String house, LocalDate admittedOn, String status, LocalDate dischargedOn, DischargeType dischargeType) {
+	record ResidentListed(UUID id, String givenName, String familyName, @Nullable String preferredName, UUID houseId,
+			String house, LocalDate admittedOn, String status, @Nullable LocalDate dischargedOn, @Nullable DischargeType dischargeType) {
 
 		static ResidentListed of(ResidentSummary r) {
 			return new ResidentListed(r.residentId(), r.givenName(), r.familyName(), r.preferredName(), r.houseId(),
@@ -114,6 +117,7 @@ class ResidentApi {
 	 * already on record does not stop the admission; the answer's {@code warnings} say so. With
 	 * {@code readmissionOf}, someone discharged earlier is admitted again on their own record.
 	 */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents")
 	ResponseEntity<AdmissionResponse> admit(@AuthenticationPrincipal MilieuUser user,
 			@Valid @RequestBody AdmitRequest request) {
@@ -182,6 +186,7 @@ class ResidentApi {
 	 * Emergency ("break-glass") access to a resident outside the caller's reach: give the reason;
 	 * for the next hour reads are allowed and audited with purpose EMERGENCY.
 	 */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents/{id}/emergency-access")
 	ResponseEntity<EmergencyAccess.Grant> breakGlass(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@Valid @RequestBody EmergencyRequest request) {
@@ -220,10 +225,10 @@ class ResidentApi {
 	}
 
 	/** A resident's record: the census fields (of the newest stay), the status, the details and every stay. */
-	record ResidentRecordResponse(UUID id, String givenName, String familyName, String preferredName, UUID houseId,
-			String house, String room, String bed, LocalDate admittedOn, String status, String pronouns,
-			LocalDate birthDate, String primaryLanguage, String phone, String emergencyContactName,
-			String emergencyContactPhone, List<StayResponse> stays) {
+	record ResidentRecordResponse(UUID id, String givenName, String familyName, @Nullable String preferredName, UUID houseId,
+			String house, String room, String bed, LocalDate admittedOn, String status, @Nullable String pronouns,
+			LocalDate birthDate, @Nullable String primaryLanguage, @Nullable String phone, @Nullable String emergencyContactName,
+			@Nullable String emergencyContactPhone, List<StayResponse> stays) {
 
 		static ResidentRecordResponse of(ResidentProfile p) {
 			StayRecord latest = p.latestStay();
@@ -235,7 +240,7 @@ class ResidentApi {
 	}
 
 	record StayResponse(UUID id, UUID houseId, String house, String room, String bed, LocalDate admittedOn,
-			Integer expectedLengthDays, String referralSource, String fundingSource, DischargeResponseBody discharge) {
+			@Nullable Integer expectedLengthDays, @Nullable String referralSource, @Nullable String fundingSource, @Nullable DischargeResponseBody discharge) {
 
 		static StayResponse of(StayRecord s) {
 			StayRecord.Discharge d = s.discharge();
@@ -251,7 +256,7 @@ class ResidentApi {
 			AftercareRequest aftercare) {
 	}
 
-	record ResidentResponse(UUID id, String givenName, String familyName, String preferredName, UUID houseId,
+	record ResidentResponse(UUID id, String givenName, String familyName, @Nullable String preferredName, UUID houseId,
 			String house, String room, String bed, LocalDate admittedOn) {
 
 		static ResidentResponse of(CensusEntry e) {

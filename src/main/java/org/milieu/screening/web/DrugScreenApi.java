@@ -29,6 +29,7 @@ import org.milieu.shared.PageRequest;
 import org.milieu.screening.Specimen;
 import org.milieu.screening.Substance;
 import org.milieu.screening.SubstanceResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,6 +40,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Drug screens over JSON: recording, a resident's history, and clinicians' follow-ups. */
 @RestController
@@ -57,6 +60,7 @@ class DrugScreenApi {
 	}
 
 	/** Records a screen; the access policy decides who may (staff, clinicians, the director). */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents/{id}/drug-screens")
 	ResponseEntity<ScreenResponse> record(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@Valid @RequestBody ScreenRequest request) {
@@ -135,8 +139,8 @@ class DrugScreenApi {
 	}
 
 	record ScreenResponse(UUID id, UUID residentId, Instant collectedAt, Specimen specimen, Panel panel,
-			boolean observed, String chainOfCustodyId, String collectedBy, boolean refused, Outcome outcome,
-			List<SubstanceResult> results, String note, String recordedBy, Instant recordedAt) {
+			boolean observed, @Nullable String chainOfCustodyId, String collectedBy, boolean refused, Outcome outcome,
+			List<SubstanceResult> results, @Nullable String note, String recordedBy, Instant recordedAt) {
 
 		static ScreenResponse of(DrugScreen s) {
 			return new ScreenResponse(s.id(), s.residentId(), s.collectedAt(), s.specimen(), s.panel(), s.observed(),

@@ -42,6 +42,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Staffing over JSON: the live census with staff-to-resident ratios, check-in and check-out,
@@ -87,6 +89,7 @@ class StaffingApi {
 	}
 
 	/** Checks the caller in to a house they work in. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/staffing/check-ins")
 	ResponseEntity<CheckIn> checkIn(@AuthenticationPrincipal MilieuUser user, @Valid @RequestBody CheckInRequest request) {
 		CheckIn checkIn = checkIns.checkIn(user, request.houseId());
@@ -146,6 +149,7 @@ class StaffingApi {
 		return rosters.between(user.programId(), from, to);
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/staffing/roster")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<RosterEntry> plan(@AuthenticationPrincipal MilieuUser user, @Valid @RequestBody RosterRequest request) {
@@ -153,6 +157,7 @@ class StaffingApi {
 		return ResponseEntity.created(URI.create("/api/v1/staffing/roster/" + entry.id())).body(entry);
 	}
 
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/api/v1/staffing/roster/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<Void> unplan(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
@@ -179,6 +184,7 @@ class StaffingApi {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(notes.recent(user));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/staffing/handoff-notes")
 	ResponseEntity<HandOffNote> writeNote(@AuthenticationPrincipal MilieuUser user, @Valid @RequestBody NoteRequest request) {
 		HandOffNote note = notes.write(user, request.houseId(), request.body());

@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Completion of work over JSON: marking an occurrence for one person, staff verifying a coordinator's mark, the queue. */
 @RestController
@@ -34,6 +36,7 @@ class CompletionApi {
 	}
 
 	/** Marks one occurrence of the assignment: staff (verified at once, earning the stipend) or a coordinator. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/job-assignments/{id}/completion")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
 	ResponseEntity<Completion> mark(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,

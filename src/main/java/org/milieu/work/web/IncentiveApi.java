@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Incentives over JSON: a resident's points, awards and redemptions; the rules and the catalogue. */
 @RestController
@@ -39,6 +41,7 @@ class IncentiveApi {
 	}
 
 	/** Awards a rule to a resident (staff); over the yearly cap is refused. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents/{id}/incentives")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<IncentiveEntry> award(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
@@ -48,6 +51,7 @@ class IncentiveApi {
 	}
 
 	/** Redeems points for an item or voucher of the catalogue (staff). */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents/{id}/incentives/redemptions")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<IncentiveEntry> redeem(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
@@ -57,6 +61,7 @@ class IncentiveApi {
 	}
 
 	/** Reverses one incentive entry with a reason. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/incentive-entries/{id}/reversal")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<IncentiveEntry> reverse(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
@@ -74,6 +79,7 @@ class IncentiveApi {
 	}
 
 	/** Adds an earn rule; the director only. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/incentive-rules")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<IncentiveRule> addRule(@AuthenticationPrincipal MilieuUser user, @RequestBody RuleRequest request) {
@@ -90,6 +96,7 @@ class IncentiveApi {
 	}
 
 	/** Adds an item or voucher (never cash); the director only. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/incentive-items")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<IncentiveItem> addItem(@AuthenticationPrincipal MilieuUser user, @RequestBody ItemRequest request) {

@@ -13,6 +13,7 @@ import org.milieu.work.JobClassification;
 import org.milieu.work.JobTerms;
 import org.milieu.work.Jobs;
 import org.milieu.work.RateUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The job catalogue over JSON: read by everyone of the program but family (residents choose
@@ -48,6 +51,7 @@ class JobApi {
 	}
 
 	/** Adds a job; 201 with it. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/jobs")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<JobResponse> create(@AuthenticationPrincipal MilieuUser user, @RequestBody JobRequest request) {
@@ -78,7 +82,7 @@ class JobApi {
 		}
 	}
 
-	record JobResponse(UUID id, UUID houseId, String name, String description, List<String> skills, int minLevel,
+	record JobResponse(UUID id, @Nullable UUID houseId, String name, @Nullable String description, List<String> skills, int minLevel,
 			boolean senior, int crewSize, List<Integer> days, LocalTime startsAt, int expectedMinutes, long rateCents,
 			RateUnit rateUnit, String currency, String supervisor, JobClassification classification, String beneficiary,
 			boolean active, int version, String createdBy, Instant createdAt) {

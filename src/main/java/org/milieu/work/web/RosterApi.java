@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Weekly rosters over JSON: residents' ranked job preferences, the proposal of a week's roster,
@@ -67,6 +69,7 @@ class RosterApi {
 	}
 
 	/** Proposes the roster of a week for every resident living in a house; 201 with it. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/work-rosters")
 	@PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
 	ResponseEntity<Roster> propose(@AuthenticationPrincipal MilieuUser user, @RequestBody ProposalRequest request) {
@@ -99,6 +102,7 @@ class RosterApi {
 	}
 
 	/** The assignment's resident asks to exchange it with another of the same week; 201 with the request. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/job-assignments/{id}/swap-requests")
 	@PreAuthorize("hasRole('RESIDENT')")
 	ResponseEntity<SwapRequest> requestSwap(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,

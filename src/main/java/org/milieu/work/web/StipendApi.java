@@ -17,6 +17,7 @@ import org.milieu.work.StipendPayouts;
 import org.milieu.work.StipendSettings;
 import org.milieu.work.StipendSettingsStore;
 import org.milieu.work.StipendStatement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,6 +29,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The stipend ledger over JSON: a resident's statement, bonuses and deductions, reversals, payout batches and the caps. */
 @RestController
@@ -54,6 +57,7 @@ class StipendApi {
 	}
 
 	/** A bonus (staff) or a deduction by an approved consequence (a clinician or the director). */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/residents/{id}/stipend-entries")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<EntryResponse> record(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
@@ -75,6 +79,7 @@ class StipendApi {
 	}
 
 	/** Reverses one entry with a reason (never a reversal, never twice, never below zero). */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/stipend-entries/{id}/reversal")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<EntryResponse> reverse(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
@@ -85,6 +90,7 @@ class StipendApi {
 	}
 
 	/** Pays out a batch, all or nothing, and returns it with its receipt number. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/stipend-payouts")
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 	ResponseEntity<PayoutBatch> payOut(@AuthenticationPrincipal MilieuUser user, @RequestBody PayoutRequest request) {
@@ -137,7 +143,7 @@ class StipendApi {
 	}
 
 	record StatementResponse(UUID residentId, long balanceCents, String currency, List<EntryResponse> entries,
-			Long nextBefore) {
+			@Nullable Long nextBefore) {
 
 		static StatementResponse of(StipendStatement s) {
 			return new StatementResponse(s.residentId(), s.balanceCents(), s.currency(),
@@ -146,8 +152,8 @@ class StipendApi {
 	}
 
 	record EntryResponse(UUID id, UUID residentId, long seq, StipendKind kind, long amountCents, String currency,
-			long balanceAfterCents, String sourceType, UUID sourceId, String consequenceRef, UUID reverses,
-			UUID reversedBy, String reason, String recordedBy, Instant recordedAt) {
+			long balanceAfterCents, @Nullable String sourceType, @Nullable UUID sourceId, @Nullable String consequenceRef, @Nullable UUID reverses,
+			@Nullable UUID reversedBy, @Nullable String reason, String recordedBy, Instant recordedAt) {
 
 		static EntryResponse of(StipendEntry e) {
 			return new EntryResponse(e.id(), e.residentId(), e.seq(), e.kind(), e.amountCents(), e.currency(),

@@ -122,13 +122,6 @@ class AccountAdministrationWebTests {
 	}
 
 	@Test
-	void theDirectorCannotLockThemselvesOut() throws Exception {
-		String director = signIns.user("director").accountId().toString();
-		mvc.perform(post("/api/v1/users/" + director + "/disable").with(signIns.as("director")).with(csrf()))
-			.andExpect(status().isUnprocessableContent());
-	}
-
-	@Test
 	void theAccountPagesWork() throws Exception {
 		mvc.perform(get("/admin/users").with(signIns.as("director")))
 			.andExpect(status().isOk())

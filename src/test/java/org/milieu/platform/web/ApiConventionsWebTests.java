@@ -96,6 +96,47 @@ class ApiConventionsWebTests {
 	}
 
 	@Test
+	void aValueOfAnotherJsonTypeIsRefusedByNameNotCoerced() throws Exception {
+		int before = houses();
+		for (String body : new String[] { """
+				{"name": true, "kind": "MEN", "beds": 2}""", """
+				{"name": 42, "kind": "MEN", "beds": 2}""", """
+				{"name": "Oak", "kind": "MEN", "beds": "2"}""", """
+				{"name": "Oak", "kind": "MEN", "beds": 2.5}""", """
+				{"name": "Oak", "kind": 0, "beds": 2}""" }) {
+			String field = body.contains("\"name\": \"Oak\"") ? (body.contains("\"kind\": 0") ? "kind" : "beds") : "name";
+			mvc.perform(newHouse(body))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.type").value("urn:milieu:problem:malformed-request"))
+				.andExpect(jsonPath("$.errors[0].field").value(field));
+		}
+		org.assertj.core.api.Assertions.assertThat(houses()).isEqualTo(before);
+	}
+
+	@Test
+	void aParameterWithoutANameIsA400BeforeAnythingElseReadsIt() throws Exception {
+		mvc.perform(get("/api/v1/houses").with(signIns.as("director")).with(request -> {
+			request.setQueryString("=x");
+			return request;
+		}))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:milieu:problem:malformed-request"));
+	}
+
+	@Test
+	void anUnsupportedMethodIsA405ListingTheAllowedOnes() throws Exception {
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.request(org.springframework.http.HttpMethod.valueOf("QUERY"), "/api/v1/houses")
+			.with(signIns.as("director")).with(csrf()))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string("Allow", containsString("GET")));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/houses")
+			.with(signIns.as("director")).with(csrf()))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string("Allow", containsString("POST")));
+	}
+
+	@Test
 	void problemsSpeakTheCallersLanguage() throws Exception {
 		mvc.perform(newHouse("{\"name\": ").header("Accept-Language", "es"))
 			.andExpect(status().isBadRequest())
@@ -245,6 +286,10 @@ class ApiConventionsWebTests {
 			.andExpect(header().string("Cache-Control", containsString("no-store")))
 			.andExpect(jsonPath("$", hasSize(jdbc.sql("select count(*) from residents_stay where discharged_on is null")
 				.query(Integer.class).single())));
+	}
+
+	private int houses() {
+		return jdbc.sql("select count(*) from residents_house").query(Integer.class).single();
 	}
 
 	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder newHouse(String json) {
