@@ -113,8 +113,6 @@ class OpenApiContract implements OpenApiCustomizer {
 			.addProperty("errors", new ArraySchema().items(ref(FIELD_ERROR)))
 			.required(List.of("type", "title", "status")));
 		PROBLEMS.forEach((status, text) -> components.addResponses(PROBLEM + status, problem(text)));
-		// the caller accepts no media type the API answers in, so the answer has no body
-		components.getResponses().get(PROBLEM + "406").setContent(null);
 		EXTRA_PROBLEMS.forEach((status, text) -> components.addResponses(PROBLEM + status, problem(text)));
 		components.getResponses().get(PROBLEM + "503").addHeaderObject("Retry-After", new Header()
 			.description("Seconds to wait before trying again.").schema(new IntegerSchema()));

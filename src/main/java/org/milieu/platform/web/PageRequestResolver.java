@@ -37,6 +37,12 @@ class PageRequestResolver implements HandlerMethodArgumentResolver {
 	@Override
 	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
 			WebDataBinderFactory binders) {
+		for (String name : List.of(Paging.LIMIT, Paging.CURSOR)) {
+			String[] values = request.getParameterValues(name);
+			if (values != null && values.length > 1) {
+				throw refused(name, "problem.parameter.once", name);
+			}
+		}
 		String limitText = request.getParameter(Paging.LIMIT);
 		int limit = PageRequest.DEFAULT_LIMIT;
 		if (limitText != null) {

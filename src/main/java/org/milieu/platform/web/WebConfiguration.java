@@ -21,6 +21,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"));
 
+	private final org.springframework.context.MessageSource messages;
+
+	WebConfiguration(org.springframework.context.MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("milieu-lang");
@@ -68,6 +74,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		change.setParamName("lang");
 		change.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(new SupportedLocalesOnly(change));
+		registry.addInterceptor(new SingleValuedParameters(messages)).addPathPatterns("/api/**");
 	}
 
 	/** Accepts only the languages Milieu speaks; any other {@code lang} value is ignored. */

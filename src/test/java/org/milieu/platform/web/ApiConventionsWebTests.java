@@ -124,6 +124,13 @@ class ApiConventionsWebTests {
 	}
 
 	@Test
+	void aPagingParameterGivenTwiceIsA400NamingIt() throws Exception {
+		mvc.perform(get("/api/v1/meetings").param("limit", "5", "7").with(signIns.as("director")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("limit"));
+	}
+
+	@Test
 	void anUnsupportedMethodIsA405ListingTheAllowedOnes() throws Exception {
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
 			.request(org.springframework.http.HttpMethod.valueOf("QUERY"), "/api/v1/houses")
