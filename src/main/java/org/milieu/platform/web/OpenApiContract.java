@@ -42,7 +42,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * {@code If-Match} is required;</li>
  * <li>success answers carry their real status ({@code @ResponseStatus} on the handler for 201 and
  * 204), their media type (JSON, or PDF, CSV and calendar files by the path's extension), and the
- * {@code Location}, {@code ETag} and {@code Retry-After} headers where they are sent;</li>
+ * {@code Location}, {@code ETag} (on a record that carries its {@code version}) and
+ * {@code Retry-After} headers where they are sent;</li>
  * <li>{@code If-Match} is required where the code requires it, and {@code Idempotency-Key} has its
  * pattern;</li>
  * <li>the security schemes (session cookie with its CSRF header, bearer token) apply to every
@@ -128,7 +129,7 @@ class OpenApiContract implements OpenApiCustomizer {
 		Set<String> responseSchemas = new HashSet<>();
 		if (api.getPaths() != null) {
 			api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-				describe(path, method, operation);
+				describe(path, method, operation, components.getSchemas());
 				if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
 					operation.getRequestBody().getContent().values().forEach(m -> collect(m.getSchema(), requestSchemas));
 				}
@@ -152,7 +153,7 @@ class OpenApiContract implements OpenApiCustomizer {
 		});
 	}
 
-	private void describe(String path, PathItem.HttpMethod method, Operation operation) {
+	private void describe(String path, PathItem.HttpMethod method, Operation operation, Map<String, Schema> schemas) {
 		boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
 		boolean ifMatch = false;
 		if (operation.getParameters() != null) {
@@ -179,7 +180,7 @@ class OpenApiContract implements OpenApiCustomizer {
 		ApiResponses described = new ApiResponses();
 		responses.forEach((status, response) -> {
 			if (status.startsWith("2")) {
-				described.addApiResponse(status, success(path, status, response));
+				described.addApiResponse(status, success(path, status, response, schemas));
 			}
 		});
 		PROBLEMS.keySet().forEach(status -> described.addApiResponse(status, shared(status)));
@@ -199,7 +200,7 @@ class OpenApiContract implements OpenApiCustomizer {
 				: new SecurityRequirement().addList(SESSION), new SecurityRequirement().addList(BEARER)));
 	}
 
-	private ApiResponse success(String path, String status, ApiResponse response) {
+	private ApiResponse success(String path, String status, ApiResponse response, Map<String, Schema> schemas) {
 		if ("204".equals(status)) {
 			return new ApiResponse().description("Done; no content.");
 		}
@@ -215,11 +216,28 @@ class OpenApiContract implements OpenApiCustomizer {
 		ApiResponse described = new ApiResponse()
 			.description("201".equals(status) ? "Created." : response.getDescription())
 			.content(content.isEmpty() ? null : content);
+		if (versioned(response, schemas)) {
+			described.addHeaderObject("ETag", new Header()
+				.description("The record's version, to send back in If-Match with a change.")
+				.schema(new StringSchema()));
+		}
 		if ("201".equals(status)) {
 			described.addHeaderObject("Location", new Header().description("Where the new record (or its list) is read.")
 				.schema(new StringSchema().format("uri-reference")));
 		}
 		return described;
+	}
+
+	/** Whether the answer is one record that carries its version (and so its ETag). */
+	private static boolean versioned(ApiResponse response, Map<String, Schema> schemas) {
+		if (response.getContent() == null || schemas == null) {
+			return false;
+		}
+		return response.getContent().values().stream().map(MediaType::getSchema)
+			.filter(schema -> schema != null && schema.get$ref() != null)
+			.map(schema -> schemas.get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1)))
+			.anyMatch(schema -> schema != null && schema.getProperties() != null
+					&& schema.getProperties().containsKey("version"));
 	}
 
 	/** The media type of a file answer, by the path's extension; null for JSON. */
