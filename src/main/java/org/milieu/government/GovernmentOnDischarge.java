@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.milieu.audit.AuditAction;
-import org.milieu.identity.AccessAction;
-import org.milieu.identity.AccessPolicy;
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.ResidentScope;
 import org.milieu.residents.DischargeClosures;
@@ -27,11 +24,9 @@ class GovernmentOnDischarge implements DischargeClosures {
 
 	private final JdbcClient jdbc;
 
-	private final AccessPolicy policy;
 
-	GovernmentOnDischarge(JdbcClient jdbc, AccessPolicy policy) {
+	GovernmentOnDischarge(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.policy = policy;
 	}
 
 	@Override
@@ -40,14 +35,13 @@ class GovernmentOnDischarge implements DischargeClosures {
 	}
 
 	@Override
-	public boolean visibleTo(MilieuUser user, ResidentScope resident) {
-		return policy.decide(user, AccessAction.READ, DataCategory.GOVERNMENT, resident).allowed();
+	public DataCategory category() {
+		return DataCategory.GOVERNMENT;
 	}
 
 	@Override
 	@Transactional
 	public Optional<Closed> closed(MilieuUser user, ResidentScope resident, Stay stay) {
-		policy.enforce(user, AuditAction.READ, DataCategory.GOVERNMENT, resident, "DischargeClosure", stay.stayId());
 		record Row(List<String> offices, int vacancies) {
 		}
 		return jdbc.sql("select offices_ended, cardinality(vacancy_items) from government_discharge_closure where stay_id = ?")

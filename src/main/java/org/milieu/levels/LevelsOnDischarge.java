@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.milieu.audit.AuditAction;
-import org.milieu.identity.AccessAction;
-import org.milieu.identity.AccessPolicy;
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.ResidentScope;
 import org.milieu.residents.DischargeClosures;
@@ -26,11 +23,9 @@ class LevelsOnDischarge implements DischargeClosures {
 
 	private final JdbcClient jdbc;
 
-	private final AccessPolicy policy;
 
-	LevelsOnDischarge(JdbcClient jdbc, AccessPolicy policy) {
+	LevelsOnDischarge(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.policy = policy;
 	}
 
 	@Override
@@ -39,14 +34,13 @@ class LevelsOnDischarge implements DischargeClosures {
 	}
 
 	@Override
-	public boolean visibleTo(MilieuUser user, ResidentScope resident) {
-		return policy.decide(user, AccessAction.READ, DataCategory.LEVELS_AND_RATINGS, resident).allowed();
+	public DataCategory category() {
+		return DataCategory.LEVELS_AND_RATINGS;
 	}
 
 	@Override
 	@Transactional
 	public Optional<Closed> closed(MilieuUser user, ResidentScope resident, Stay stay) {
-		policy.enforce(user, AuditAction.READ, DataCategory.LEVELS_AND_RATINGS, resident, "DischargeClosure", stay.stayId());
 		return jdbc.sql("select orders_ended, reviews_closed, privileges_stopped from levels_discharge_closure where stay_id = ?")
 			.param(stay.stayId())
 			.query((rs, n) -> {

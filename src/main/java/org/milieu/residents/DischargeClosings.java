@@ -3,6 +3,9 @@ package org.milieu.residents;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.milieu.audit.AuditAction;
+import org.milieu.identity.AccessAction;
+import org.milieu.identity.AccessPolicy;
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.ResidentScope;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
@@ -19,7 +22,10 @@ public class DischargeClosings {
 
 	private final List<DischargeClosures> parts;
 
-	DischargeClosings(List<DischargeClosures> parts) {
+	private final AccessPolicy policy;
+
+	DischargeClosings(List<DischargeClosures> parts, AccessPolicy policy) {
+		this.policy = policy;
 		List<DischargeClosures> sorted = new ArrayList<>(parts);
 		AnnotationAwareOrderComparator.sort(sorted);
 		this.parts = List.copyOf(sorted);
@@ -30,7 +36,9 @@ public class DischargeClosings {
 	public List<Part> of(MilieuUser user, ResidentScope resident, DischargeClosures.Stay stay) {
 		List<Part> shown = new ArrayList<>();
 		for (DischargeClosures part : parts) {
-			if (part.visibleTo(user, resident)) {
+			// offered only where the policy allows it; the read itself is then recorded
+			if (policy.decide(user, AccessAction.READ, part.category(), resident).allowed()) {
+				policy.enforce(user, AuditAction.READ, part.category(), resident, "DischargeClosure", stay.stayId());
 				shown.add(new Part(part.titleKey(), part.closed(user, resident, stay).orElse(null)));
 			}
 		}

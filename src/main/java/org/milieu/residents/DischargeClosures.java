@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.ResidentScope;
+import org.milieu.shared.DataCategory;
 
 /**
  * What another module ended when a stay ended, for the discharged resident's record and the
@@ -22,15 +23,15 @@ public interface DischargeClosures {
 	String titleKey();
 
 	/**
-	 * Whether the part is offered to this person for this resident: the access policy's decision
-	 * for the module's category, asked without recording.
+	 * The category of the resident's data the part shows: {@link DischargeClosings} offers the part
+	 * only to whom the access policy lets read it, and audits the read, before asking for it.
 	 */
-	boolean visibleTo(MilieuUser user, ResidentScope resident);
+	DataCategory category();
 
 	/**
-	 * What the module closed for this stay, read through the access policy and audited; empty
-	 * while the module's reaction has not yet run (the page says "still being closed", never a
-	 * false empty list).
+	 * What the module closed for this stay, asked once the read of {@link #category()} is allowed
+	 * and audited; empty while the module's reaction has not yet run (the page says "still being
+	 * closed", never a false empty list).
 	 */
 	Optional<Closed> closed(MilieuUser user, ResidentScope resident, Stay stay);
 

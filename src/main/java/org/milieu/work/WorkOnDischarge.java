@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.milieu.audit.AuditAction;
 import org.milieu.identity.AccessAction;
 import org.milieu.identity.AccessPolicy;
 import org.milieu.identity.MilieuUser;
@@ -53,14 +52,13 @@ class WorkOnDischarge implements DischargeClosures {
 	}
 
 	@Override
-	public boolean visibleTo(MilieuUser user, ResidentScope resident) {
-		return policy.decide(user, AccessAction.READ, DataCategory.WORK_AND_STIPENDS, resident).allowed();
+	public DataCategory category() {
+		return DataCategory.WORK_AND_STIPENDS;
 	}
 
 	@Override
 	@Transactional
 	public Optional<Closed> closed(MilieuUser user, ResidentScope resident, Stay stay) {
-		policy.enforce(user, AuditAction.READ, DataCategory.WORK_AND_STIPENDS, resident, "DischargeClosure", stay.stayId());
 		record Row(int assignments, List<String> jobs, int swaps) {
 		}
 		Optional<Row> row = jdbc.sql("select assignments_left, jobs_left, swaps_cancelled from work_discharge_closure where stay_id = ?")

@@ -3,9 +3,6 @@ package org.milieu.residents.passes;
 import java.util.List;
 import java.util.Optional;
 
-import org.milieu.audit.AuditAction;
-import org.milieu.identity.AccessAction;
-import org.milieu.identity.AccessPolicy;
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.ResidentScope;
 import org.milieu.residents.DischargeClosures;
@@ -28,11 +25,9 @@ class PassesOnDischarge implements DischargeClosures {
 
 	private final JdbcClient jdbc;
 
-	private final AccessPolicy policy;
 
-	PassesOnDischarge(JdbcClient jdbc, AccessPolicy policy) {
+	PassesOnDischarge(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.policy = policy;
 	}
 
 	@Override
@@ -41,14 +36,13 @@ class PassesOnDischarge implements DischargeClosures {
 	}
 
 	@Override
-	public boolean visibleTo(MilieuUser user, ResidentScope resident) {
-		return policy.decide(user, AccessAction.READ, DataCategory.WHEREABOUTS, resident).allowed();
+	public DataCategory category() {
+		return DataCategory.WHEREABOUTS;
 	}
 
 	@Override
 	@Transactional
 	public Optional<Closed> closed(MilieuUser user, ResidentScope resident, Stay stay) {
-		policy.enforce(user, AuditAction.READ, DataCategory.WHEREABOUTS, resident, "DischargeClosure", stay.stayId());
 		int closed = jdbc.sql("select count(*) from residents_pass where stay_id = ? and return_note = ?")
 			.params(stay.stayId(), NOTE).query(Integer.class).single();
 		return Optional.of(Closed.of(closed == 0 ? List.of() : List.of(Line.of("closure.passes.closed", closed))));
