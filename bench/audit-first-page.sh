@@ -20,9 +20,9 @@ if [ "$have" -lt "$rows" ]; then
   sqlfile=$(mktemp)
   while [ "$missing" -gt 0 ]; do
     batch=$(( missing < 1000 ? missing : 1000 ))
-    echo "insert into audit_event (program_id, account_id, username, role, resident_id, category, resource_type, resource_id,
+    echo "insert into audit_event (program_id, account_id, username, role, resident_id, categories, resource_types, resource_ids,
                 action, purpose, client_ip, user_agent, outcome, id, occurred_at, prev_hash, hash)
-              select a.program_id, a.id, a.username, 'STAFF', r.id, 'DEMOGRAPHICS', 'Resident', r.id::text, 'READ', 'NORMAL',
+              select a.program_id, a.id, a.username, 'STAFF', r.id, array['DEMOGRAPHICS'], array['Resident'], array[r.id::text], 'READ', 'NORMAL',
                      '127.0.0.1', 'bench', 'SUCCESS', 0, now(), '', ''
                 from generate_series(1, $batch) g
                 join lateral (select id, username, program_id from identity_account order by id offset (g % 8) limit 1) a on true

@@ -44,7 +44,7 @@ public class AuditEvents {
 	public long export(Actor auditor, AuditQuery query, java.io.Writer out) throws java.io.IOException {
 		trail.record(AuditEntry.of(auditor, AuditAction.EXPORT, AuditOutcome.SUCCESS).about(query.residentId(), null)
 			.on("AuditTrail", null).saying(describe(query)));
-		out.write("id,occurred_at,username,role,account_id,resident_id,category,resource_type,resource_id,action,purpose,"
+		out.write("id,occurred_at,username,role,account_id,resident_id,categories,resources,action,purpose,"
 				+ "client_ip,user_agent,outcome,detail\r\n");
 		long written = 0;
 		Long after = null;
@@ -53,7 +53,8 @@ public class AuditEvents {
 					query.username(), query.action(), query.from(), query.to(), after, AuditQuery.MAX_LIMIT, true));
 			for (AuditRecord r : page) {
 				out.write(Csv.row(r.id(), r.occurredAt(), r.username(), r.role(), r.accountId(), r.residentId(),
-						r.category(), r.resourceType(), r.resourceId(), r.action(), r.purpose(), r.clientIp(),
+						String.join(" ", r.categories()),
+						String.join(" ", r.resources().stream().map(AuditRecord.Resource::toString).toList()), r.action(), r.purpose(), r.clientIp(),
 						r.userAgent(), r.outcome(), r.detail()));
 				written++;
 			}
@@ -73,7 +74,7 @@ public class AuditEvents {
 	@Transactional(readOnly = true)
 	public List<AuditRecord> find(AuditQuery query) {
 		StringBuilder sql = new StringBuilder("""
-				select id, occurred_at, account_id, username, role, resident_id, category, resource_type, resource_id,
+				select id, occurred_at, account_id, username, role, resident_id, categories, resource_types, resource_ids,
 				       action, purpose, client_ip, user_agent, outcome, detail
 				  from audit_event where program_id = ?""");
 		List<Object> params = new ArrayList<>();
@@ -115,8 +116,29 @@ public class AuditEvents {
 	private static AuditRecord map(ResultSet rs) throws SQLException {
 		return new AuditRecord(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
 				rs.getObject("account_id", UUID.class), rs.getString("username"), rs.getString("role"),
-				rs.getObject("resident_id", UUID.class), rs.getString("category"), rs.getString("resource_type"),
-				rs.getString("resource_id"), rs.getString("action"), rs.getString("purpose"), rs.getString("client_ip"),
+				rs.getObject("resident_id", UUID.class), texts(rs, "categories"), resources(rs), rs.getString("action"), rs.getString("purpose"), rs.getString("client_ip"),
 				rs.getString("user_agent"), rs.getString("outcome"), rs.getString("detail"));
+	}
+
+	private static List<String> texts(ResultSet rs, String column) throws SQLException {
+		java.sql.Array array = rs.getArray(column);
+		if (array == null) {
+			return List.of();
+		}
+		List<String> texts = new ArrayList<>();
+		for (Object element : (Object[]) array.getArray()) {
+			texts.add((String) element);
+		}
+		return java.util.Collections.unmodifiableList(texts);
+	}
+
+	private static List<AuditRecord.Resource> resources(ResultSet rs) throws SQLException {
+		List<String> types = texts(rs, "resource_types");
+		List<String> ids = texts(rs, "resource_ids");
+		List<AuditRecord.Resource> resources = new ArrayList<>(types.size());
+		for (int i = 0; i < types.size(); i++) {
+			resources.add(new AuditRecord.Resource(types.get(i), i < ids.size() ? ids.get(i) : null));
+		}
+		return List.copyOf(resources);
 	}
 }

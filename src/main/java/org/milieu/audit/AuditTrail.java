@@ -1,29 +1,42 @@
 package org.milieu.audit;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.milieu.platform.Transactions;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Writes to the audit trail. */
+/**
+ * Writes to the audit trail: one record per transaction and resident.
+ *
+ * <p>What a transaction records is gathered while it runs and written when it commits, merged
+ * into one record for each resident (and one for what concerns no resident) that names every data
+ * category and record touched ({@link AuditRows}). The change and its records still commit together
+ * or not at all; a savepoint rolled back takes what was recorded after it. The chain head's lock is
+ * taken only by that last statement, so it is held from there to the commit, not for the whole
+ * transaction.
+ */
 @Service
 public class AuditTrail {
 
-	private static final int MAX_TEXT = 500;
-
-	private final JdbcClient jdbc;
-
-	private final org.springframework.jdbc.core.JdbcTemplate arrays;
-
-	private final Transactions transactions;
+	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate alone;
 
-	AuditTrail(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate arrays, Transactions transactions) {
+	private final Transactions transactions;
+
+	AuditTrail(JdbcTemplate jdbc, Transactions transactions) {
 		this.jdbc = jdbc;
-		this.arrays = arrays;
 		this.transactions = transactions;
 		this.alone = new TransactionTemplate(transactions);
 	}
@@ -34,7 +47,16 @@ public class AuditTrail {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(AuditEntry entry) {
-		insert(entry);
+		gather(List.of(entry));
+	}
+
+	/**
+	 * Records many actions inside the caller's transaction (a list of residents shown at once): the
+	 * same as {@link #record} one by one, in the order given.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAll(Collection<AuditEntry> entries) {
+		gather(entries);
 	}
 
 	/**
@@ -46,70 +68,82 @@ public class AuditTrail {
 	 * origin is taken now.
 	 */
 	public void recordIndependently(AuditEntry entry) {
-		RequestOrigin origin = RequestOrigin.current();
-		transactions.afterConnectionReleased(
-				() -> alone.executeWithoutResult(status -> jdbc.sql(INSERT).params(values(entry, origin)).update()));
+		List<AuditRows.Row> rows = AuditRows.merge(List.of(new AuditRows.Held(entry, RequestOrigin.current())));
+		transactions.afterConnectionReleased(() -> alone.executeWithoutResult(status -> write(rows)));
 	}
 
-	/**
-	 * Records many actions inside the caller's transaction in one statement (a list of residents
-	 * shown at once): the same rows as {@link #record} one by one, in the order given, without a
-	 * round trip or a statement for each. Each column goes as one array and the database unnests
-	 * them; the chain's trigger still chains every row, and its head is brought up once.
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void recordAll(java.util.Collection<AuditEntry> entries) {
+	private void gather(Collection<AuditEntry> entries) {
 		if (entries.isEmpty()) {
 			return;
 		}
 		RequestOrigin origin = RequestOrigin.current();
-		String[][] columns = new String[COLUMNS][entries.size()];
-		int row = 0;
-		for (AuditEntry entry : entries) {
-			Object[] values = values(entry, origin);
-			for (int c = 0; c < COLUMNS; c++) {
-				columns[c][row] = values[c] == null ? null : values[c].toString();
-			}
-			row++;
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			write(AuditRows.merge(entries.stream().map(e -> new AuditRows.Held(e, origin)).toList()));
+			return;
 		}
-		arrays.update(INSERT_ALL, (Object[]) columns);
+		Gathered gathered = (Gathered) TransactionSynchronizationManager.getResource(this);
+		if (gathered == null) {
+			gathered = new Gathered();
+			TransactionSynchronizationManager.bindResource(this, gathered);
+			TransactionSynchronizationManager.registerSynchronization(gathered);
+		}
+		for (AuditEntry entry : entries) {
+			gathered.add(new AuditRows.Held(entry, origin));
+		}
 	}
 
-	private static final int COLUMNS = 14;
-
-	private static final String INSERT = """
-			insert into audit_event (program_id, account_id, username, role, resident_id, category, resource_type,
-			                         resource_id, action, purpose, client_ip, user_agent, outcome, detail,
-			                         id, occurred_at, prev_hash, hash)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, now(), '', '')""";
-
-	/** The same columns as {@link #INSERT}, one text array each, unnested in the order given. */
-	private static final String INSERT_ALL = """
-			insert into audit_event (program_id, account_id, username, role, resident_id, category, resource_type,
-			                         resource_id, action, purpose, client_ip, user_agent, outcome, detail,
-			                         id, occurred_at, prev_hash, hash)
-			select e.program_id::uuid, e.account_id::uuid, e.username, e.role, e.resident_id::uuid, e.category,
-			       e.resource_type, e.resource_id, e.action, e.purpose, e.client_ip, e.user_agent, e.outcome, e.detail,
-			       0, now(), '', ''
-			  from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-			              ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-			       with ordinality as e(program_id, account_id, username, role, resident_id, category, resource_type,
-			                            resource_id, action, purpose, client_ip, user_agent, outcome, detail, n)
-			 order by e.n""";
-
-	private void insert(AuditEntry e) {
-		jdbc.sql(INSERT).params(values(e, RequestOrigin.current())).update();
+	private void write(List<AuditRows.Row> rows) {
+		if (!rows.isEmpty()) {
+			jdbc.update(AuditRows.INSERT, (Object[]) AuditRows.columns(rows));
+		}
 	}
 
-	private static Object[] values(AuditEntry e, RequestOrigin origin) {
-		Actor actor = e.actor();
-		return new Object[] { actor.programId(), actor.accountId(), clip(actor.username()), actor.role(), e.residentId(),
-				e.category() == null ? null : e.category().name(), e.resourceType(), clip(e.resourceId()),
-				e.action().name(), e.purpose().name(), clip(origin.clientIp()), clip(origin.userAgent()),
-				e.outcome().name(), clip(e.detail()) };
-	}
+	/** What one transaction recorded, written as it commits. */
+	private final class Gathered implements TransactionSynchronization {
 
-	private static String clip(String value) {
-		return value == null || value.length() <= MAX_TEXT ? value : value.substring(0, MAX_TEXT);
+		private final List<AuditRows.Held> held = new ArrayList<>();
+
+		private final Map<Object, Integer> savepoints = new HashMap<>();
+
+		private boolean written;
+
+		void add(AuditRows.Held entry) {
+			if (written) {
+				// recorded by another synchronization's beforeCommit after this one wrote: still in the transaction
+				write(AuditRows.merge(List.of(entry)));
+				return;
+			}
+			held.add(entry);
+		}
+
+		@Override
+		public void savepoint(Object savepoint) {
+			savepoints.put(savepoint, held.size());
+		}
+
+		@Override
+		public void savepointRollback(Object savepoint) {
+			Integer size = savepoints.get(savepoint);
+			if (size != null && size < held.size()) {
+				held.subList(size, held.size()).clear();
+			}
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			written = true;
+			write(AuditRows.merge(held));
+			held.clear();
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
+		}
 	}
 }

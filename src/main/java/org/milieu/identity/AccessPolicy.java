@@ -158,17 +158,30 @@ public class AccessPolicy {
 	}
 
 	/**
-	 * Records that a list showed these residents' data: one row per resident seen, with purpose
+	 * Records that a list showed these residents' data: one record per resident seen, with purpose
 	 * EMERGENCY for those in reach only through an emergency grant.
 	 */
 	@Transactional
 	public void recordListed(MilieuUser user, DataCategory category, String resourceType, Reach reach,
 			Iterable<ResidentScope> shown) {
+		recordListed(user, category, resourceType, reach, shown, r -> r, ResidentScope::residentId);
+	}
+
+	/**
+	 * Records that a list showed these records: one audit record per resident seen (the trail merges
+	 * a resident's records), naming each record shown by its id, with purpose EMERGENCY for residents
+	 * in reach only through an emergency grant.
+	 */
+	@Transactional
+	public <T> void recordListed(MilieuUser user, DataCategory category, String resourceType, Reach reach,
+			Iterable<T> shown, java.util.function.Function<T, ResidentScope> residentOf,
+			java.util.function.Function<T, ?> idOf) {
 		java.util.List<AuditEntry> entries = new java.util.ArrayList<>();
-		for (ResidentScope resident : shown) {
+		for (T item : shown) {
+			ResidentScope resident = residentOf.apply(item);
 			boolean emergencyOnly = reach.onlyInEmergency(resident.residentId(), resident.houseId());
 			entries.add(AuditEntry.of(user.actor(), AuditAction.READ, AuditOutcome.SUCCESS)
-				.about(resident.residentId(), category).on(resourceType, resident.residentId())
+				.about(resident.residentId(), category).on(resourceType, idOf.apply(item))
 				.because(emergencyOnly ? Purpose.EMERGENCY : Purpose.NORMAL));
 		}
 		trail.recordAll(entries);

@@ -106,8 +106,8 @@ public class RosterListings {
 		weeks(sql, params, "r.week_start", "a.id", status == null ? null : status.name(), "r.status", from, to, page);
 		Slice<Assignment> slice = page.slice(jdbc.sql(sql.toString()).params(params).query((rs, n) -> Rosters.assignment(rs))
 			.list(), a -> Keyset.of(a.weekStart(), a.id()));
-		policy.recordListed(user, DataCategory.WORK_AND_STIPENDS, "JobAssignment", reach,
-				slice.items().stream().map(a -> new ResidentScope(a.residentId(), a.houseId())).toList());
+		policy.recordListed(user, DataCategory.WORK_AND_STIPENDS, "JobAssignment", reach, slice.items(),
+				a -> new ResidentScope(a.residentId(), a.houseId()), Assignment::id);
 		return slice;
 	}
 

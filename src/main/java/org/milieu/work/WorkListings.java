@@ -86,8 +86,8 @@ public class WorkListings {
 		List<Row> rows = jdbc.sql(sql.toString()).params(params)
 			.query((rs, n) -> new Row(Completions.completion(rs, n), rs.getObject("house_id", UUID.class))).list();
 		Slice<Row> slice = page.slice(rows, r -> Keyset.of(r.completion().occursOn(), r.completion().id()));
-		policy.recordListed(user, DataCategory.WORK_AND_STIPENDS, "JobCompletion", reach,
-				slice.items().stream().map(r -> new ResidentScope(r.completion().residentId(), r.houseId())).toList());
+		policy.recordListed(user, DataCategory.WORK_AND_STIPENDS, "JobCompletion", reach, slice.items(),
+				r -> new ResidentScope(r.completion().residentId(), r.houseId()), r -> r.completion().id());
 		return slice.map(Row::completion);
 	}
 

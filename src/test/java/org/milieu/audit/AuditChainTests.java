@@ -56,6 +56,67 @@ class AuditChainTests {
 	}
 
 	@Test
+	void rowsWrittenBeforeTheyHeldArraysKeepTheirHashesAndTheirContent() {
+		EmbeddedDatabase server = EmbeddedDatabase.ephemeral();
+		String url = server.freshDatabase("milieu_audit_chain_carried");
+		Flyway.configure().dataSource(url, server.username(), "")
+			.placeholders(Map.of("appRole", server.applicationRole()))
+			.locations("classpath:db/migration").target("202612063020").load().migrate();
+		JdbcClient before = JdbcClient.create(new DriverManagerDataSource(url, server.applicationRole(), ""));
+		UUID resident = UUID.randomUUID();
+		before.sql("""
+				insert into audit_event (program_id, username, resident_id, category, resource_type, resource_id, action,
+				                         purpose, outcome, id, occurred_at, prev_hash, hash)
+				values (?, 'staff', ?, 'DRUG_SCREENS', 'DrugScreen', 'ds-1', 'READ', 'NORMAL', 'SUCCESS', 0, now(), '', ''),
+				       (?, 'staff', null, null, 'Census', null, 'READ', 'NORMAL', 'SUCCESS', 0, now(), '', ''),
+				       (?, 'staff', null, null, null, null, 'SIGN_IN', 'NORMAL', 'SUCCESS', 0, now(), '', '')""")
+			.params(STAFF.programId(), resident, STAFF.programId(), STAFF.programId()).update();
+		Flyway.configure().dataSource(url, server.username(), "")
+			.placeholders(Map.of("appRole", server.applicationRole()))
+			.locations("classpath:db/migration").load().migrate();
+		JdbcClient after = JdbcClient.create(new DriverManagerDataSource(url, server.applicationRole(), ""));
+		assertThat(new AuditChain(after).verify()).isEqualTo(new ChainVerification(true, 3, null));
+		assertThat(after.sql("""
+				select concat_ws('|', coalesce(array_to_string(categories, ',', '-'), 'none'),
+				       coalesce(array_to_string(resource_types, ',', '-'), 'none'),
+				       coalesce(array_to_string(resource_ids, ',', '-'), 'none'))
+				  from audit_event order by id""").query(String.class).list())
+			.containsExactly("DRUG_SCREENS|DrugScreen|ds-1", "none|Census|-", "none|none|none");
+	}
+
+	@Test
+	void whatOneTransactionRecordsBecomesOneRowPerResidentNamingEveryCategoryAndRecord() {
+		UUID anna = UUID.randomUUID();
+		UUID ben = UUID.randomUUID();
+		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
+		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
+		AuditTrail trail = new AuditTrail(new org.springframework.jdbc.core.JdbcTemplate(connection),
+				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
+		tx.executeWithoutResult(status -> {
+			trail.record(AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS).about(anna, DataCategory.DEMOGRAPHICS)
+				.on("Resident", anna));
+			trail.recordAll(List.of(
+					AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS).about(ben, DataCategory.DEMOGRAPHICS)
+						.on("Resident", ben),
+					AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS).about(anna, DataCategory.LEVELS_AND_RATINGS)
+						.on("LevelEvidence", anna).saying("30 days"),
+					AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS).about(anna, DataCategory.DEMOGRAPHICS)
+						.on("Resident", anna),
+					AuditEntry.of(STAFF, AuditAction.UPDATE, AuditOutcome.SUCCESS).about(anna, DataCategory.DEMOGRAPHICS)
+						.on("Resident", anna)));
+		});
+		connection.destroy();
+		assertThat(superuser.sql("""
+				select concat_ws('|', resident_id, action, array_to_string(categories, ','),
+				       array_to_string(resource_types, ','), array_to_string(resource_ids, ','), coalesce(detail, '-'))
+				  from audit_event order by id""").query(String.class).list())
+			.containsExactly(anna + "|READ|DEMOGRAPHICS,LEVELS_AND_RATINGS|Resident,LevelEvidence|" + anna + "," + anna + "|30 days",
+					ben + "|READ|DEMOGRAPHICS|Resident|" + ben + "|-",
+					anna + "|UPDATE|DEMOGRAPHICS|Resident|" + anna + "|-");
+		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 3, null));
+	}
+
+	@Test
 	void anUntouchedTrailVerifies() {
 		write(20);
 		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 20, null));
@@ -158,7 +219,7 @@ class AuditChainTests {
 		write(2);
 		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
 		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
-		AuditTrail trail = new AuditTrail(JdbcClient.create(connection), new org.springframework.jdbc.core.JdbcTemplate(connection),
+		AuditTrail trail = new AuditTrail(new org.springframework.jdbc.core.JdbcTemplate(connection),
 				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
 		tx.executeWithoutResult(status -> {
 			trail.record(AuditEntry.of(STAFF, AuditAction.UPDATE, AuditOutcome.SUCCESS));
@@ -174,7 +235,7 @@ class AuditChainTests {
 		write(2);
 		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
 		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
-		AuditTrail trail = new AuditTrail(JdbcClient.create(connection), new org.springframework.jdbc.core.JdbcTemplate(connection),
+		AuditTrail trail = new AuditTrail(new org.springframework.jdbc.core.JdbcTemplate(connection),
 				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
 		tx.executeWithoutResult(status -> trail.recordAll(java.util.stream.IntStream.range(0, 50)
 			.mapToObj(i -> AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS)
@@ -190,7 +251,7 @@ class AuditChainTests {
 		write(2);
 		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
 		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
-		AuditTrail trail = new AuditTrail(JdbcClient.create(connection), new org.springframework.jdbc.core.JdbcTemplate(connection),
+		AuditTrail trail = new AuditTrail(new org.springframework.jdbc.core.JdbcTemplate(connection),
 				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
 		tx.executeWithoutResult(status -> {
 			trail.recordAll(readings(30));
@@ -210,12 +271,12 @@ class AuditChainTests {
 	void aBatchKeepsItsOrderInTheChain() {
 		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
 		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
-		AuditTrail trail = new AuditTrail(JdbcClient.create(connection), new org.springframework.jdbc.core.JdbcTemplate(connection),
+		AuditTrail trail = new AuditTrail(new org.springframework.jdbc.core.JdbcTemplate(connection),
 				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
 		List<AuditEntry> batch = readings(300);
 		tx.executeWithoutResult(status -> trail.recordAll(batch));
 		connection.destroy();
-		assertThat(superuser.sql("select resource_id from audit_event order by id").query(String.class).list())
+		assertThat(superuser.sql("select resource_ids[1] from audit_event order by id").query(String.class).list())
 			.containsExactlyElementsOf(batch.stream().map(AuditEntry::resourceId).toList());
 		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 300, null));
 	}
@@ -229,13 +290,14 @@ class AuditChainTests {
 		AuditEntry bare = AuditEntry.of(STAFF, AuditAction.QUERY, AuditOutcome.DENIED);
 		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
 		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
-		AuditTrail trail = new AuditTrail(JdbcClient.create(connection), new org.springframework.jdbc.core.JdbcTemplate(connection),
+		AuditTrail trail = new AuditTrail(new org.springframework.jdbc.core.JdbcTemplate(connection),
 				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
 		tx.executeWithoutResult(status -> trail.recordAll(List.of(full, bare)));
 		connection.destroy();
 		List<String> rows = superuser.sql("""
 				select concat_ws('|', program_id, account_id, username, role, coalesce(resident_id::text, '-'),
-				       coalesce(category, '-'), coalesce(resource_type, '-'), coalesce(resource_id, '-'), action, purpose,
+				       coalesce(array_to_string(categories, ','), '-'), coalesce(array_to_string(resource_types, ','), '-'),
+				       coalesce(array_to_string(resource_ids, ','), '-'), action, purpose,
 				       outcome, coalesce(detail, '-'))
 				  from audit_event order by id""").query(String.class).list();
 		String who = STAFF.programId() + "|" + STAFF.accountId() + "|staff|STAFF|";
@@ -255,8 +317,7 @@ class AuditChainTests {
 					SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
 					try {
 						TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
-						AuditTrail trail = new AuditTrail(JdbcClient.create(connection),
-								new org.springframework.jdbc.core.JdbcTemplate(connection),
+						AuditTrail trail = new AuditTrail(new org.springframework.jdbc.core.JdbcTemplate(connection),
 								new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
 						for (int b = 0; b < 3; b++) {
 							tx.executeWithoutResult(status -> trail.recordAll(readings(40)));
@@ -290,7 +351,7 @@ class AuditChainTests {
 	private void write(int count) {
 		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
 		try {
-			AuditTrail trail = new AuditTrail(JdbcClient.create(connection), new org.springframework.jdbc.core.JdbcTemplate(connection),
+			AuditTrail trail = new AuditTrail(new org.springframework.jdbc.core.JdbcTemplate(connection),
 				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
 			for (int i = 0; i < count; i++) {
 				trail.record(AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS)

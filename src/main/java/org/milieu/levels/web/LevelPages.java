@@ -53,8 +53,13 @@ class LevelPages {
 
 	private final Census census;
 
+	/** The page's reads share one transaction, so the view is one audit record for the resident. */
+	private final org.springframework.transaction.support.TransactionTemplate inOneTransaction;
+
 	LevelPages(LevelEvidence evidence, LevelReviews reviews, LevelReviewEngine engine, CriterionAdjustments adjustments,
-			ManualFacts manual, LevelFacts facts, LevelSchemes schemes, Census census) {
+			ManualFacts manual, LevelFacts facts, LevelSchemes schemes, Census census,
+			org.springframework.transaction.PlatformTransactionManager transactions) {
+		this.inOneTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		this.evidence = evidence;
 		this.reviews = reviews;
 		this.engine = engine;
@@ -67,19 +72,21 @@ class LevelPages {
 
 	@GetMapping("/residents/{id}/level")
 	String evidence(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id, Model model) {
-		CensusEntry resident = census.read(user, id);
-		Evidence e = evidence.of(user, id);
 		boolean staff = user.has(Role.ADMIN) || user.has(Role.CLINICIAN) || user.has(Role.STAFF);
-		model.addAttribute("resident", resident);
-		model.addAttribute("evidence", e);
-		model.addAttribute("scheme", schemes.today(user.programId()));
+		inOneTransaction.executeWithoutResult(status -> {
+			CensusEntry resident = census.read(user, id);
+			Evidence e = evidence.of(user, id);
+			model.addAttribute("resident", resident);
+			model.addAttribute("evidence", e);
+			model.addAttribute("scheme", schemes.today(user.programId()));
+			model.addAttribute("adjustments", staff ? adjustments.of(user, id) : List.of());
+			model.addAttribute("reviews", reviews.forResident(user, id));
+			model.addAttribute("coverage", facts.coverage(user.programId()));
+			model.addAttribute("today", e.measuredOn());
+		});
 		model.addAttribute("staff", staff);
 		model.addAttribute("canAdjust", user.has(Role.ADMIN) || user.has(Role.CLINICIAN));
-		model.addAttribute("adjustments", staff ? adjustments.of(user, id) : List.of());
-		model.addAttribute("reviews", reviews.forResident(user, id));
 		model.addAttribute("factKinds", List.of(FactKind.values()));
-		model.addAttribute("coverage", facts.coverage(user.programId()));
-		model.addAttribute("today", e.measuredOn());
 		return "levels/evidence";
 	}
 

@@ -103,8 +103,8 @@ public class PassListings {
 		params.add(page.fetch());
 		Slice<Pass> slice = page.slice(jdbc.sql(sql.toString()).params(params).query((rs, n) -> Passes.pass(rs)).list(),
 				p -> Keyset.of(p.leftAt(), p.id()));
-		policy.recordListed(user, DataCategory.WHEREABOUTS, "Pass", reach,
-				slice.items().stream().map(p -> new ResidentScope(p.residentId(), p.houseId())).toList());
+		policy.recordListed(user, DataCategory.WHEREABOUTS, "Pass", reach, slice.items(),
+				p -> new ResidentScope(p.residentId(), p.houseId()), Pass::id);
 		return slice;
 	}
 }

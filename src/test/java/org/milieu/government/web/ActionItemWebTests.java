@@ -146,7 +146,7 @@ class ActionItemWebTests {
 			.andReturn().getResponse().getContentAsString();
 		UUID item = id(json);
 		assertThat(jdbc.sql("select count(*) from audit_event where action = 'CREATE' and resident_id = ? "
-				+ "and resource_type = 'ActionItem' and resource_id = ?").params(resident("resident01"), item.toString())
+				+ "and 'ActionItem' = any(resource_types) and ? = any(resource_ids)").params(resident("resident01"), item.toString())
 			.query(Integer.class).single()).isEqualTo(1);
 
 		mvc.perform(get("/api/v1/action-items?status=open").with(signIns.as("resident01")))
@@ -159,7 +159,7 @@ class ActionItemWebTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[?(@.id == '" + item + "')].status").value("OPEN"));
 		assertThat(jdbc.sql("select count(*) from audit_event where action = 'READ' and resident_id = ? "
-				+ "and username = 'staff' and resource_type = 'ActionItem'").param(resident("resident01"))
+				+ "and username = 'staff' and 'ActionItem' = any(resource_types)").param(resident("resident01"))
 			.query(Integer.class).single()).isPositive();
 
 		mvc.perform(postJson("/api/v1/action-items/" + item + "/done", "resident02", "{\"note\": \"not mine\"}"))

@@ -103,8 +103,8 @@ class MeetingAttendanceWebTests {
 			.andExpect(jsonPath("$.present.length()").value(few.size()))
 			.andExpect(jsonPath("$.quorum.present").value(few.size()))
 			.andExpect(jsonPath("$.quorum.met").value(false));
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'UPDATE' and resource_type = 'MeetingAttendance' "
-				+ "and resource_id = ? and category = 'GOVERNMENT' and resident_id is not null").param(meeting.toString())
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'UPDATE' and 'MeetingAttendance' = any(resource_types) "
+				+ "and ? = any(resource_ids) and 'GOVERNMENT' = any(categories) and resident_id is not null").param(meeting.toString())
 			.query(Integer.class).single()).isEqualTo(few.size());
 
 		// the list is replaced: one leaves, enough come to make the quorum
@@ -117,16 +117,16 @@ class MeetingAttendanceWebTests {
 		assertThat(attendance.present(meeting)).containsExactlyInAnyOrderElementsOf(enough);
 		assertThat(attendance.quorum(signIns.user("staff").programId(), meeting))
 			.isEqualTo(new Quorum(required, n, required, true));
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'UPDATE' and resource_type = 'MeetingAttendance' "
-				+ "and resource_id = ? and resident_id = ? and detail = 'no longer present'").params(meeting.toString(),
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'UPDATE' and 'MeetingAttendance' = any(resource_types) "
+				+ "and ? = any(resource_ids) and resident_id = ? and detail = 'no longer present'").params(meeting.toString(),
 						members.get(0)).query(Integer.class).single()).isEqualTo(1);
 
 		mvc.perform(get("/api/v1/meetings/" + meeting).with(signIns.as("resident01")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.present.length()").value(required))
 			.andExpect(jsonPath("$.quorum.met").value(true));
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'READ' and resource_type = 'MeetingAttendance' "
-				+ "and username = 'resident01' and resource_id = ?").param(meeting.toString()).query(Integer.class).single())
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'READ' and 'MeetingAttendance' = any(resource_types) "
+				+ "and username = 'resident01' and ? = any(resource_ids)").param(meeting.toString()).query(Integer.class).single())
 			.isEqualTo(required);
 	}
 
@@ -164,7 +164,7 @@ class MeetingAttendanceWebTests {
 		assertThat(jdbc.sql("select status from government_attendance where meeting_id = ? and resident_id = ?")
 			.params(meeting, excused).query(String.class).single()).isEqualTo("EXCUSED");
 		assertThat(attendance.present(meeting)).containsExactly(here);
-		assertThat(jdbc.sql("select count(*) from audit_event where resource_type = 'MeetingAttendance' and resource_id = ? "
+		assertThat(jdbc.sql("select count(*) from audit_event where 'MeetingAttendance' = any(resource_types) and ? = any(resource_ids) "
 				+ "and detail = 'absent at the close'").param(meeting.toString()).query(Integer.class).single())
 			.isEqualTo(members.size() - 2);
 	}
@@ -200,7 +200,7 @@ class MeetingAttendanceWebTests {
 		mvc.perform(postJson("/api/v1/meetings/" + meeting + "/attendance", "resident01", present(List.of(mine))))
 			.andExpect(status().isForbidden());
 		assertThat(jdbc.sql("select count(*) from audit_event where action = 'ACCESS_DENIED' and username = 'resident01' "
-				+ "and resource_type = 'MeetingAttendance' and resource_id = ?").param(meeting.toString())
+				+ "and 'MeetingAttendance' = any(resource_types) and ? = any(resource_ids)").param(meeting.toString())
 			.query(Integer.class).single()).isEqualTo(1);
 		mvc.perform(postJson("/api/v1/meetings/" + meeting + "/attendance", "family", present(List.of(mine))))
 			.andExpect(status().isForbidden());

@@ -66,7 +66,7 @@ class EmergencyAccessWebTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(1))
 			.andExpect(jsonPath("$[0].id").value(resident.toString()));
-		assertThat(jdbc.sql("select purpose from audit_event where username = ? and resource_type = 'Census'").param(nurse)
+		assertThat(jdbc.sql("select purpose from audit_event where username = ? and 'Census' = any(resource_types)").param(nurse)
 			.query(String.class).list()).containsExactly("EMERGENCY");
 
 		mvc.perform(get("/admin/emergency-access").with(signIns.as("director")))

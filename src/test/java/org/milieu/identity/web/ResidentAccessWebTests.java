@@ -56,13 +56,13 @@ class ResidentAccessWebTests {
 	@Test
 	void theListFiltersByHouseAndAuditsOnlyTheResidentsShown() throws Exception {
 		UUID linden = jdbc.sql("select id from residents_house where name = 'Linden House'").query(UUID.class).single();
-		long before = jdbc.sql("select count(*) from audit_event where username = 'clinician' and resource_type = 'Census'")
+		long before = jdbc.sql("select count(*) from audit_event where username = 'clinician' and 'Census' = any(resource_types)")
 			.query(Long.class).single();
 		mvc.perform(get("/api/v1/residents?houseId=" + linden).with(signIns.as("clinician")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(16))
 			.andExpect(jsonPath("$[*].house").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("Linden House"))));
-		long after = jdbc.sql("select count(*) from audit_event where username = 'clinician' and resource_type = 'Census'")
+		long after = jdbc.sql("select count(*) from audit_event where username = 'clinician' and 'Census' = any(resource_types)")
 			.query(Long.class).single();
 		assertThat(after - before).as("one read audited per resident shown").isEqualTo(16);
 		// staff of Bayview asking for Linden see nobody
@@ -98,8 +98,9 @@ class ResidentAccessWebTests {
 			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
 			.andExpect(jsonPath("$.items[0].username").value("staff"))
 			.andExpect(jsonPath("$.items[0].role").value("STAFF"))
-			.andExpect(jsonPath("$.items[0].category").value("DEMOGRAPHICS"))
-			.andExpect(jsonPath("$.items[0].resourceType").value("Resident"))
+			.andExpect(jsonPath("$.items[0].categories[0]").value("DEMOGRAPHICS"))
+			.andExpect(jsonPath("$.items[0].resources[0].type").value("Resident"))
+			.andExpect(jsonPath("$.items[0].resources[0].id").value(resident.toString()))
 			.andExpect(jsonPath("$.items[0].outcome").value("SUCCESS"))
 			.andExpect(jsonPath("$.items[0].purpose").value("NORMAL"))
 			.andExpect(jsonPath("$.items[0].userAgent").value("ward-tablet"))
@@ -173,7 +174,7 @@ class ResidentAccessWebTests {
 	}
 
 	private long count(String action, UUID resident, String category) {
-		return jdbc.sql("select count(*) from audit_event where action = ? and resident_id = ? and category = ?")
+		return jdbc.sql("select count(*) from audit_event where action = ? and resident_id = ? and ? = any(categories)")
 			.params(action, resident, category).query(Long.class).single();
 	}
 

@@ -191,7 +191,7 @@ class PrivilegesWebTests {
 		List<PrivilegeStatus> statuses = privileges.of(signIns.user(ward.staff()), ward.resident());
 		assertThat(statuses).extracting(s -> s.privilege().code()).contains("PHONE_TIME", "OFF_SITE_PASS", "MENTOR_ROLE");
 		assertThat(jdbc.sql("select count(*) from audit_event where resident_id = ? and username = ? and action = 'READ' "
-				+ "and category = 'LEVELS_AND_RATINGS' and resource_type = 'Privileges'")
+				+ "and 'LEVELS_AND_RATINGS' = any(categories) and 'Privileges' = any(resource_types)")
 			.params(ward.resident(), ward.staff()).query(Integer.class).single()).isEqualTo(1);
 		assertThatThrownBy(() -> privileges.of(signIns.user("staff2"), ward.resident()))
 			.as("staff of another house").isInstanceOf(AccessDeniedException.class);
@@ -291,7 +291,7 @@ class PrivilegesWebTests {
 		assertThat(jdbc.sql("select ended_at::text || end_reason from levels_privilege_adjustment where resident_id = ?")
 			.param(ward.resident()).query(String.class).single()).isEqualTo(endedAt + "Visit cancelled");
 		assertThat(jdbc.sql("select count(*) from audit_event where resident_id = ? and username = ? "
-				+ "and category = 'CLINICAL_NOTES' and resource_type = 'PrivilegeAdjustment' and outcome = 'SUCCESS'")
+				+ "and 'CLINICAL_NOTES' = any(categories) and 'PrivilegeAdjustment' = any(resource_types) and outcome = 'SUCCESS'")
 			.params(ward.resident(), ward.clinician()).query(Integer.class).single()).as("the grant and its end").isEqualTo(2);
 	}
 
@@ -326,7 +326,7 @@ class PrivilegesWebTests {
 				"{\"privilegeCode\": \"OFF_SITE_PASS\", \"kind\": \"GRANT\", \"reason\": \"I would like to\"}"))
 			.andExpect(status().isForbidden());
 		assertThat(adjustmentCount(ward.resident())).isZero();
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'ACCESS_DENIED' and category = 'CLINICAL_NOTES' "
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'ACCESS_DENIED' and 'CLINICAL_NOTES' = any(categories) "
 				+ "and resident_id = ? and username = ?").params(ward.resident(), ward.staff()).query(Integer.class).single())
 			.isEqualTo(1);
 	}
@@ -476,7 +476,7 @@ class PrivilegesWebTests {
 			.andExpect(content().string(containsString("What level 2 brings")))
 			.andExpect(content().string(containsString("Off-site pass")));
 		assertThat(jdbc.sql("select count(*) from audit_event where username = ? and action = 'READ' "
-				+ "and category = 'LEVELS_AND_RATINGS' and resource_type = 'Privileges'").param(ward.residentLogin())
+				+ "and 'LEVELS_AND_RATINGS' = any(categories) and 'Privileges' = any(resource_types)").param(ward.residentLogin())
 			.query(Integer.class).single()).as("reading their own privileges is audited too").isEqualTo(1);
 		mvc.perform(get("/residents/" + ward.resident()).param("tab", "level").with(signIns.as(ward.staff())))
 			.andExpect(status().isOk())

@@ -419,8 +419,8 @@ class DischargeClosuresWebTests {
 	}
 
 	private int closureAudits(UUID resident) {
-		return jdbc.sql("select count(*) from audit_event where resident_id = ? and resource_type = 'DischargeClosure' "
-				+ "and action = 'UPDATE' and category = 'LEVELS_AND_RATINGS'").param(resident).query(Integer.class).single();
+		return jdbc.sql("select count(*) from audit_event where resident_id = ? and 'DischargeClosure' = any(resource_types) "
+				+ "and action = 'UPDATE' and 'LEVELS_AND_RATINGS' = any(categories)").param(resident).query(Integer.class).single();
 	}
 
 	private String levelsPublication(UUID resident) {

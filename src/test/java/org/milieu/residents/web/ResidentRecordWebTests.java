@@ -338,7 +338,7 @@ class ResidentRecordWebTests {
 	}
 
 	private int audited(String action, String username, UUID resident, String category) {
-		return jdbc.sql("select count(*) from audit_event where action = ? and username = ? and resident_id = ? and category = ?")
+		return jdbc.sql("select count(*) from audit_event where action = ? and username = ? and resident_id = ? and ? = any(categories)")
 			.params(action, username, resident, category).query(Integer.class).single();
 	}
 }
