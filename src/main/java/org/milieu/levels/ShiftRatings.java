@@ -73,8 +73,11 @@ public class ShiftRatings {
 
 	private final ApplicationEventPublisher events;
 
-	ShiftRatings(JdbcClient jdbc, Census census, Houses houses, Programs programs, AccessPolicy policy, AuditTrail trail,
-			Clock clock, ApplicationEventPublisher events) {
+	private final org.springframework.jdbc.core.JdbcTemplate batch;
+
+	ShiftRatings(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, Census census, Houses houses,
+			Programs programs, AccessPolicy policy, AuditTrail trail, Clock clock, ApplicationEventPublisher events) {
+		this.batch = batch;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.census = census;
@@ -125,14 +128,23 @@ public class ShiftRatings {
 		}
 		boolean late = late(command.shiftDate(), command.shift(), zone, now);
 		UUID sheet = openSheet(user, program, houseId, command.shiftDate(), command.shift(), now);
+		List<Object[]> rows = new java.util.ArrayList<>();
+		List<DestructiveBehaviourRated> destructive = new java.util.ArrayList<>();
 		for (RateSheet.Entry entry : command.entries()) {
 			policy.enforce(user, AuditAction.CREATE, DataCategory.LEVELS_AND_RATINGS,
 					new ResidentScope(entry.residentId(), houseId), "ShiftRating", sheet);
 			for (RateSheet.Rating rating : entry.ratings()) {
-				insert(UUID.randomUUID(), program, sheet, entry.residentId(), houseId, command.shiftDate(), command.shift(),
-						rating.domain(), rating.value(), rating.note(), user.getUsername(), now, late, null);
+				UUID id = UUID.randomUUID();
+				rows.add(values(id, program, sheet, entry.residentId(), houseId, command.shiftDate(), command.shift(),
+						rating.domain(), rating.value(), rating.note(), user.getUsername(), now, late, null));
+				if (rating.domain() == RatingDomain.SAFETY && rating.value() == 0) {
+					destructive.add(new DestructiveBehaviourRated(program, entry.residentId(), id, command.shiftDate()));
+				}
 			}
 		}
+		// one JDBC batch, sent as multi-row inserts (reWriteBatchedInserts), instead of a statement per rating
+		batch.batchUpdate(INSERT_RATING, rows);
+		destructive.forEach(events::publishEvent);
 		return read(sheet, houseId, command.shiftDate(), command.shift(), late, List.copyOf(living.values()),
 				living.keySet());
 	}
@@ -325,16 +337,25 @@ public class ShiftRatings {
 	private void insert(UUID id, ProgramId program, UUID sheet, UUID residentId, UUID houseId, LocalDate date,
 			ShiftKind shift, RatingDomain domain, int value, String note, String ratedBy, Instant ratedAt, boolean late,
 			UUID supersedes) {
-		jdbc.sql("""
-				insert into levels_shift_rating (id, program_id, sheet_id, resident_id, house_id, shift_date, shift, domain,
-				                                 value, note, rated_by, rated_at, late, supersedes)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, program.value(), sheet, residentId, houseId, date, shift.name(), domain.name(), value,
-					note == null || note.isBlank() ? null : note.strip(), ratedBy, Timestamp.from(ratedAt), late, supersedes)
+		jdbc.sql(INSERT_RATING)
+			.params(values(id, program, sheet, residentId, houseId, date, shift, domain, value, note, ratedBy, ratedAt, late,
+					supersedes))
 			.update();
 		if (domain == RatingDomain.SAFETY && value == 0) {
 			events.publishEvent(new DestructiveBehaviourRated(program, residentId, id, date));
 		}
+	}
+
+	private static final String INSERT_RATING = """
+			insert into levels_shift_rating (id, program_id, sheet_id, resident_id, house_id, shift_date, shift, domain,
+			                                 value, note, rated_by, rated_at, late, supersedes)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private static Object[] values(UUID id, ProgramId program, UUID sheet, UUID residentId, UUID houseId, LocalDate date,
+			ShiftKind shift, RatingDomain domain, int value, String note, String ratedBy, Instant ratedAt, boolean late,
+			UUID supersedes) {
+		return new Object[] { id, program.value(), sheet, residentId, houseId, date, shift.name(), domain.name(), value,
+				note == null || note.isBlank() ? null : note.strip(), ratedBy, Timestamp.from(ratedAt), late, supersedes };
 	}
 
 	private ShiftRating find(UUID id) {
