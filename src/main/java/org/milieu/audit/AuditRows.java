@@ -129,7 +129,7 @@ final class AuditRows {
 			select e.program_id::uuid, e.account_id::uuid, e.username, e.role, e.resident_id::uuid,
 			       string_to_array(e.categories, E'\\x1d', E'\\x1c'), string_to_array(e.resource_types, E'\\x1d', E'\\x1c'),
 			       string_to_array(e.resource_ids, E'\\x1d', E'\\x1c'), e.action, e.purpose, e.client_ip, e.user_agent,
-			       e.outcome, e.detail, 0, now(), '', ''
+			       e.outcome, e.detail, 0, clock_timestamp(), '', ''
 			  from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
 			              ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
 			       with ordinality as e(program_id, account_id, username, role, resident_id, categories, resource_types,

@@ -117,6 +117,52 @@ class AuditChainTests {
 	}
 
 	@Test
+	void rowsGoToTheirMonthsPartitionWhichIsReachedOnlyThroughTheTrailAndRefusesChange() {
+		write(3);
+		java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+		String partition = String.format("audit_event_y%04dm%02d", month.getYear(), month.getMonthValue());
+		assertThat(superuser.sql("select distinct tableoid::regclass::text from audit_event").query(String.class).list())
+			.containsExactly(partition);
+		String ahead = String.format("audit_event_y%04dm%02d", month.plusMonths(3).getYear(), month.plusMonths(3).getMonthValue());
+		assertThat(superuser.sql("select to_regclass(?)::text").param(ahead).query(String.class).single())
+			.as("three months prepared ahead").isEqualTo(ahead);
+		assertThatThrownBy(() -> superuser.sql("truncate " + partition).update()).rootCause().hasMessageContaining("append-only");
+		assertThatThrownBy(() -> superuser.sql("delete from " + partition).update()).rootCause().hasMessageContaining("append-only");
+		JdbcClient asApp = JdbcClient.create(app);
+		assertThatThrownBy(() -> asApp.sql("select count(*) from " + partition).query(Integer.class).single())
+			.rootCause().hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> asApp.sql("select count(*) from audit_event_default").query(Integer.class).single())
+			.rootCause().hasMessageContaining("permission denied");
+		assertThat(asApp.sql("select audit_event_prepare_months(now(), 3)").query(Integer.class).single())
+			.as("the months are there already").isZero();
+		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 3, null));
+	}
+
+	@Test
+	void theChainFindsItsTailInAnEarlierMonthAfterAnIdleMonth() {
+		write(2);
+		// as if the trail had been idle since an earlier month: its newest row moved two months back
+		java.time.YearMonth back = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(2);
+		superuser.sql("select audit_event_prepare_months(?::timestamptz, 0)").param(back.atDay(1) + "T00:00:00Z")
+			.query(Integer.class).single();
+		superuser.sql("alter table audit_event disable trigger user").update();
+		superuser.sql("update audit_event set occurred_at = occurred_at - interval '2 months'").update();
+		for (long id : superuser.sql("select id from audit_event order by id").query(Long.class).list()) {
+			superuser.sql("""
+					update audit_event e set prev_hash = coalesce((select p.hash from audit_event p where p.id < e.id
+					                                               order by p.id desc limit 1), ''),
+					                         hash = audit_event_digest(coalesce((select p.hash from audit_event p where p.id < e.id
+					                                               order by p.id desc limit 1), ''), e)
+					 where id = ?""").param(id).update();
+		}
+		superuser.sql("alter table audit_event enable trigger user").update();
+		superuser.sql("update audit_chain_head set last_hash = (select hash from audit_event order by id desc limit 1)").update();
+		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 2, null));
+		write(1);
+		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 3, null));
+	}
+
+	@Test
 	void anUntouchedTrailVerifies() {
 		write(20);
 		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 20, null));
