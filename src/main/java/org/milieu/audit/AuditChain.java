@@ -23,19 +23,29 @@ public class AuditChain {
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public ChainVerification verify() {
+		return walk(0, "", 0);
+	}
+
+	/**
+	 * The same check for the rows after {@code afterId} only: the first of them must link to
+	 * {@code afterHash}, and the head must count {@code rowsBefore} rows more than are walked. Used
+	 * from a checkpoint, whose own row is checked by the caller.
+	 */
+	ChainVerification walk(long afterId, String afterHash, long rowsBefore) {
 		record Walk(long checked, Long firstBroken, Long lastId, String lastHash) {
 		}
 		Walk walk = jdbc.sql("""
 				with walked as (
 				  select id, hash,
-				         prev_hash is distinct from coalesce(lag(hash) over (order by id), '')
+				         prev_hash is distinct from coalesce(lag(hash) over (order by id), ?)
 				           or hash is distinct from audit_event_digest(prev_hash, e) as broken
-				    from audit_event e)
+				    from audit_event e where id > ?)
 				select count(*) as checked,
 				       min(id) filter (where broken) as first_broken,
 				       max(id) as last_id,
-				       (select hash from audit_event order by id desc limit 1) as last_hash
+				       (select hash from audit_event where id > ? order by id desc limit 1) as last_hash
 				  from walked""")
+			.params(afterHash, afterId, afterId)
 			.query((rs, n) -> new Walk(rs.getLong("checked"), (Long) rs.getObject("first_broken"),
 					(Long) rs.getObject("last_id"), rs.getString("last_hash")))
 			.single();
@@ -47,9 +57,9 @@ public class AuditChain {
 		if (walk.firstBroken() != null) {
 			return new ChainVerification(false, walk.checked(), walk.firstBroken());
 		}
-		long lastId = walk.lastId() == null ? 0 : walk.lastId();
-		String lastHash = walk.lastHash() == null ? "" : walk.lastHash();
-		if (head.lastId() != lastId || !head.lastHash().equals(lastHash) || head.rows() != walk.checked()) {
+		long lastId = walk.lastId() == null ? afterId : walk.lastId();
+		String lastHash = walk.lastHash() == null ? afterHash : walk.lastHash();
+		if (head.lastId() != lastId || !head.lastHash().equals(lastHash) || head.rows() != rowsBefore + walk.checked()) {
 			return new ChainVerification(false, walk.checked(), lastId + 1);
 		}
 		return new ChainVerification(true, walk.checked(), null);

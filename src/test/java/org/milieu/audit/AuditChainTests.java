@@ -163,6 +163,63 @@ class AuditChainTests {
 	}
 
 	@Test
+	void aCheckpointLetsTheCheckWalkOnlyTheRowsSinceAndStillCatchesTheirTampering() {
+		AuditCheckpoints checkpoints = checkpoints("the key");
+		assertThat(checkpoints.verifyFromLatest()).isEqualTo(new CheckpointVerification(null, true, 0, null));
+		write(20);
+		AuditCheckpoint taken = checkpoints.take().orElseThrow();
+		assertThat(taken.lastId()).isEqualTo(20);
+		assertThat(taken.rowCount()).isEqualTo(20);
+		write(5);
+		assertThat(checkpoints.verifyFromLatest()).isEqualTo(new CheckpointVerification(taken, true, 5, null));
+		asSuperuserWithoutGuards("update audit_event set username = 'someone-else' where id = 23");
+		assertThat(checkpoints.verifyFromLatest()).isEqualTo(new CheckpointVerification(taken, false, 5, 23L));
+		assertThat(checkpoints.take()).as("no checkpoint over a broken chain").isEmpty();
+	}
+
+	@Test
+	void aRowBeforeTheCheckpointIsLeftToTheFullCheckButTheCheckpointsOwnRowIsChecked() {
+		AuditCheckpoints checkpoints = checkpoints("the key");
+		write(10);
+		AuditCheckpoint taken = checkpoints.take().orElseThrow();
+		asSuperuserWithoutGuards("update audit_event set username = 'someone-else' where id = 4");
+		assertThat(checkpoints.verifyFromLatest().intact()).as("from the checkpoint").isTrue();
+		assertThat(chain.verify()).as("the full check").isEqualTo(new ChainVerification(false, 10, 4L));
+		asSuperuserWithoutGuards("update audit_event set username = 'someone-else' where id = 10");
+		assertThat(checkpoints.verifyFromLatest()).isEqualTo(new CheckpointVerification(taken, false, 0, 10L));
+	}
+
+	@Test
+	void aCheckpointWrittenWithoutTheKeyIsRefused() {
+		write(10);
+		checkpoints("the key").take().orElseThrow();
+		write(2);
+		// someone with database access but not the key records a checkpoint further on
+		superuser.sql("""
+				insert into audit_checkpoint (taken_at, last_id, last_hash, row_count, signature)
+				select now(), last_id, last_hash, row_count, 'forged' from audit_chain_head""").update();
+		CheckpointVerification verified = checkpoints("the key").verifyFromLatest();
+		assertThat(verified.intact()).isFalse();
+		assertThat(checkpoints("another key").take()).as("signed with another key").isEmpty();
+		assertThatThrownBy(() -> superuser.sql("delete from audit_checkpoint").update()).rootCause()
+			.hasMessageContaining("append-only");
+	}
+
+	@Test
+	void aTailCutAfterTheCheckpointIsNamed() {
+		AuditCheckpoints checkpoints = checkpoints("the key");
+		write(6);
+		AuditCheckpoint taken = checkpoints.take().orElseThrow();
+		write(4);
+		asSuperuserWithoutGuards("delete from audit_event where id > 8");
+		assertThat(checkpoints.verifyFromLatest()).isEqualTo(new CheckpointVerification(taken, false, 2, 9L));
+	}
+
+	private AuditCheckpoints checkpoints(String key) {
+		return new AuditCheckpoints(JdbcClient.create(app), chain, key, java.nio.file.Path.of("unused"));
+	}
+
+	@Test
 	void anUntouchedTrailVerifies() {
 		write(20);
 		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 20, null));

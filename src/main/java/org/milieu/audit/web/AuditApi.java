@@ -12,7 +12,13 @@ import org.milieu.audit.AuditChain;
 import org.milieu.audit.AuditEvents;
 import org.milieu.audit.AuditQuery;
 import org.milieu.audit.AuditRecord;
+import org.milieu.audit.AuditCheckpoint;
+import org.milieu.audit.AuditCheckpoints;
 import org.milieu.audit.ChainVerification;
+import org.milieu.audit.CheckpointVerification;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.milieu.audit.CurrentActor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -36,7 +42,10 @@ class AuditApi {
 
 	private final CurrentActor actor;
 
-	AuditApi(AuditEvents events, AuditChain chain, CurrentActor actor) {
+	private final AuditCheckpoints checkpoints;
+
+	AuditApi(AuditEvents events, AuditChain chain, CurrentActor actor, AuditCheckpoints checkpoints) {
+		this.checkpoints = checkpoints;
 		this.events = events;
 		this.chain = chain;
 		this.actor = actor;
@@ -60,6 +69,25 @@ class AuditApi {
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<ChainVerification> verify() {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(chain.verify());
+	}
+
+	/** The chain verified from its latest signed checkpoint: the rows written since, only. */
+	@GetMapping("/audit/verification/since-checkpoint")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<CheckpointVerification> verifySinceCheckpoint() {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(checkpoints.verifyFromLatest());
+	}
+
+	/**
+	 * Takes a checkpoint at the chain's head now, after verifying the rows since the latest one.
+	 * 409 when they do not verify (the verification says where).
+	 */
+	@PostMapping("/audit/checkpoints")
+	@PreAuthorize("hasRole('ADMIN')")
+	@ResponseStatus(HttpStatus.CREATED)
+	AuditCheckpoint checkpoint() {
+		return checkpoints.take()
+			.orElseThrow(() -> new org.milieu.shared.StateConflict("audit.checkpoint.broken"));
 	}
 
 	/** A page of audit rows, newest first; pass {@code next} as {@code before} for the following page. */

@@ -100,6 +100,8 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.POST, "/api/v1/houses/{id}/beds/{bedId}/retire", Subject.NONE, 200, 403, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/audit-events", Subject.NONE, 200, 403, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/audit/verification", Subject.NONE, 200, 403, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/audit/verification/since-checkpoint", Subject.NONE, 200, 403, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/audit/checkpoints", Subject.NONE, 201, 403, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/users", Subject.NONE, 200, 403, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/users/{id}", Subject.NONE, 200, 403, 403, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/users", Subject.NONE, 201, 403, 403, 403, 403),
