@@ -24,7 +24,8 @@ import org.springframework.web.context.WebApplicationContext;
  * answer must have a documented status, media type, body shape and headers, and each request that
  * was accepted (2xx) must be one the document allows. A refused request is not checked against
  * the document (tests send malformed ones on purpose), but its answer is. Any drift fails the test
- * that made the call. Imported by {@code @MilieuWebTest}, so it applies to every MockMvc test.
+ * that made the call. Imported by {@code @MilieuWebTest}, so it applies to every MockMvc test; calls
+ * over real HTTP are held to the same check by {@link HttpApiContractCheck}.
  */
 public class ApiContractCheck implements MockMvcBuilderCustomizer {
 
@@ -46,6 +47,14 @@ public class ApiContractCheck implements MockMvcBuilderCustomizer {
 		builder.alwaysDo(this::check);
 	}
 
+	/**
+	 * Whether a call is held to the document: an API call with a method an operation can have (a
+	 * method such as QUERY or TRACE has nothing in the document to match).
+	 */
+	static boolean checks(String method, String uri) {
+		return uri.startsWith("/api/") && DOCUMENTABLE.contains(method);
+	}
+
 	/** How many API calls were checked so far in this test run. */
 	public static int checked() {
 		return CHECKED.get();
@@ -53,23 +62,13 @@ public class ApiContractCheck implements MockMvcBuilderCustomizer {
 
 	private void check(MvcResult result) {
 		MockHttpServletRequest request = result.getRequest();
-		if (!request.getRequestURI().startsWith("/api/") || !DOCUMENTABLE.contains(request.getMethod())) {
-			return; // a method no operation can have (QUERY, TRACE) has nothing in the document to match
+		if (!checks(request.getMethod(), request.getRequestURI())) {
+			return;
 		}
 		List<String> problems = problems(validator(), request, result.getResponse());
 		CHECKED.incrementAndGet();
-		String collect = System.getProperty("api-contract.collect");
-		if (collect != null && !problems.isEmpty()) {
-			// a developer's survey of every drift at once (-Dapi-contract.collect=file), instead of failing
-			try {
-				java.nio.file.Files.writeString(java.nio.file.Path.of(collect), problems.stream()
-					.map(p -> request.getMethod() + " " + request.getRequestURI() + " " + result.getResponse().getStatus() + " " + p + "\n")
-					.reduce("", String::concat), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-			}
-			catch (java.io.IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
-			}
-			return;
+		if (collected(request.getMethod(), request.getRequestURI(), result.getResponse().getStatus(), problems)) {
+			return; // a developer's survey of every drift at once, instead of failing
 		}
 		if (!problems.isEmpty()) {
 			throw new AssertionError("The API call " + request.getMethod() + " " + request.getRequestURI() + " answered "
@@ -172,12 +171,42 @@ public class ApiContractCheck implements MockMvcBuilderCustomizer {
 	}
 
 	private OpenApiInteractionValidator validator() {
+		return validator(context);
+	}
+
+	/** The validator of the document {@code context} serves, read once per test run. */
+	static OpenApiInteractionValidator validator(WebApplicationContext context) {
 		OpenApiInteractionValidator validator = VALIDATOR.get();
 		if (validator == null) {
 			validator = of(served(context));
 			VALIDATOR.compareAndSet(null, validator);
 		}
 		return VALIDATOR.get();
+	}
+
+	/** Counts one more checked call (for a check made outside MockMvc). */
+	static void counted() {
+		CHECKED.incrementAndGet();
+	}
+
+	/**
+	 * In the developer's survey mode ({@code -Dapi-contract.collect=file}) appends the drifts of one
+	 * call to that file and answers true: the caller then does not fail.
+	 */
+	static boolean collected(String method, String uri, int status, List<String> problems) {
+		String collect = System.getProperty("api-contract.collect");
+		if (collect == null || problems.isEmpty()) {
+			return false;
+		}
+		try {
+			java.nio.file.Files.writeString(java.nio.file.Path.of(collect), problems.stream()
+				.map(p -> method + " " + uri + " " + status + " " + p + "\n")
+				.reduce("", String::concat), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return true;
 	}
 
 	/** The API description as the application serves it at {@code /v3/api-docs}. */
