@@ -208,7 +208,7 @@ class DayOfTheProgramClientTests {
 				.getItems();
 			if (marked.isEmpty()) {
 				return new CompletionApiApi(staff).completionMark(assignment.getId(), new WorkCompletionApiMarkRequest()
-					.date(today).outcome("DONE"), null);
+					.date(today).outcome(WorkCompletionApiMarkRequest.OutcomeEnum.DONE), null);
 			}
 		}
 		throw new AssertionError("no job to verify: no mark waiting and no occurrence today left to mark");
