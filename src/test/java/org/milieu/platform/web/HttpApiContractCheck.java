@@ -32,7 +32,7 @@ import org.springframework.web.util.UriUtils;
  * tests, that holds every API request and answer to the served document with the same rules as
  * the MockMvc check. The server cannot fail the test that made the call, so it keeps each drift,
  * and {@link HttpApiContractListener} fails that test when it ends. Registered by
- * {@link HttpApiContractCustomizerFactory} in every test that starts the server.
+ * {@link ApiContractCustomizerFactory} in every test that starts the server.
  */
 public class HttpApiContractCheck implements Filter {
 
@@ -109,6 +109,9 @@ public class HttpApiContractCheck implements Filter {
 			problems = List.of("the call could not be checked: " + unreadable);
 		}
 		ApiContractCheck.counted();
+		if (problems.isEmpty()) {
+			ApiContractCheck.matched(request, response);
+		}
 		if (problems.isEmpty()
 				|| ApiContractCheck.collected(request.getMethod(), request.getRequestURI(), response.getStatus(), problems)) {
 			return;
