@@ -168,8 +168,10 @@ class LevelApi {
 		}
 	}
 
-	record CriterionRequest(String name, CriterionKind kind, Integer window, Double threshold, RatingDomain domain,
-			Integer atLeast, Boolean waivable) {
+	record CriterionRequest(
+			@Schema(requiredMode = REQUIRED, pattern = "^[a-z0-9][a-z0-9-]{0,39}$", description = "the criterion's key, unique in the scheme")
+			String name, @Schema(requiredMode = REQUIRED) CriterionKind kind, Integer window, Double threshold,
+			RatingDomain domain, Integer atLeast, Boolean waivable) {
 
 		Criterion criterion() {
 			return new Criterion(name, kind, window, threshold == null ? Double.NaN : threshold, domain, atLeast,
