@@ -1,5 +1,7 @@
 package org.milieu.government.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.milieu.government.ActionItem;
 import org.milieu.government.ActionItemStatus;
 import org.milieu.government.ActionItems;
@@ -130,14 +133,18 @@ class ActionItemApi {
 	}
 
 	/** The owner: {@code ownerResidentId} or {@code ownerStaff} (a username), exactly one. */
-	record ActionItemRequest(UUID agendaItemId, String title, String description, UUID ownerResidentId,
-			String ownerStaff, LocalDate dueOn) {
+	record ActionItemRequest(UUID agendaItemId, @Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 200) String title,
+			@Schema(maxLength = 4000) String description, UUID ownerResidentId, String ownerStaff,
+			@Schema(requiredMode = REQUIRED) LocalDate dueOn) {
 	}
 
-	record DoneRequest(String note) {
+	record DoneRequest(@Schema(maxLength = 2000) String note) {
 	}
 
-	record FollowUpRequest(String status, String note, LocalDate dueOn) {
+	record FollowUpRequest(
+			@Schema(requiredMode = REQUIRED, pattern = "\\S",
+					description = "RAISED, IN_PROGRESS, RESOLVED or DECLINED, in any case") String status,
+			@Schema(maxLength = 2000, description = "required when DECLINED: the reason") String note, LocalDate dueOn) {
 	}
 
 	record ActionItemResponse(UUID id, UUID meetingId, String meetingTitle, @Nullable UUID agendaItemId, String title,

@@ -1,5 +1,7 @@
 package org.milieu.government.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.milieu.government.AgendaItem;
 import org.milieu.government.AgendaItemKind;
 import org.milieu.government.AgendaItemStatus;
@@ -113,10 +116,12 @@ class MeetingApi {
 	}
 
 	/** The kind as text, so that an unknown one is refused naming the field (422), like a blank title. */
-	record MeetingRequest(UUID houseId, String kind, String title, Instant startsAt) {
+	record MeetingRequest(UUID houseId, @Schema(requiredMode = REQUIRED, implementation = MeetingKind.class) String kind,
+			@Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 200) String title, @Schema(requiredMode = REQUIRED) Instant startsAt) {
 	}
 
-	record ItemRequest(String kind, String title, @Size(max = 4000) String description) {
+	record ItemRequest(@Schema(requiredMode = REQUIRED, implementation = AgendaItemKind.class) String kind,
+			@Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 200) String title, @Size(max = 4000) String description) {
 	}
 
 	private static <E extends Enum<E>> E kind(Class<E> type, String value, String key) {

@@ -1,5 +1,7 @@
 package org.milieu.government.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -8,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.milieu.government.GovernmentSettings;
 import org.milieu.government.Meeting;
 import org.milieu.government.MeetingAttendance;
@@ -124,24 +127,31 @@ class MeetingLifecycleApi {
 			.body(SettingsBody.of(settings.update(user, request.settings())));
 	}
 
-	record AttendanceRequest(List<UUID> present, List<UUID> excused) {
+	record AttendanceRequest(@Schema(requiredMode = REQUIRED) List<UUID> present, List<UUID> excused) {
 	}
 
-	record CurrentItemRequest(UUID itemId) {
+	record CurrentItemRequest(@Schema(requiredMode = REQUIRED) UUID itemId) {
 	}
 
-	record NotesRequest(String notes, Boolean discussed) {
+	record NotesRequest(@Schema(maxLength = 4000) String notes, Boolean discussed) {
 	}
 
-	record OrderRequest(List<UUID> order) {
+	record OrderRequest(@Schema(requiredMode = REQUIRED) List<UUID> order) {
 	}
 
 	record AttendanceResponse(UUID meetingId, List<UUID> present, List<UUID> excused, Quorum quorum) {
 	}
 
 	/** Day and time as text (THURSDAY, 18:30), so that a bad one is refused naming the field (422). */
-	record SettingsBody(String meetingDay, String meetingTime, Integer quorumPercent, Integer officerTermWeeks,
-			Integer officerTermLimit) {
+	record SettingsBody(
+			@Schema(requiredMode = REQUIRED, pattern = "\\S", description = "MONDAY to SUNDAY, in any case") String meetingDay,
+			@Schema(requiredMode = REQUIRED, pattern = TIME_OF_DAY, description = "a time of day, 18:30 or 18:30:00")
+			String meetingTime, @Schema(requiredMode = REQUIRED, minimum = "1", maximum = "100") Integer quorumPercent,
+			@Schema(requiredMode = REQUIRED, minimum = "1", maximum = "52") Integer officerTermWeeks,
+			@Schema(requiredMode = REQUIRED, minimum = "1", maximum = "12") Integer officerTermLimit) {
+
+		/** What {@code LocalTime.parse} reads (ISO 8601 hours and minutes, seconds and fraction optional). */
+		static final String TIME_OF_DAY = "^\\s*([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?\\s*$";
 
 		static SettingsBody of(Settings s) {
 			return new SettingsBody(s.meetingDay().name(), s.meetingTime().toString(), s.quorumPercent(),

@@ -1,9 +1,12 @@
 package org.milieu.government.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.milieu.government.MeetingMinutes;
 import org.milieu.government.Minutes;
 import org.milieu.government.Motion;
@@ -57,10 +60,11 @@ class MinutesApi {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
 	}
 
-	record SaveRequest(String text, Integer basedOn) {
+	record SaveRequest(@Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 20000) String text,
+			@Schema(requiredMode = REQUIRED, minimum = "0", description = "the revision this one follows (0 for the first)") Integer basedOn) {
 	}
 
-	record ApproveRequest(UUID atMeetingId) {
+	record ApproveRequest(@Schema(requiredMode = REQUIRED) UUID atMeetingId) {
 	}
 
 	record OverruleResponse(UUID motionId, String motion, String by, Instant at, OverruleGround ground, String reason) {

@@ -1,5 +1,7 @@
 package org.milieu.government.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.milieu.government.BallotReceipt;
 import org.milieu.government.Ballots;
 import org.milieu.government.Choice;
@@ -224,20 +228,25 @@ class MotionApi {
 		}
 	}
 
-	record MotionRequest(String kind, String text, Boolean secret, UUID agendaItemId, UUID ruleId, String ruleTitle,
-			String ruleText, String office, List<UUID> candidates) {
+	record MotionRequest(@Schema(requiredMode = REQUIRED, implementation = MotionKind.class) String kind,
+			@Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 2000) String text, Boolean secret, UUID agendaItemId,
+			UUID ruleId, @Schema(maxLength = 200) String ruleTitle, @Schema(maxLength = 2000) String ruleText,
+			@Schema(implementation = Office.class) String office, List<UUID> candidates) {
 	}
 
-	record BallotRequest(String choice, UUID candidateId) {
+	record BallotRequest(@Schema(implementation = Choice.class) String choice, UUID candidateId) {
 	}
 
-	record PaperRequest(List<UUID> voters, Integer yes, Integer no, Integer abstain, Map<UUID, Integer> candidates) {
+	record PaperRequest(@ArraySchema(arraySchema = @Schema(requiredMode = REQUIRED), minItems = 1, uniqueItems = true) List<UUID> voters,
+			@Schema(minimum = "0") Integer yes, @Schema(minimum = "0") Integer no, @Schema(minimum = "0") Integer abstain,
+			Map<UUID, Integer> candidates) {
 	}
 
-	record ReceiptRequest(String code) {
+	record ReceiptRequest(@Schema(requiredMode = REQUIRED, pattern = "^\\s*[A-Za-z2-9]{4}-[A-Za-z2-9]{4}\\s*$") String code) {
 	}
 
-	record OverruleRequest(String ground, String reason) {
+	record OverruleRequest(@Schema(requiredMode = REQUIRED, implementation = OverruleGround.class) String ground,
+			@Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 4000) String reason) {
 	}
 
 	record MotionResponse(UUID id, UUID meetingId, @Nullable UUID agendaItemId, MotionKind kind, String text, boolean secret,

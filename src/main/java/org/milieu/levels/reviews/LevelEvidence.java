@@ -161,9 +161,11 @@ public class LevelEvidence {
 	/**
 	 * One entry behind a criterion: a rating or a fact, and whether it counts toward the criterion.
 	 * A fact carries its origin (the job occurrence or meeting it comes from, or an entry by hand);
-	 * a rating has none, it is the point sheet's own record. {@code byHand}: a fact staff entered by hand.
+	 * a rating has none, it is the point sheet's own record, nor an outcome; a note is optional on both.
+	 * {@code byHand}: a fact staff entered by hand.
 	 */
-	public record EvidenceEntry(UUID id, LocalDate on, @Nullable String shift, String labelKey, @Nullable Integer value, String outcomeKey,
-			String note, String recordedBy, boolean counts, org.milieu.levels.facts.FactOrigin origin, boolean byHand) {
+	public record EvidenceEntry(UUID id, LocalDate on, @Nullable String shift, String labelKey, @Nullable Integer value,
+			@Nullable String outcomeKey, @Nullable String note, String recordedBy, boolean counts,
+			org.milieu.levels.facts.@Nullable FactOrigin origin, boolean byHand) {
 	}
 }

@@ -1,5 +1,7 @@
 package org.milieu.levels.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.milieu.identity.MilieuUser;
 import org.milieu.levels.RatingDomain;
 import org.milieu.levels.facts.Fact;
@@ -165,8 +168,10 @@ class LevelApi {
 		}
 	}
 
-	record CriterionRequest(String name, CriterionKind kind, Integer window, Double threshold, RatingDomain domain,
-			Integer atLeast, Boolean waivable) {
+	record CriterionRequest(
+			@Schema(requiredMode = REQUIRED, pattern = "^[a-z0-9][a-z0-9-]{0,39}$", description = "the criterion's key, unique in the scheme")
+			String name, @Schema(requiredMode = REQUIRED) CriterionKind kind, Integer window, Double threshold,
+			RatingDomain domain, Integer atLeast, Boolean waivable) {
 
 		Criterion criterion() {
 			return new Criterion(name, kind, window, threshold == null ? Double.NaN : threshold, domain, atLeast,
@@ -174,14 +179,17 @@ class LevelApi {
 		}
 	}
 
-	record FactRequest(FactKind kind, LocalDate occurredOn, String outcome, @Size(max = 2000) String detail) {
+	record FactRequest(@Schema(requiredMode = REQUIRED) FactKind kind, @Schema(requiredMode = REQUIRED) LocalDate occurredOn,
+			@Schema(requiredMode = REQUIRED, description = "one of the outcomes of the kind") String outcome,
+			@Size(max = 2000) String detail) {
 	}
 
-	record AdjustmentRequest(int toLevel, String criterionKey, Adjustment.Kind kind, Integer windowDays, Double threshold,
-			String reason) {
+	record AdjustmentRequest(@Schema(requiredMode = REQUIRED, minimum = "2", maximum = "4") int toLevel,
+			@Schema(requiredMode = REQUIRED, description = "the key of a criterion of that level") String criterionKey,
+			@Schema(requiredMode = REQUIRED) Adjustment.Kind kind, Integer windowDays, Double threshold, @Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 2000) String reason) {
 	}
 
-	record ReasonRequest(String reason) {
+	record ReasonRequest(@Schema(requiredMode = REQUIRED, pattern = "\\S") String reason) {
 	}
 
 	record SchemeResponse(@Nullable UUID id, @Nullable LocalDate effectiveFrom, boolean builtIn, @Nullable String publishedBy, @Nullable String note,

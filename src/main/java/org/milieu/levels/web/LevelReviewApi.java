@@ -1,10 +1,13 @@
 package org.milieu.levels.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.time.LocalDate;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.milieu.platform.web.CursorPage;
 import org.milieu.platform.web.Paging;
 import org.milieu.shared.PageRequest;
@@ -138,13 +141,14 @@ class LevelReviewApi {
 		return engine.runNow(user);
 	}
 
-	record OpenRequest(UUID residentId, Review.Kind kind, String reason) {
+	record OpenRequest(@Schema(requiredMode = REQUIRED) UUID residentId, @Schema(requiredMode = REQUIRED) Review.Kind kind, @Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 2000) String reason) {
 	}
 
-	record DecisionRequest(Review.Decision decision, String rationale, String workOn) {
+	record DecisionRequest(@Schema(requiredMode = REQUIRED) Review.Decision decision, @Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 4000) String rationale,
+			@Schema(maxLength = 4000) String workOn) {
 	}
 
-	record TextRequest(String text) {
+	record TextRequest(@Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 4000) String text) {
 	}
 
 	record FindingResponse(String name, String kind, String description, @Nullable Double value, double threshold, @Nullable Integer window,

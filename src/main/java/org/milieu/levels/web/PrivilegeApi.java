@@ -1,11 +1,14 @@
 package org.milieu.levels.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.milieu.identity.MilieuUser;
 import org.milieu.levels.privileges.AdjustmentKind;
 import org.milieu.levels.privileges.Answer;
@@ -128,17 +131,23 @@ class PrivilegeApi {
 		return at == null ? null : at.toInstant();
 	}
 
-	record NewPrivilegeRequest(String code, String name, String description, Integer minLevel, String reason) {
+	record NewPrivilegeRequest(
+			@Schema(requiredMode = REQUIRED, pattern = "^\\s*[A-Z][A-Z0-9_]{1,39}\\s*$") String code, @Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 120) String name,
+			@Schema(maxLength = 500) String description, @Schema(requiredMode = REQUIRED, minimum = "1", maximum = "4") Integer minLevel,
+			@Schema(maxLength = 500) String reason) {
 	}
 
-	record RevisePrivilegeRequest(Integer minLevel, Boolean active, String name, String description, String reason) {
+	record RevisePrivilegeRequest(@Schema(requiredMode = REQUIRED, minimum = "1", maximum = "4") Integer minLevel,
+			@Schema(requiredMode = REQUIRED) Boolean active,
+			@Schema(maxLength = 120, description = "required for a custom privilege; left out for a built-in one") String name,
+			@Schema(maxLength = 500) String description, @Schema(maxLength = 500) String reason) {
 	}
 
-	record AdjustmentRequest(String privilegeCode, AdjustmentKind kind, OffsetDateTime from, OffsetDateTime until,
-			String reason) {
+	record AdjustmentRequest(@Schema(requiredMode = REQUIRED, pattern = "\\S") String privilegeCode, @Schema(requiredMode = REQUIRED) AdjustmentKind kind,
+			OffsetDateTime from, OffsetDateTime until, @Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 2000) String reason) {
 	}
 
-	record EndRequest(String reason) {
+	record EndRequest(@Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 2000) String reason) {
 	}
 
 	record PrivilegeResponse(String code, String name, @Nullable String description, int minLevel, boolean active, boolean custom,

@@ -1,5 +1,7 @@
 package org.milieu.levels.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -7,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.milieu.identity.MilieuUser;
 import org.milieu.levels.rounds.DueCheck;
 import org.milieu.levels.rounds.Frequency;
@@ -100,20 +104,25 @@ class RoundsApi {
 		return at == null ? null : at.toInstant();
 	}
 
-	record OrderRequest(Frequency frequency, String reason, OffsetDateTime startsAt, OffsetDateTime endsAt) {
+	record OrderRequest(@Schema(requiredMode = REQUIRED) Frequency frequency, @Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 2000) String reason, OffsetDateTime startsAt,
+			OffsetDateTime endsAt) {
 	}
 
-	record EndRequest(String reason) {
+	record EndRequest(@Schema(maxLength = 2000) String reason) {
 	}
 
-	record HandoverRequest(String toStaff, String note) {
+	record HandoverRequest(@Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 120) String toStaff, @Schema(maxLength = 2000) String note) {
 	}
 
-	record BatchRequest(List<ObservationRequest> observations) {
+	record BatchRequest(
+			@ArraySchema(arraySchema = @Schema(requiredMode = REQUIRED), minItems = 1, maxItems = ObservationRounds.MAX_BATCH)
+			List<ObservationRequest> observations) {
 	}
 
-	record ObservationRequest(UUID residentId, OffsetDateTime observedAt, String location, String activity,
-			String moodBehaviour, Boolean safetyConcern, String safetyNote) {
+	record ObservationRequest(@Schema(description = "required in a batch; the path names the resident otherwise") UUID residentId,
+			OffsetDateTime observedAt, @Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 120) String location, @Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 120) String activity,
+			@Schema(maxLength = 500) String moodBehaviour, Boolean safetyConcern,
+			@Schema(maxLength = 2000, description = "required when safetyConcern is true") String safetyNote) {
 
 		NewObservation command() {
 			return new NewObservation(residentId, instant(observedAt), location, activity, moodBehaviour,

@@ -151,6 +151,7 @@ class OpenApiContract implements OpenApiCustomizer {
 				shapeResponse(name, schema);
 			}
 		});
+		OpenApiExamples.read().apply(api);
 	}
 
 	private void describe(String path, PathItem.HttpMethod method, Operation operation, Map<String, Schema> schemas) {

@@ -27,6 +27,17 @@ class WebConfiguration implements WebMvcConfigurer {
 		this.messages = messages;
 	}
 
+	/** Literal paths before patterns, for the method too ({@link LiteralPathsFirst}). */
+	@Bean
+	org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations literalPathsFirst() {
+		return new org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations() {
+			@Override
+			public org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new LiteralPathsFirst();
+			}
+		};
+	}
+
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("milieu-lang");

@@ -1,5 +1,7 @@
 package org.milieu.work.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.milieu.identity.MilieuUser;
 import org.milieu.shared.RuleViolation;
 import org.milieu.work.Completion;
@@ -83,9 +86,12 @@ class CompletionApi {
 		}
 	}
 
-	record CorrectRequest(String outcome, Integer minutes, String reason) {
+	record CorrectRequest(@Schema(requiredMode = REQUIRED, implementation = CompletionOutcome.class) String outcome,
+			@Schema(minimum = "0", maximum = "1440") Integer minutes, @Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 2000) String reason) {
 	}
 
-	record MarkRequest(LocalDate date, String outcome, Integer quality, Integer minutes, String note) {
+	record MarkRequest(@Schema(requiredMode = REQUIRED) LocalDate date,
+			@Schema(requiredMode = REQUIRED, implementation = CompletionOutcome.class) String outcome,
+			@Schema(minimum = "1", maximum = "5") Integer quality, @Schema(minimum = "0", maximum = "1440") Integer minutes, @Schema(maxLength = 2000) String note) {
 	}
 }

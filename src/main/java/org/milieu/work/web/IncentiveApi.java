@@ -1,9 +1,12 @@
 package org.milieu.work.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.milieu.identity.MilieuUser;
 import org.milieu.work.IncentiveAccount;
 import org.milieu.work.IncentiveEntry;
@@ -105,18 +108,19 @@ class IncentiveApi {
 		return ResponseEntity.created(URI.create("/api/v1/incentive-items")).cacheControl(CacheControl.noStore()).body(item);
 	}
 
-	record AwardRequest(UUID ruleId, String note) {
+	record AwardRequest(@Schema(requiredMode = REQUIRED) UUID ruleId, @Schema(maxLength = 2000) String note) {
 	}
 
-	record RedemptionRequest(UUID itemId, String note) {
+	record RedemptionRequest(@Schema(requiredMode = REQUIRED) UUID itemId, @Schema(maxLength = 2000) String note) {
 	}
 
-	record ReversalRequest(String reason) {
+	record ReversalRequest(@Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 2000) String reason) {
 	}
 
-	record RuleRequest(String name, String description, Integer points) {
+	record RuleRequest(@Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 120) String name, String description, @Schema(requiredMode = REQUIRED, minimum = "1") Integer points) {
 	}
 
-	record ItemRequest(String name, IncentiveItem.Kind kind, Integer points) {
+	record ItemRequest(@Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 120) String name, @Schema(requiredMode = REQUIRED) IncentiveItem.Kind kind,
+			@Schema(requiredMode = REQUIRED, minimum = "1") Integer points) {
 	}
 }

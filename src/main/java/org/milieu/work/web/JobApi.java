@@ -1,11 +1,15 @@
 package org.milieu.work.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.milieu.identity.MilieuUser;
 import org.milieu.platform.web.ETags;
 import org.milieu.work.Job;
@@ -71,10 +75,15 @@ class JobApi {
 			.body(JobResponse.of(job));
 	}
 
-	record JobRequest(UUID houseId, String name, String description, List<String> skills, Integer minLevel,
-			Boolean senior, Integer crewSize, List<Integer> days, LocalTime startsAt, Integer expectedMinutes,
-			Long rateCents, RateUnit rateUnit, String currency, String supervisor, JobClassification classification,
-			String beneficiary, Boolean active) {
+	record JobRequest(UUID houseId, @Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 120) String name, @Schema(maxLength = 1000) String description,
+			@ArraySchema(schema = @Schema(maxLength = 60)) List<String> skills, @Schema(requiredMode = REQUIRED, minimum = "1", maximum = "4") Integer minLevel, Boolean senior,
+			@Schema(requiredMode = REQUIRED, minimum = "1", maximum = "50") Integer crewSize,
+			@ArraySchema(arraySchema = @Schema(requiredMode = REQUIRED), minItems = 1,
+					schema = @Schema(minimum = "1", maximum = "7", description = "1 Monday to 7 Sunday")) List<Integer> days,
+			@Schema(requiredMode = REQUIRED) LocalTime startsAt, @Schema(requiredMode = REQUIRED, minimum = "1", maximum = "1440") Integer expectedMinutes,
+			@Schema(requiredMode = REQUIRED, minimum = "1", maximum = "1000000") Long rateCents, @Schema(requiredMode = REQUIRED) RateUnit rateUnit,
+			@Schema(requiredMode = REQUIRED, pattern = "^\\s*[A-Z]{3}\\s*$") String currency, @Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 100) String supervisor,
+			@Schema(requiredMode = REQUIRED) JobClassification classification, @Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 200) String beneficiary, Boolean active) {
 
 		JobTerms terms() {
 			return new JobTerms(houseId, name, description, skills, minLevel, senior, crewSize, days, startsAt,

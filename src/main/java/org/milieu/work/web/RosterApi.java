@@ -1,10 +1,14 @@
 package org.milieu.work.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.milieu.identity.MilieuUser;
 import org.milieu.work.Assignment;
 import org.milieu.work.JobPreference;
@@ -121,19 +125,20 @@ class RosterApi {
 			.body(swaps.decide(user, id, request.approve(), request.note()));
 	}
 
-	record PreferencesRequest(List<UUID> jobIds) {
+	record PreferencesRequest(
+			@ArraySchema(arraySchema = @Schema(requiredMode = REQUIRED), maxItems = 20, uniqueItems = true) List<UUID> jobIds) {
 	}
 
-	record ProposalRequest(LocalDate weekStart) {
+	record ProposalRequest(@Schema(requiredMode = REQUIRED, description = "a Monday") LocalDate weekStart) {
 	}
 
-	record AdjustmentRequest(UUID residentId, UUID jobId) {
+	record AdjustmentRequest(@Schema(description = "exactly one of residentId and jobId") UUID residentId, UUID jobId) {
 	}
 
-	record SwapRequestBody(UUID withAssignmentId, String reason) {
+	record SwapRequestBody(@Schema(requiredMode = REQUIRED) UUID withAssignmentId, @Schema(maxLength = 500) String reason) {
 	}
 
-	record DecisionRequest(Boolean approve, String note) {
+	record DecisionRequest(@Schema(requiredMode = REQUIRED) Boolean approve, @Schema(maxLength = 500) String note) {
 	}
 
 	record PreferenceResponse(int rank, UUID jobId, String name, int minLevel, boolean senior) {

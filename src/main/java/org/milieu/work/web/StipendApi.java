@@ -1,10 +1,14 @@
 package org.milieu.work.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.milieu.identity.MilieuUser;
 import org.milieu.shared.RuleViolation;
 import org.milieu.work.NewPayout;
@@ -130,16 +134,22 @@ class StipendApi {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(settings.update(user, request));
 	}
 
-	record EntryRequest(StipendKind kind, Long amountCents, String currency, String reason, String consequenceRef) {
+	record EntryRequest(@Schema(requiredMode = REQUIRED, implementation = String.class, allowableValues = { "BONUS", "DEDUCTION" })
+			StipendKind kind,
+			@Schema(requiredMode = REQUIRED, minimum = "1") Long amountCents,
+			@Schema(pattern = "^[A-Z]{3}$", description = "the program's currency when left out") String currency,
+			@Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 2000) String reason,
+			@Schema(maxLength = 200, description = "required for a deduction: the consequence it carries out") String consequenceRef) {
 	}
 
-	record ReversalRequest(String reason) {
+	record ReversalRequest(@Schema(requiredMode = REQUIRED, pattern = "\\S", maxLength = 2000) String reason) {
 	}
 
-	record PayoutRequest(PayoutMethod method, List<PayoutLineRequest> payouts) {
+	record PayoutRequest(@Schema(requiredMode = REQUIRED) PayoutMethod method,
+			@ArraySchema(arraySchema = @Schema(requiredMode = REQUIRED), minItems = 1, maxItems = 500) List<PayoutLineRequest> payouts) {
 	}
 
-	record PayoutLineRequest(UUID residentId, Long amountCents) {
+	record PayoutLineRequest(@Schema(requiredMode = REQUIRED) UUID residentId, @Schema(requiredMode = REQUIRED, minimum = "1") Long amountCents) {
 	}
 
 	record StatementResponse(UUID residentId, long balanceCents, String currency, List<EntryResponse> entries,

@@ -192,6 +192,10 @@ class LevelReviewWebTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[?(@.id == '" + review + "')].kind").value("ADVANCEMENT"))
 			.andExpect(jsonPath("$.items[?(@.id == '" + review + "')].proposedLevel").value(2));
+		mvc.perform(get("/api/v1/level-reviews/" + review).with(signIns.as("director")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value(review.toString()))
+			.andExpect(jsonPath("$.status").value("open"));
 
 		mvc.perform(postJson("/api/v1/level-reviews/" + review + "/self-assessment", s.residentUser(),
 				"{\"text\": \"I keep my room clean and go to every group.\"}")).andExpect(status().isOk());
@@ -221,6 +225,32 @@ class LevelReviewWebTests {
 
 		mvc.perform(get("/api/v1/residents/" + s.resident() + "/level").with(signIns.as(s.residentUser())))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.level").value(2)).andExpect(jsonPath("$.nextLevel").value(3));
+	}
+
+	@Test
+	void theDirectorPublishesASchemeForALaterDayAndTodaysStaysInForce() throws Exception {
+		LocalDate from = today().plusDays(400);
+		mvc.perform(postJson("/api/v1/level-scheme", "director", "{\"effectiveFrom\": \"" + from
+				+ "\", \"note\": \"Hygiene counts from level 2.\", \"levels\": [{\"number\": 1, \"minimumDays\": 7, \"criteria\": []},"
+				+ "{\"number\": 2, \"minimumDays\": 14, \"criteria\": [{\"name\": \"hygiene\", \"kind\": \"RATING_SHARE\","
+				+ " \"window\": 7, \"threshold\": 80, \"domain\": \"HYGIENE\", \"atLeast\": 2}]},"
+				+ "{\"number\": 3, \"minimumDays\": 21, \"criteria\": []}, {\"number\": 4, \"minimumDays\": 28, \"criteria\": []}]}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.effectiveFrom").value(from.toString()));
+		mvc.perform(get("/api/v1/level-scheme").with(signIns.as("staff")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.effectiveFrom").value(org.hamcrest.Matchers.not(from.toString())));
+	}
+
+	@Test
+	void theDirectorOpensAReviewByHandWithAReason() throws Exception {
+		Setup s = setup();
+		mvc.perform(postJson("/api/v1/level-reviews", "director", "{\"residentId\": \"" + s.resident()
+				+ "\", \"kind\": \"ADVANCEMENT\", \"reason\": \"Asked for a review at the community meeting.\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.residentId").value(s.resident().toString()))
+			.andExpect(jsonPath("$.kind").value("ADVANCEMENT"))
+			.andExpect(jsonPath("$.status").value("open"));
 	}
 
 	@Test
@@ -282,10 +312,10 @@ class LevelReviewWebTests {
 	void aClinicianAdaptsOrWaivesACriterionForOneResident() throws Exception {
 		Setup s = setup();
 		levels.assign(program(), s.resident(), Level.STABILISATION, today().minusDays(15), "director", "Test: level 2.");
-		mvc.perform(postJson("/api/v1/residents/" + s.resident() + "/criterion-adjustments", "director",
+		String waiver = mvc.perform(postJson("/api/v1/residents/" + s.resident() + "/criterion-adjustments", "director",
 				"{\"toLevel\": 3, \"criterionKey\": \"family-contact\", \"kind\": \"WAIVE\","
 						+ " \"reason\": \"No family or support person to contact.\"}"))
-			.andExpect(status().isCreated());
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 		mvc.perform(postJson("/api/v1/residents/" + s.resident() + "/criterion-adjustments", "director",
 				"{\"toLevel\": 3, \"criterionKey\": \"hygiene\", \"kind\": \"ADAPT\", \"threshold\": 60,"
 						+ " \"reason\": \"Physical disability; staff help with hygiene.\"}"))
@@ -298,5 +328,13 @@ class LevelReviewWebTests {
 			.andExpect(jsonPath("$.criteria[?(@.name == 'hygiene')].threshold").value(60.0))
 			.andExpect(jsonPath("$.criteria[?(@.name == 'hygiene')].adjusted").value(true))
 			.andExpect(jsonPath("$.criteria[?(@.name == 'acknowledges-responsibility')].met").value(false));
+
+		String id = com.jayway.jsonpath.JsonPath.read(waiver, "$.id");
+		mvc.perform(postJson("/api/v1/criterion-adjustments/" + id + "/end", "director",
+				"{\"reason\": \"Contact with an aunt was found again.\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.endReason").value("Contact with an aunt was found again."));
+		mvc.perform(get("/api/v1/residents/" + s.resident() + "/level").with(signIns.as(s.staff())))
+			.andExpect(jsonPath("$.criteria[?(@.name == 'family-contact')].waived").value(false));
 	}
 }

@@ -134,7 +134,7 @@ class DayOfTheProgramClientTests {
 
 		// a community meeting of the house: everyone present, a motion moved, seconded, voted, carried
 		UUID meeting = new MeetingApiApi(director).meetingSchedule(new GovernmentMeetingApiMeetingRequest().houseId(house)
-			.kind("AD_HOC").title("House meeting").startsAt(OffsetDateTime.now(clock).plusMinutes(30)), null).getId();
+			.kind(GovernmentMeetingApiMeetingRequest.KindEnum.AD_HOC).title("House meeting").startsAt(OffsetDateTime.now(clock).plusMinutes(30)), null).getId();
 		new MeetingLifecycleApiApi(director).meetingLifecycleOpen(meeting, null);
 		List<UUID> members = census.stream().filter(r -> r.getHouseId().equals(house))
 			.map(ResidentsResidentApiResidentResponse::getId).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
@@ -142,10 +142,10 @@ class DayOfTheProgramClientTests {
 				new GovernmentMeetingLifecycleApiAttendanceRequest().present(members), null);
 		List<String> voters = housemates(director, house, 3);
 		UUID motion = new MotionApiApi(client(voters.get(0))).motionMove(meeting, new GovernmentMotionApiMotionRequest()
-			.kind("ORDINARY").text("Quiet hours start at ten on weekdays."), null).getId();
+			.kind(GovernmentMotionApiMotionRequest.KindEnum.ORDINARY).text("Quiet hours start at ten on weekdays."), null).getId();
 		new MotionApiApi(client(voters.get(1))).motionSecond(motion, null);
 		for (String voter : voters) {
-			assertThat(new MotionApiApi(client(voter)).motionCast(motion, new GovernmentMotionApiBallotRequest().choice("YES"),
+			assertThat(new MotionApiApi(client(voter)).motionCast(motion, new GovernmentMotionApiBallotRequest().choice(GovernmentMotionApiBallotRequest.ChoiceEnum.YES),
 					null).getCode()).isNotBlank();
 		}
 		new MotionApiApi(director).motionClose(motion, null);
@@ -208,7 +208,7 @@ class DayOfTheProgramClientTests {
 				.getItems();
 			if (marked.isEmpty()) {
 				return new CompletionApiApi(staff).completionMark(assignment.getId(), new WorkCompletionApiMarkRequest()
-					.date(today).outcome("DONE"), null);
+					.date(today).outcome(WorkCompletionApiMarkRequest.OutcomeEnum.DONE), null);
 			}
 		}
 		throw new AssertionError("no job to verify: no mark waiting and no occurrence today left to mark");

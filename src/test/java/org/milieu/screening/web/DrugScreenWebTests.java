@@ -76,12 +76,16 @@ class DrugScreenWebTests {
 	@Test
 	void aNegativeScreenIsRecordedAuditedAndNeedsNoFollowUp() throws Exception {
 		House house = house();
-		mvc.perform(record(house.staff(), house.resident(), screen(custody(), "NEGATIVE")))
+		String location = mvc.perform(record(house.staff(), house.resident(), screen(custody(), "NEGATIVE")))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Location", containsString("/api/v1/residents/" + house.resident() + "/drug-screens/")))
 			.andExpect(jsonPath("$.outcome").value("NEGATIVE"))
 			.andExpect(jsonPath("$.results.length()").value(5))
-			.andExpect(jsonPath("$.collectedBy").value("Screen Staff"));
+			.andExpect(jsonPath("$.collectedBy").value("Screen Staff"))
+			.andReturn().getResponse().getHeader("Location");
+		mvc.perform(get(location).with(signIns.as(house.staff())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.outcome").value("NEGATIVE"));
 		assertThat(count("screening_drug_screen", house.resident())).isEqualTo(1);
 		assertThat(count("screening_follow_up", house.resident())).as("a negative screen needs no follow-up").isZero();
 		assertThat(jdbc.sql("""
