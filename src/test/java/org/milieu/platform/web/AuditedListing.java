@@ -13,13 +13,18 @@ public final class AuditedListing {
 	private AuditedListing() {
 	}
 
-	/** Every item of the listing's answer is named, by its id, in a READ record of this person. */
-	public static void assertEveryItemNamed(JdbcClient jdbc, String username, String body) {
+	/** The newest audit record's id: pass it to {@link #assertEveryItemNamed} to look only at what came after. */
+	public static long mark(JdbcClient jdbc) {
+		return jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
+	}
+
+	/** Every item of the listing's answer is named, by its id, in one READ record of this person written after {@code mark}. */
+	public static void assertEveryItemNamed(JdbcClient jdbc, String username, String body, long mark) {
 		List<String> ids = JsonPath.read(body, "$.items[*].id");
 		assertThat(ids).isNotEmpty();
 		for (String id : ids) {
-			assertThat(jdbc.sql("select count(*) from audit_event where username = ? and action = 'READ' and ? = any(resource_ids)")
-				.params(username, id).query(Long.class).single()).as("item %s named in the trail", id).isEqualTo(1L);
+			assertThat(jdbc.sql("select count(*) from audit_event where id > ? and username = ? and action = 'READ' and ? = any(resource_ids)")
+				.params(mark, username, id).query(Long.class).single()).as("item %s named in the trail", id).isEqualTo(1L);
 		}
 	}
 }
