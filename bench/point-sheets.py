@@ -12,35 +12,12 @@ Usage: bench/point-sheets.py --base http://localhost:8080 --data target/bench-da
 The target runs on a scratch data directory with enough residents (bench/census.sh fills one).
 Standard library and psql only.
 """
-import argparse, datetime, http.client, json, os, re, subprocess, tempfile, threading, time, urllib.parse, uuid
+import argparse, datetime, http.client, json, os, subprocess, tempfile, threading, time, urllib.parse, uuid
+
+from milieu_http import header, sign_in
 
 DOMAINS = ["SAFETY", "ORIENTATION", "HYGIENE", "GROUP_PARTICIPATION", "RESPONSIBILITY", "RESPECT"]
 SHIFTS = ["DAY", "EVENING", "NIGHT"]
-
-def sign_in(host, port, username):
-    c = http.client.HTTPConnection(host, port, timeout=60)
-    c.request("GET", "/login")
-    r = c.getresponse(); body = r.read().decode()
-    jar = cookies({}, r)
-    token = re.search(r'name="_csrf" value="([^"]+)"', body).group(1)
-    form = urllib.parse.urlencode({"username": username, "password": "milieu-demo", "_csrf": token})
-    c.request("POST", "/login", form, {"Content-Type": "application/x-www-form-urlencoded", "Cookie": header(jar)})
-    r = c.getresponse(); r.read()
-    if r.status != 302 or "error" in (r.getheader("Location") or ""):
-        raise SystemExit(f"sign-in as {username} failed: {r.status}")
-    jar = cookies(jar, r)
-    c.request("GET", "/api/v1/houses", headers={"Cookie": header(jar), "Accept": "application/json"})
-    r = c.getresponse(); r.read(); jar = cookies(jar, r)
-    return jar
-
-def cookies(jar, response):
-    for value in response.msg.get_all("Set-Cookie") or []:
-        name, _, rest = value.split(";")[0].partition("=")
-        jar[name] = rest
-    return jar
-
-def header(jar):
-    return "; ".join(f"{k}={v}" for k, v in jar.items())
 
 def psql(pgport, sql):
     return subprocess.run(["psql", "-h", "localhost", "-p", str(pgport), "-U", "postgres", "-d", "milieu", "-qAt",

@@ -10,29 +10,9 @@ connection, 30 refusers froze the pool (10 connections): every request then wait
 Usage: bench/refusals.py [--base http://localhost:8080] [--refusers 30] [--readers 10] [--seconds 20]
 Standard library only; the target must run the demo community.
 """
-import argparse, collections, http.client, json, re, threading, time, urllib.parse
+import argparse, collections, http.client, json, threading, time, urllib.parse
 
-def sign_in(host, port, username):
-    c = http.client.HTTPConnection(host, port, timeout=60)
-    c.request("GET", "/login")
-    r = c.getresponse(); body = r.read().decode()
-    jar = cookies({}, r)
-    token = re.search(r'name="_csrf" value="([^"]+)"', body).group(1)
-    form = urllib.parse.urlencode({"username": username, "password": "milieu-demo", "_csrf": token})
-    c.request("POST", "/login", form, {"Content-Type": "application/x-www-form-urlencoded", "Cookie": header(jar)})
-    r = c.getresponse(); r.read()
-    if r.status != 302 or "error" in (r.getheader("Location") or ""):
-        raise SystemExit(f"sign-in as {username} failed: {r.status} {r.getheader('Location')}")
-    return header(cookies(jar, r))
-
-def cookies(jar, response):
-    for value in response.msg.get_all("Set-Cookie") or []:
-        name, _, rest = value.split(";")[0].partition("=")
-        jar[name] = rest
-    return jar
-
-def header(jar):
-    return "; ".join(f"{k}={v}" for k, v in jar.items())
+from milieu_http import header, sign_in
 
 def worker(host, port, cookie, path, until, counts, lock):
     c = http.client.HTTPConnection(host, port, timeout=60)
@@ -55,7 +35,7 @@ def main():
     p.add_argument("--seconds", type=float, default=20)
     a = p.parse_args()
     u = urllib.parse.urlparse(a.base); host, port = u.hostname, u.port or 80
-    staff2 = sign_in(host, port, "staff2"); director = sign_in(host, port, "director")
+    staff2 = header(sign_in(host, port, "staff2")); director = header(sign_in(host, port, "director"))
     c = http.client.HTTPConnection(host, port, timeout=60)
     c.request("GET", "/api/v1/residents", headers={"Cookie": director, "Accept": "application/json"})
     residents = json.loads(c.getresponse().read())

@@ -145,13 +145,11 @@ public class AuditCheckpoints {
 				Files.createDirectories(file.getParent());
 				byte[] fresh = new byte[32];
 				new SecureRandom().nextBytes(fresh);
+				// readable by its owner only from the moment it exists, where the file system has POSIX permissions
+				if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+					Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+				}
 				Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
-				try {
-					Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-				}
-				catch (UnsupportedOperationException notPosix) {
-					// a file system without POSIX permissions: the directory's protection applies
-				}
 			}
 			return Base64.getDecoder().decode(Files.readString(file).strip());
 		}

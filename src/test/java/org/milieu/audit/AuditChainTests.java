@@ -88,10 +88,9 @@ class AuditChainTests {
 	void whatOneTransactionRecordsBecomesOneRowPerResidentNamingEveryCategoryAndRecord() {
 		UUID anna = UUID.randomUUID();
 		UUID ben = UUID.randomUUID();
-		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
-		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
-		AuditTrail trail = new AuditTrail(new org.springframework.jdbc.core.JdbcTemplate(connection),
-				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
+		SingleConnectionDataSource connection = connection();
+		TransactionTemplate tx = transactionsOn(connection);
+		AuditTrail trail = trailOn(connection);
 		tx.executeWithoutResult(status -> {
 			trail.record(AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS).about(anna, DataCategory.DEMOGRAPHICS)
 				.on("Resident", anna));
@@ -320,10 +319,9 @@ class AuditChainTests {
 	@Test
 	void aRolledBackChangeTakesItsAuditRowWithIt() {
 		write(2);
-		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
-		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
-		AuditTrail trail = new AuditTrail(new org.springframework.jdbc.core.JdbcTemplate(connection),
-				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
+		SingleConnectionDataSource connection = connection();
+		TransactionTemplate tx = transactionsOn(connection);
+		AuditTrail trail = trailOn(connection);
 		tx.executeWithoutResult(status -> {
 			trail.record(AuditEntry.of(STAFF, AuditAction.UPDATE, AuditOutcome.SUCCESS));
 			status.setRollbackOnly();
@@ -336,10 +334,9 @@ class AuditChainTests {
 	@Test
 	void aBatchOfRowsJoinsTheChainLikeRowsWrittenOneByOne() {
 		write(2);
-		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
-		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
-		AuditTrail trail = new AuditTrail(new org.springframework.jdbc.core.JdbcTemplate(connection),
-				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
+		SingleConnectionDataSource connection = connection();
+		TransactionTemplate tx = transactionsOn(connection);
+		AuditTrail trail = trailOn(connection);
 		tx.executeWithoutResult(status -> trail.recordAll(java.util.stream.IntStream.range(0, 50)
 			.mapToObj(i -> AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS)
 				.about(UUID.randomUUID(), DataCategory.DEMOGRAPHICS).on("Resident", i))
@@ -352,10 +349,9 @@ class AuditChainTests {
 	@Test
 	void rowsRolledBackToASavepointLeaveTheChainToTheRowsBeforeThem() {
 		write(2);
-		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
-		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
-		AuditTrail trail = new AuditTrail(new org.springframework.jdbc.core.JdbcTemplate(connection),
-				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
+		SingleConnectionDataSource connection = connection();
+		TransactionTemplate tx = transactionsOn(connection);
+		AuditTrail trail = trailOn(connection);
 		tx.executeWithoutResult(status -> {
 			trail.recordAll(readings(30));
 			Object savepoint = status.createSavepoint();
@@ -372,10 +368,9 @@ class AuditChainTests {
 
 	@Test
 	void aBatchKeepsItsOrderInTheChain() {
-		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
-		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
-		AuditTrail trail = new AuditTrail(new org.springframework.jdbc.core.JdbcTemplate(connection),
-				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
+		SingleConnectionDataSource connection = connection();
+		TransactionTemplate tx = transactionsOn(connection);
+		AuditTrail trail = trailOn(connection);
 		List<AuditEntry> batch = readings(300);
 		tx.executeWithoutResult(status -> trail.recordAll(batch));
 		connection.destroy();
@@ -391,10 +386,9 @@ class AuditChainTests {
 			.about(resident, DataCategory.DRUG_SCREENS).on("CensusFlag", resident).because(Purpose.EMERGENCY)
 			.saying("a 'quoted', \"escaped\" {braced} detail, with commas");
 		AuditEntry bare = AuditEntry.of(STAFF, AuditAction.QUERY, AuditOutcome.DENIED);
-		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
-		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
-		AuditTrail trail = new AuditTrail(new org.springframework.jdbc.core.JdbcTemplate(connection),
-				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
+		SingleConnectionDataSource connection = connection();
+		TransactionTemplate tx = transactionsOn(connection);
+		AuditTrail trail = trailOn(connection);
 		tx.executeWithoutResult(status -> trail.recordAll(List.of(full, bare)));
 		connection.destroy();
 		List<String> rows = superuser.sql("""
@@ -417,11 +411,10 @@ class AuditChainTests {
 			List<Callable<Void>> writers = new ArrayList<>();
 			for (int w = 0; w < 16; w++) {
 				writers.add(() -> {
-					SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
+					SingleConnectionDataSource connection = connection();
 					try {
-						TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(connection));
-						AuditTrail trail = new AuditTrail(new org.springframework.jdbc.core.JdbcTemplate(connection),
-								new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
+						TransactionTemplate tx = transactionsOn(connection);
+						AuditTrail trail = trailOn(connection);
 						for (int b = 0; b < 3; b++) {
 							tx.executeWithoutResult(status -> trail.recordAll(readings(40)));
 						}
@@ -452,10 +445,9 @@ class AuditChainTests {
 	}
 
 	private void write(int count) {
-		SingleConnectionDataSource connection = new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
+		SingleConnectionDataSource connection = connection();
 		try {
-			AuditTrail trail = new AuditTrail(new org.springframework.jdbc.core.JdbcTemplate(connection),
-				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
+			AuditTrail trail = trailOn(connection);
 			for (int i = 0; i < count; i++) {
 				trail.record(AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS)
 					.about(UUID.randomUUID(), DataCategory.DEMOGRAPHICS).on("Resident", i));
@@ -464,6 +456,21 @@ class AuditChainTests {
 		finally {
 			connection.destroy();
 		}
+	}
+
+	/** One connection of the application's role, kept open until destroyed. */
+	private SingleConnectionDataSource connection() {
+		return new SingleConnectionDataSource(app.getUrl(), app.getUsername(), "", true);
+	}
+
+	private static TransactionTemplate transactionsOn(SingleConnectionDataSource connection) {
+		return new TransactionTemplate(new DataSourceTransactionManager(connection));
+	}
+
+	/** The trail as the application writes it, on one connection. */
+	private static AuditTrail trailOn(SingleConnectionDataSource connection) {
+		return new AuditTrail(new org.springframework.jdbc.core.JdbcTemplate(connection),
+				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
 	}
 
 	private void asSuperuserWithoutGuards(String sql) {
