@@ -6,7 +6,9 @@ sheets of 96 ratings (16 residents x 6 domains), one per house, date and shift, 
 day from yesterday, so no two sheets collide. Each client posts its own houses' sheets for
 --seconds; the figure is acknowledged ratings (answers 201) per second. The COPY baseline loads the
 same number of rows of the same shape into a scratch table (same columns and indexes as
-levels_shift_rating, no audit) with psql's \\copy, on the same database in the same run.
+levels_shift_rating, no audit) with psql's \\copy, on the same database in the same run. The WAL
+written while the clients run (everything the database logged, audit included) is divided by the
+ratings they had acknowledged.
 
 Usage: bench/point-sheets.py --base http://localhost:8080 --data target/bench-data [--seconds 20]
 The target runs on a scratch data directory with enough residents (bench/census.sh fills one).
@@ -66,7 +68,7 @@ def run(host, port, jar, houses, clients, seconds, start):
         t.join()
     elapsed = time.time() - t0
     ok = sum(r[0] for r in result); bad = sum(r[1] for r in result)
-    return ok / elapsed, bad
+    return ok / elapsed, bad, ok
 
 def copy_rate(pgport, rows):
     psql(pgport, """drop table if exists bench_copy_rating;
@@ -101,16 +103,19 @@ def main():
     # each run starts further back in time, so sheets never collide with an earlier run's
     earliest = psql(pgport, "select coalesce(min(shift_date), current_date) from levels_rating_sheet").strip()
     start = datetime.date.fromisoformat(earliest) - datetime.timedelta(days=1)
-    warm, _ = run(host, port, jar, houses, 1, 3, start)
+    run(host, port, jar, houses, 1, 3, start)
     start -= datetime.timedelta(days=400)
-    one, bad1 = run(host, port, jar, houses, 1, a.seconds, start)
+    wal0 = psql(pgport, "select pg_current_wal_lsn()").strip()
+    one, bad1, acknowledged1 = run(host, port, jar, houses, 1, a.seconds, start)
     start -= datetime.timedelta(days=400)
-    two, bad2 = run(host, port, jar, houses, 2, a.seconds, start)
+    two, bad2, acknowledged2 = run(host, port, jar, houses, 2, a.seconds, start)
+    wal = int(psql(pgport, f"select pg_wal_lsn_diff(pg_current_wal_lsn(), '{wal0}')").strip())
     copy = copy_rate(pgport, 200_000)
     print(f"COPY of rating rows (baseline):        {copy:10,.0f} rows/s")
     print(f"point sheets of 96, 1 client:          {one:10,.0f} ratings/s  ({one / copy:.1%} of COPY, {bad1} refused)")
     print(f"point sheets of 96, 2 clients:         {two:10,.0f} ratings/s  ({two / copy:.1%} of COPY, {bad2} refused)")
     print(f"2 clients / 1 client:                  {two / one:10.2f}")
+    print(f"WAL per acknowledged rating:           {wal / (acknowledged1 + acknowledged2):10,.0f} bytes")
 
 if __name__ == "__main__":
     main()

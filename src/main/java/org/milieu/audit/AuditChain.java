@@ -16,7 +16,7 @@ public class AuditChain {
 	}
 
 	/**
-	 * Recomputes every row's hash from its content and its predecessor's hash, in id order, and
+	 * Recomputes every row's hash from its content and the hash of the row before it, in id order, and
 	 * compares the last row with the chain head the database keeps. The first mismatch names the
 	 * broken row: an edited row fails its own hash, a removed or reordered row fails the link of
 	 * the row after it, a cut tail leaves the head pointing past the last row.
@@ -36,14 +36,12 @@ public class AuditChain {
 		}
 		Walk walk = jdbc.sql("""
 				with walked as (
-				  select id, hash,
-				         prev_hash is distinct from coalesce(lag(hash) over (order by id), ?)
-				           or hash is distinct from audit_event_digest(prev_hash, e) as broken
-				    from audit_event e where id > ?)
+				  select id, hash is distinct from audit_record_digest(coalesce(lag(hash) over (order by id), ?), e) as broken
+				    from audit_record e where id > ?)
 				select count(*) as checked,
 				       min(id) filter (where broken) as first_broken,
 				       max(id) as last_id,
-				       (select hash from audit_event where id > ? order by id desc limit 1) as last_hash
+				       (select hash from audit_record where id > ? order by id desc limit 1) as last_hash
 				  from walked""")
 			.params(afterHash, afterId, afterId)
 			.query((rs, n) -> new Walk(rs.getLong("checked"), (Long) rs.getObject("first_broken"),

@@ -108,7 +108,9 @@ public class AuditCheckpoints {
 		if (cp.lastId() > 0) {
 			// the checkpoint's row must still carry the hash it was signed with, and that hash its content
 			boolean holds = jdbc.sql("""
-					select e.hash = ? and e.hash = audit_event_digest(e.prev_hash, e) from audit_event e where e.id = ?""")
+					select e.hash = ? and e.hash = audit_record_digest(coalesce((select p.hash from audit_record p where p.id < e.id
+					                                                             order by p.id desc limit 1), ''), e)
+					  from audit_record e where e.id = ?""")
 				.params(cp.lastHash(), cp.lastId()).query(Boolean.class).optional().orElse(false);
 			if (!holds) {
 				return new CheckpointVerification(cp, false, 0, cp.lastId());

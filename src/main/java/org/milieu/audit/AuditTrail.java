@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.milieu.platform.Transactions;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,11 +37,25 @@ public class AuditTrail {
 
 	private final Transactions transactions;
 
-	AuditTrail(JdbcTemplate jdbc, Transactions transactions) {
+	/** False only under the benchmark profile that measures what auditing costs; never in a program's use. */
+	private final boolean writes;
+
+	AuditTrail(JdbcTemplate jdbc, Transactions transactions, Environment environment) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.alone = new TransactionTemplate(transactions);
+		this.writes = !environment.matchesProfiles(UNAUDITED_BENCHMARK_PROFILE);
+		if (!writes) {
+			LoggerFactory.getLogger(AuditTrail.class).warn("The audit trail is switched off (profile {}): "
+					+ "for measuring what auditing costs only, never with a program's data", UNAUDITED_BENCHMARK_PROFILE);
+		}
 	}
+
+	/**
+	 * The profile under which nothing is written to the trail, for bench/audited-reads alone: the same
+	 * reads measured with and without their audit records.
+	 */
+	public static final String UNAUDITED_BENCHMARK_PROFILE = "bench-unaudited";
 
 	/**
 	 * Records an action inside the caller's transaction: the change and its record commit
@@ -93,7 +109,7 @@ public class AuditTrail {
 	}
 
 	private void write(List<AuditRows.Row> rows) {
-		if (!rows.isEmpty()) {
+		if (writes && !rows.isEmpty()) {
 			jdbc.update(AuditRows.INSERT, (Object[]) AuditRows.columns(rows));
 		}
 	}

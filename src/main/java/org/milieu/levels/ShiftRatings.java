@@ -34,6 +34,7 @@ import org.milieu.shared.DataCategory;
 import org.milieu.shared.ProgramId;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
+import org.milieu.shared.TimeOrderedIds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -134,7 +135,7 @@ public class ShiftRatings {
 			policy.enforce(user, AuditAction.CREATE, DataCategory.LEVELS_AND_RATINGS,
 					new ResidentScope(entry.residentId(), houseId), "ShiftRating", sheet);
 			for (RateSheet.Rating rating : entry.ratings()) {
-				UUID id = UUID.randomUUID();
+				UUID id = TimeOrderedIds.next(now);
 				rows.add(values(id, program, sheet, entry.residentId(), houseId, command.shiftDate(), command.shift(),
 						rating.domain(), rating.value(), rating.note(), user.getUsername(), now, late, null));
 				if (rating.domain() == RatingDomain.SAFETY && rating.value() == 0) {
@@ -176,7 +177,7 @@ public class ShiftRatings {
 		if (current != null && current.value() == value && java.util.Objects.equals(current.note(), note)) {
 			return current;
 		}
-		UUID id = UUID.randomUUID();
+		UUID id = TimeOrderedIds.next(now);
 		if (current != null) {
 			supersede(current.id(), id);
 		}
@@ -201,7 +202,7 @@ public class ShiftRatings {
 		}
 		requireOnScale(old.domain(), value, "value");
 		Instant now = clock.instant();
-		UUID id = UUID.randomUUID();
+		UUID id = TimeOrderedIds.next(now);
 		supersede(old.id(), id);
 		insert(id, user.programId(), old.sheetId(), old.residentId(), old.houseId(), old.shiftDate(), old.shift(),
 				old.domain(), value, note, user.getUsername(), now,
@@ -320,7 +321,7 @@ public class ShiftRatings {
 		jdbc.sql("""
 				insert into levels_rating_sheet (id, program_id, house_id, shift_date, shift, opened_by, opened_at)
 				values (?, ?, ?, ?, ?, ?, ?) on conflict (house_id, shift_date, shift) do nothing""")
-			.params(UUID.randomUUID(), program.value(), houseId, date, shift.name(), user.getUsername(),
+			.params(TimeOrderedIds.next(now), program.value(), houseId, date, shift.name(), user.getUsername(),
 					Timestamp.from(now))
 			.update();
 		return sheetId(houseId, date, shift);

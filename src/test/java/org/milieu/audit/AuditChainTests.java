@@ -80,7 +80,7 @@ class AuditChainTests {
 				select concat_ws('|', coalesce(array_to_string(categories, ',', '-'), 'none'),
 				       coalesce(array_to_string(resource_types, ',', '-'), 'none'),
 				       coalesce(array_to_string(resource_ids, ',', '-'), 'none'))
-				  from audit_event order by id""").query(String.class).list())
+				  from audit_record order by id""").query(String.class).list())
 			.containsExactly("DRUG_SCREENS|DrugScreen|ds-1", "none|Census|-", "none|none|none");
 	}
 
@@ -108,7 +108,7 @@ class AuditChainTests {
 		assertThat(superuser.sql("""
 				select concat_ws('|', resident_id, action, array_to_string(categories, ','),
 				       array_to_string(resource_types, ','), array_to_string(resource_ids, ','), coalesce(detail, '-'))
-				  from audit_event order by id""").query(String.class).list())
+				  from audit_record order by id""").query(String.class).list())
 			.containsExactly(anna + "|READ|DEMOGRAPHICS,LEVELS_AND_RATINGS|Resident,LevelEvidence|" + anna + "," + anna + "|30 days",
 					ben + "|READ|DEMOGRAPHICS|Resident|" + ben + "|-",
 					anna + "|UPDATE|DEMOGRAPHICS|Resident|" + anna + "|-");
@@ -138,6 +138,46 @@ class AuditChainTests {
 	}
 
 	@Test
+	void everyActionOutcomePurposeAndCategoryHasItsCompactCode() {
+		assertThat(superuser.sql("select unnest(audit_actions())").query(String.class).list())
+			.containsExactlyElementsOf(java.util.Arrays.stream(AuditAction.values()).map(Enum::name).toList());
+		assertThat(superuser.sql("select unnest(audit_outcomes())").query(String.class).list())
+			.containsExactlyElementsOf(java.util.Arrays.stream(AuditOutcome.values()).map(Enum::name).toList());
+		assertThat(superuser.sql("select unnest(audit_purposes())").query(String.class).list())
+			.containsExactlyElementsOf(java.util.Arrays.stream(Purpose.values()).map(Enum::name).toList());
+		assertThat(superuser.sql("select unnest(audit_categories())").query(String.class).list())
+			.containsExactlyElementsOf(java.util.Arrays.stream(DataCategory.values()).map(Enum::name).toList());
+	}
+
+	@Test
+	void aRowKeepsWhoActedAsASharedActorItsCodesAsNumbersAndTheResidentsOwnRecordsAsTypesOnly() {
+		UUID anna = UUID.randomUUID();
+		SingleConnectionDataSource connection = connection();
+		TransactionTemplate tx = transactionsOn(connection);
+		AuditTrail trail = trailOn(connection);
+		tx.executeWithoutResult(status -> trail.recordAll(List.of(
+				AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS).about(anna, DataCategory.LEVELS_AND_RATINGS)
+					.on("LevelEvidence", anna),
+				AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS).about(anna, DataCategory.DEMOGRAPHICS)
+					.on("Pass", "pass-7"))));
+		tx.executeWithoutResult(status -> trail.record(AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS)
+			.about(anna, DataCategory.DEMOGRAPHICS).on("Resident", anna)));
+		connection.destroy();
+		assertThat(superuser.sql("""
+				select concat_ws('|', count(distinct actor), count(*) filter (where username is null and program_id is null
+				                 and action is null and categories is null and resource_ids is null and hash is null
+				                 and prev_hash is null and octet_length(digest) = 32))
+				  from audit_event""").query(String.class).single()).isEqualTo("1|2");
+		assertThat(superuser.sql("""
+				select concat_ws('|', username, action, array_to_string(categories, ','), array_to_string(resource_types, ','),
+				                 array_to_string(resource_ids, ','))
+				  from audit_record order by id""").query(String.class).list())
+			.containsExactly("staff|READ|DEMOGRAPHICS,LEVELS_AND_RATINGS|LevelEvidence,Pass|" + anna + ",pass-7",
+					"staff|READ|DEMOGRAPHICS|Resident|" + anna);
+		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 2, null));
+	}
+
+	@Test
 	void theChainFindsItsTailInAnEarlierMonthAfterAnIdleMonth() {
 		write(2);
 		// as if the trail had been idle since an earlier month: its newest row moved two months back
@@ -146,16 +186,14 @@ class AuditChainTests {
 			.query(Integer.class).single();
 		superuser.sql("alter table audit_event disable trigger user").update();
 		superuser.sql("update audit_event set occurred_at = occurred_at - interval '2 months'").update();
-		for (long id : superuser.sql("select id from audit_event order by id").query(Long.class).list()) {
+		for (long id : superuser.sql("select id from audit_record order by id").query(Long.class).list()) {
 			superuser.sql("""
-					update audit_event e set prev_hash = coalesce((select p.hash from audit_event p where p.id < e.id
-					                                               order by p.id desc limit 1), ''),
-					                         hash = audit_event_digest(coalesce((select p.hash from audit_event p where p.id < e.id
-					                                               order by p.id desc limit 1), ''), e)
-					 where id = ?""").param(id).update();
+					update audit_event e set digest = decode(audit_record_digest(coalesce((select p.hash from audit_record p
+					                                         where p.id < r.id order by p.id desc limit 1), ''), r), 'hex')
+					  from audit_record r where r.id = e.id and e.id = ?""").param(id).update();
 		}
 		superuser.sql("alter table audit_event enable trigger user").update();
-		superuser.sql("update audit_chain_head set last_hash = (select hash from audit_event order by id desc limit 1)").update();
+		superuser.sql("update audit_chain_head set last_hash = (select hash from audit_record order by id desc limit 1)").update();
 		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 2, null));
 		write(1);
 		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 3, null));
@@ -282,7 +320,7 @@ class AuditChainTests {
 		assertThatThrownBy(() -> asApp.sql("delete from audit_event where id = 1").update()).rootCause().hasMessageContaining("permission denied");
 		assertThatThrownBy(() -> asApp.sql("truncate audit_event").update()).rootCause().hasMessageContaining("permission denied");
 		assertThatThrownBy(() -> asApp.sql("update audit_chain_head set row_count = 0").update()).rootCause().hasMessageContaining("permission denied");
-		assertThat(asApp.sql("select count(*) from audit_event").query(Integer.class).single()).isEqualTo(3);
+		assertThat(asApp.sql("select count(*) from audit_record").query(Integer.class).single()).isEqualTo(3);
 	}
 
 	@Test
@@ -312,7 +350,7 @@ class AuditChainTests {
 			pool.shutdownNow();
 		}
 		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 400, null));
-		assertThat(superuser.sql("select count(distinct prev_hash) from audit_event").query(Integer.class).single())
+		assertThat(superuser.sql("select count(distinct hash) from audit_record").query(Integer.class).single())
 			.as("no two rows claim the same predecessor").isEqualTo(400);
 	}
 
@@ -374,7 +412,7 @@ class AuditChainTests {
 		List<AuditEntry> batch = readings(300);
 		tx.executeWithoutResult(status -> trail.recordAll(batch));
 		connection.destroy();
-		assertThat(superuser.sql("select resource_ids[1] from audit_event order by id").query(String.class).list())
+		assertThat(superuser.sql("select resource_ids[1] from audit_record order by id").query(String.class).list())
 			.containsExactlyElementsOf(batch.stream().map(AuditEntry::resourceId).toList());
 		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 300, null));
 	}
@@ -396,7 +434,7 @@ class AuditChainTests {
 				       coalesce(array_to_string(categories, ','), '-'), coalesce(array_to_string(resource_types, ','), '-'),
 				       coalesce(array_to_string(resource_ids, ','), '-'), action, purpose,
 				       outcome, coalesce(detail, '-'))
-				  from audit_event order by id""").query(String.class).list();
+				  from audit_record order by id""").query(String.class).list();
 		String who = STAFF.programId() + "|" + STAFF.accountId() + "|staff|STAFF|";
 		assertThat(rows).containsExactly(
 				who + resident + "|DRUG_SCREENS|CensusFlag|" + resident + "|READ|EMERGENCY|SUCCESS|" + full.detail(),
@@ -433,7 +471,7 @@ class AuditChainTests {
 			pool.shutdownNow();
 		}
 		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 1920, null));
-		assertThat(superuser.sql("select count(distinct prev_hash) from audit_event").query(Integer.class).single())
+		assertThat(superuser.sql("select count(distinct hash) from audit_record").query(Integer.class).single())
 			.as("no two rows claim the same predecessor").isEqualTo(1920);
 	}
 
@@ -470,7 +508,7 @@ class AuditChainTests {
 	/** The trail as the application writes it, on one connection. */
 	private static AuditTrail trailOn(SingleConnectionDataSource connection) {
 		return new AuditTrail(new org.springframework.jdbc.core.JdbcTemplate(connection),
-				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
+				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection), new org.springframework.core.env.StandardEnvironment());
 	}
 
 	private void asSuperuserWithoutGuards(String sql) {

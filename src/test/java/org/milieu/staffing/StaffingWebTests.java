@@ -282,7 +282,7 @@ class StaffingWebTests {
 			.andExpect(jsonPath("$.errors[0].field").value("body"));
 		assertThat(jdbc.sql("select count(*) from staffing_handoff_note where house_id = ?").param(s.house())
 			.query(Integer.class).single()).isEqualTo(before);
-		assertThat(jdbc.sql("select count(*) from audit_event where 'HandOffNote' = any(resource_types) and ? = any(resource_ids)")
+		assertThat(jdbc.sql("select count(*) from audit_record where 'HandOffNote' = any(resource_types) and ? = any(resource_ids)")
 			.param(id).query(Integer.class).single()).as("writing and acknowledging are audited").isEqualTo(2);
 	}
 

@@ -88,7 +88,7 @@ class StipendLedgerTests {
 		assertThat(page.entries()).extracting(StipendEntry::seq).containsExactly(4L, 3L, 2L);
 		assertThat(ledger.statement(s.staff(), s.first(), page.nextBefore(), 3).entries()).extracting(StipendEntry::seq)
 			.containsExactly(1L);
-		assertThat(jdbc.sql("select count(*) from audit_event where resident_id = ? and 'WORK_AND_STIPENDS' = any(categories)")
+		assertThat(jdbc.sql("select count(*) from audit_record where resident_id = ? and 'WORK_AND_STIPENDS' = any(categories)")
 			.param(s.first()).query(Integer.class).single()).isGreaterThanOrEqualTo(6);
 	}
 

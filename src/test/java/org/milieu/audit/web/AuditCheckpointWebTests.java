@@ -38,7 +38,7 @@ class AuditCheckpointWebTests {
 		assertThat(lastId).isEqualTo(jdbc.sql("select last_id from audit_chain_head").query(Long.class).single());
 		// a read leaves audit rows after the checkpoint
 		mvc.perform(get("/api/v1/residents").with(signIns.as("staff"))).andExpect(status().isOk());
-		long since = jdbc.sql("select count(*) from audit_event where id > ?").param(lastId).query(Long.class).single();
+		long since = jdbc.sql("select count(*) from audit_record where id > ?").param(lastId).query(Long.class).single();
 		assertThat(since).isPositive();
 		mvc.perform(get("/api/v1/audit/verification/since-checkpoint").with(signIns.as("director")))
 			.andExpect(status().isOk())

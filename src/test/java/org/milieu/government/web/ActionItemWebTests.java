@@ -145,7 +145,7 @@ class ActionItemWebTests {
 			.andExpect(jsonPath("$.dueOn").value(inAWeek().toString()))
 			.andReturn().getResponse().getContentAsString();
 		UUID item = id(json);
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'CREATE' and resident_id = ? "
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'CREATE' and resident_id = ? "
 				+ "and 'ActionItem' = any(resource_types) and ? = any(resource_ids)").params(resident("resident01"), item.toString())
 			.query(Integer.class).single()).isEqualTo(1);
 
@@ -158,7 +158,7 @@ class ActionItemWebTests {
 		mvc.perform(get("/api/v1/action-items").with(signIns.as("staff")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[?(@.id == '" + item + "')].status").value("OPEN"));
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'READ' and resident_id = ? "
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'READ' and resident_id = ? "
 				+ "and username = 'staff' and 'ActionItem' = any(resource_types)").param(resident("resident01"))
 			.query(Integer.class).single()).isPositive();
 

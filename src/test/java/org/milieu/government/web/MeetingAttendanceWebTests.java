@@ -103,7 +103,7 @@ class MeetingAttendanceWebTests {
 			.andExpect(jsonPath("$.present.length()").value(few.size()))
 			.andExpect(jsonPath("$.quorum.present").value(few.size()))
 			.andExpect(jsonPath("$.quorum.met").value(false));
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'UPDATE' and 'MeetingAttendance' = any(resource_types) "
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'UPDATE' and 'MeetingAttendance' = any(resource_types) "
 				+ "and ? = any(resource_ids) and 'GOVERNMENT' = any(categories) and resident_id is not null").param(meeting.toString())
 			.query(Integer.class).single()).isEqualTo(few.size());
 
@@ -117,7 +117,7 @@ class MeetingAttendanceWebTests {
 		assertThat(attendance.present(meeting)).containsExactlyInAnyOrderElementsOf(enough);
 		assertThat(attendance.quorum(signIns.user("staff").programId(), meeting))
 			.isEqualTo(new Quorum(required, n, required, true));
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'UPDATE' and 'MeetingAttendance' = any(resource_types) "
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'UPDATE' and 'MeetingAttendance' = any(resource_types) "
 				+ "and ? = any(resource_ids) and resident_id = ? and detail = 'no longer present'").params(meeting.toString(),
 						members.get(0)).query(Integer.class).single()).isEqualTo(1);
 
@@ -125,7 +125,7 @@ class MeetingAttendanceWebTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.present.length()").value(required))
 			.andExpect(jsonPath("$.quorum.met").value(true));
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'READ' and 'MeetingAttendance' = any(resource_types) "
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'READ' and 'MeetingAttendance' = any(resource_types) "
 				+ "and username = 'resident01' and ? = any(resource_ids)").param(meeting.toString()).query(Integer.class).single())
 			.isEqualTo(required);
 	}
@@ -164,7 +164,7 @@ class MeetingAttendanceWebTests {
 		assertThat(jdbc.sql("select status from government_attendance where meeting_id = ? and resident_id = ?")
 			.params(meeting, excused).query(String.class).single()).isEqualTo("EXCUSED");
 		assertThat(attendance.present(meeting)).containsExactly(here);
-		assertThat(jdbc.sql("select count(*) from audit_event where 'MeetingAttendance' = any(resource_types) and ? = any(resource_ids) "
+		assertThat(jdbc.sql("select count(*) from audit_record where 'MeetingAttendance' = any(resource_types) and ? = any(resource_ids) "
 				+ "and detail = 'absent at the close'").param(meeting.toString()).query(Integer.class).single())
 			.isEqualTo(members.size() - 2);
 	}
@@ -199,7 +199,7 @@ class MeetingAttendanceWebTests {
 			.andExpect(jsonPath("$.errors[0].field").value("present"));
 		mvc.perform(postJson("/api/v1/meetings/" + meeting + "/attendance", "resident01", present(List.of(mine))))
 			.andExpect(status().isForbidden());
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'ACCESS_DENIED' and username = 'resident01' "
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'ACCESS_DENIED' and username = 'resident01' "
 				+ "and 'MeetingAttendance' = any(resource_types) and ? = any(resource_ids)").param(meeting.toString())
 			.query(Integer.class).single()).isEqualTo(1);
 		mvc.perform(postJson("/api/v1/meetings/" + meeting + "/attendance", "family", present(List.of(mine))))

@@ -242,7 +242,7 @@ class MeetingLifecycleWebTests {
 
 		UUID soon = schedule(house, Duration.ofMinutes(10));
 		mvc.perform(postJson("/api/v1/meetings/" + soon + "/open", "resident01", "")).andExpect(status().isForbidden());
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'ACCESS_DENIED' and username = 'resident01' "
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'ACCESS_DENIED' and username = 'resident01' "
 				+ "and 'Meeting' = any(resource_types) and ? = any(resource_ids)").param(soon.toString()).query(Integer.class).single())
 			.isEqualTo(1);
 		assertThat(stateOf(soon)).isEqualTo("SCHEDULED");

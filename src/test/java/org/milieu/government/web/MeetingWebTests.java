@@ -76,7 +76,7 @@ class MeetingWebTests {
 	void staffScheduleAResidentBringsAnItemAndReadsTheAgendaAllAudited() throws Exception {
 		UUID house = houseOf("resident01");
 		UUID meeting = schedule(house);
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'CREATE' and 'Meeting' = any(resource_types) "
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'CREATE' and 'Meeting' = any(resource_types) "
 				+ "and ? = any(resource_ids)").param(meeting.toString()).query(Integer.class).single()).isEqualTo(1);
 
 		UUID resident = signIns.user("resident01").residentId();
@@ -91,7 +91,7 @@ class MeetingWebTests {
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.position").value(2))
 			.andExpect(jsonPath("$.submittedByResident").doesNotExist());
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'CREATE' and resident_id = ? "
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'CREATE' and resident_id = ? "
 				+ "and 'GOVERNMENT' = any(categories)").param(resident).query(Integer.class).single()).isPositive();
 
 		mvc.perform(get("/api/v1/meetings/" + meeting).with(signIns.as("clinician")))
@@ -100,7 +100,7 @@ class MeetingWebTests {
 			.andExpect(jsonPath("$.status").value("SCHEDULED"))
 			.andExpect(jsonPath("$.agenda.length()").value(2))
 			.andExpect(jsonPath("$.agenda[0].title").value("A Sunday walk"));
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'READ' and resident_id = ? "
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'READ' and resident_id = ? "
 				+ "and username = 'clinician' and 'AgendaItem' = any(resource_types)").param(resident).query(Integer.class).single())
 			.isPositive();
 
@@ -140,7 +140,7 @@ class MeetingWebTests {
 				"{\"kind\": \"PROBLEM\", \"title\": \"Not my house\"}"))
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/api/v1/meetings/" + meeting).with(signIns.as("resident02"))).andExpect(status().isForbidden());
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'ACCESS_DENIED' and username = 'resident02' "
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'ACCESS_DENIED' and username = 'resident02' "
 				+ "and 'Meeting' = any(resource_types) and ? = any(resource_ids)").param(meeting.toString()).query(Integer.class).single())
 			.isPositive();
 		mvc.perform(postJson("/api/v1/meetings/" + meeting + "/agenda-items", "resident01",

@@ -40,13 +40,13 @@ class MotionListingWebTests {
 	void oneMeetingsMotionsAndEachResidentNamedIsAudited() throws Exception {
 		UUID meeting = jdbc.sql("select meeting_id from government_motion where moved_by_resident is not null limit 1")
 			.query(UUID.class).single();
-		long before = jdbc.sql("select count(*) from audit_event where username = 'clinician' and 'Motion' = any(resource_types)")
+		long before = jdbc.sql("select count(*) from audit_record where username = 'clinician' and 'Motion' = any(resource_types)")
 			.query(Long.class).single();
 		String body = mvc.perform(get("/api/v1/motions?meetingId=" + meeting).with(signIns.as("clinician")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		List<String> meetings = JsonPath.read(body, "$.items[*].meetingId");
 		assertThat(meetings).isNotEmpty().allMatch(meeting.toString()::equals);
-		assertThat(jdbc.sql("select count(*) from audit_event where username = 'clinician' and 'Motion' = any(resource_types)")
+		assertThat(jdbc.sql("select count(*) from audit_record where username = 'clinician' and 'Motion' = any(resource_types)")
 			.query(Long.class).single()).isGreaterThan(before);
 	}
 

@@ -103,7 +103,7 @@ class OfficerAndRuleListingWebTests {
 	}
 
 	private long reads(String username) {
-		return jdbc.sql("select count(*) from audit_event where username = ? and 'Officer' = any(resource_types) and action = 'READ'")
+		return jdbc.sql("select count(*) from audit_record where username = ? and 'Officer' = any(resource_types) and action = 'READ'")
 			.param(username).query(Long.class).single();
 	}
 }

@@ -102,7 +102,7 @@ class AccountAdministrationWebTests {
 
 		mvc.perform(get("/account").cookie(session)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
 		mvc.perform(formLogin("/login").user(username).password(GOOD_PASSWORD)).andExpect(unauthenticated());
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'ACCOUNT_CHANGE' and detail like ?")
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'ACCOUNT_CHANGE' and detail like ?")
 			.param(username + ": disabled%").query(Integer.class).single()).isEqualTo(1);
 	}
 

@@ -48,7 +48,7 @@ class ApiTokenWebTests {
 		mvc.perform(post("/api/v1/houses").header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\": \"Token House\", \"kind\": \"MEN\", \"beds\": 1}"))
 			.andExpect(status().isForbidden());
-		assertThat(jdbc.sql("select count(*) from audit_event where username = 'staff' and 'Census' = any(resource_types) and occurred_at > now() - interval '1 minute'")
+		assertThat(jdbc.sql("select count(*) from audit_record where username = 'staff' and 'Census' = any(resource_types) and occurred_at > now() - interval '1 minute'")
 			.query(Integer.class).single()).isPositive();
 	}
 

@@ -57,7 +57,7 @@ class EmergencyAccessWebTests {
 
 		mvc.perform(get("/api/v1/residents/" + resident).with(signIns.as(nurse))).andExpect(status().isOk());
 		assertThat(jdbc.sql("""
-				select action || ':' || purpose from audit_event where username = ? and resident_id = ? order by id""")
+				select action || ':' || purpose from audit_record where username = ? and resident_id = ? order by id""")
 			.params(nurse, resident).query(String.class).list())
 			.containsExactly("ACCESS_DENIED:NORMAL", "EMERGENCY_ACCESS:EMERGENCY", "READ:EMERGENCY");
 		mvc.perform(get("/api/v1/residents/" + signIns.user("resident08").residentId()).with(signIns.as(nurse)))
@@ -66,7 +66,7 @@ class EmergencyAccessWebTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(1))
 			.andExpect(jsonPath("$[0].id").value(resident.toString()));
-		assertThat(jdbc.sql("select purpose from audit_event where username = ? and 'Census' = any(resource_types)").param(nurse)
+		assertThat(jdbc.sql("select purpose from audit_record where username = ? and 'Census' = any(resource_types)").param(nurse)
 			.query(String.class).list()).containsExactly("EMERGENCY");
 
 		mvc.perform(get("/admin/emergency-access").with(signIns.as("director")))

@@ -75,7 +75,7 @@ class LockoutWebTests {
 		String username = newAccount();
 		mvc.perform(formLogin("/login").user(username).password("wrong"));
 		mvc.perform(formLogin("/login").user(username).password("the-right-password")).andExpect(authenticated());
-		assertThat(jdbc.sql("select action || ':' || outcome from audit_event where username = ? order by id")
+		assertThat(jdbc.sql("select action || ':' || outcome from audit_record where username = ? order by id")
 			.param(username).query(String.class).list())
 			.containsExactly("SIGN_IN_FAILED:FAILURE", "SIGN_IN:SUCCESS");
 	}

@@ -56,13 +56,13 @@ class ResidentAccessWebTests {
 	@Test
 	void theListFiltersByHouseAndAuditsOnlyTheResidentsShown() throws Exception {
 		UUID linden = jdbc.sql("select id from residents_house where name = 'Linden House'").query(UUID.class).single();
-		long before = jdbc.sql("select count(*) from audit_event where username = 'clinician' and 'Census' = any(resource_types)")
+		long before = jdbc.sql("select count(*) from audit_record where username = 'clinician' and 'Census' = any(resource_types)")
 			.query(Long.class).single();
 		mvc.perform(get("/api/v1/residents?houseId=" + linden).with(signIns.as("clinician")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(16))
 			.andExpect(jsonPath("$[*].house").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("Linden House"))));
-		long after = jdbc.sql("select count(*) from audit_event where username = 'clinician' and 'Census' = any(resource_types)")
+		long after = jdbc.sql("select count(*) from audit_record where username = 'clinician' and 'Census' = any(resource_types)")
 			.query(Long.class).single();
 		assertThat(after - before).as("one read audited per resident shown").isEqualTo(16);
 		// staff of Bayview asking for Linden see nobody
@@ -169,12 +169,12 @@ class ResidentAccessWebTests {
 	}
 
 	private long count(String action, UUID resident) {
-		return jdbc.sql("select count(*) from audit_event where action = ? and resident_id = ?").params(action, resident)
+		return jdbc.sql("select count(*) from audit_record where action = ? and resident_id = ?").params(action, resident)
 			.query(Long.class).single();
 	}
 
 	private long count(String action, UUID resident, String category) {
-		return jdbc.sql("select count(*) from audit_event where action = ? and resident_id = ? and ? = any(categories)")
+		return jdbc.sql("select count(*) from audit_record where action = ? and resident_id = ? and ? = any(categories)")
 			.params(action, resident, category).query(Long.class).single();
 	}
 

@@ -176,7 +176,7 @@ class SelfLockOutWebTests {
 		mvc.perform(get("/account").cookie(tablet)).andExpect(redirectedUrl("/login"));
 		mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(unauthenticated());
 		mvc.perform(formLogin("/login").user(username).password(newPassword)).andExpect(authenticated());
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'ACCOUNT_CHANGE' and username = ? and outcome = ?")
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'ACCOUNT_CHANGE' and username = ? and outcome = ?")
 			.params(username, "FAILURE").query(Integer.class).single()).isEqualTo(1);
 	}
 

@@ -37,7 +37,7 @@ class LevelBoardWebTests {
 	@Test
 	void aResidentSeesTheirOwnStayAndLevelAndTheLookIsAudited() throws Exception {
 		// the look at their stay (the page's privileges block records a read of its own)
-		long before = jdbc.sql("select count(*) from audit_event where username = 'resident01' and action = 'READ' "
+		long before = jdbc.sql("select count(*) from audit_record where username = 'resident01' and action = 'READ' "
 				+ "and 'DEMOGRAPHICS' = any(categories)").query(Long.class).single();
 		mvc.perform(get("/me").with(signIns.as("resident01")))
 			.andExpect(status().isOk())
@@ -45,7 +45,7 @@ class LevelBoardWebTests {
 			.andExpect(content().string(containsString("Bayview House")))
 			.andExpect(content().string(containsString("Level 4: Leadership")));
 		org.assertj.core.api.Assertions.assertThat(jdbc
-			.sql("select count(*) from audit_event where username = 'resident01' and action = 'READ' "
+			.sql("select count(*) from audit_record where username = 'resident01' and action = 'READ' "
 					+ "and 'DEMOGRAPHICS' = any(categories)").query(Long.class)
 			.single()).isEqualTo(before + 1);
 		mvc.perform(get("/me").with(signIns.as("staff"))).andExpect(status().isForbidden());

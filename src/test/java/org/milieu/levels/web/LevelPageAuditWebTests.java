@@ -31,13 +31,13 @@ class LevelPageAuditWebTests {
 	void aLevelPageViewWritesOneAuditRecordNamingWhatItShowed() throws Exception {
 		UUID resident = jdbc.sql("select resident_id from identity_account where username = 'resident03'")
 			.query(UUID.class).single();
-		long last = jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
+		long last = jdbc.sql("select coalesce(max(id), 0) from audit_record").query(Long.class).single();
 		mvc.perform(get("/residents/" + resident + "/level").with(signIns.as("clinician"))).andExpect(status().isOk());
 		record Written(String action, String categories, String resources) {
 		}
 		List<Written> written = jdbc.sql("""
 				select action, array_to_string(categories, ','), array_to_string(resource_types, ',')
-				  from audit_event where id > ? and username = 'clinician' and resident_id = ?""")
+				  from audit_record where id > ? and username = 'clinician' and resident_id = ?""")
 			.params(last, resident)
 			.query((rs, n) -> new Written(rs.getString(1), rs.getString(2), rs.getString(3))).list();
 		assertThat(written).as("one record for the view").hasSize(1);

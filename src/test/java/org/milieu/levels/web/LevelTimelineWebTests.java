@@ -111,7 +111,7 @@ class LevelTimelineWebTests {
 	}
 
 	long audited(String username, String resourceType) {
-		return jdbc.sql("select count(*) from audit_event where username = ? and ? = any(resource_types) and action = 'READ'")
+		return jdbc.sql("select count(*) from audit_record where username = ? and ? = any(resource_types) and action = 'READ'")
 			.params(username, resourceType).query(Long.class).single();
 	}
 
@@ -157,7 +157,7 @@ class LevelTimelineWebTests {
 			.andExpect(jsonPath("$.levels[1].from").value(yesterday.toString()))
 			.andExpect(jsonPath("$.levels[1].to").value(nullValue()));
 		assertThat(audited(s.staff(), "LevelTimeline")).as("the read is audited").isEqualTo(before + 1);
-		assertThat(jdbc.sql("select count(*) from audit_event where username = ? and 'LevelTimeline' = any(resource_types) "
+		assertThat(jdbc.sql("select count(*) from audit_record where username = ? and 'LevelTimeline' = any(resource_types) "
 				+ "and resident_id = ? and 'LEVELS_AND_RATINGS' = any(categories)").params(s.staff(), s.first())
 			.query(Long.class).single()).isEqualTo(1);
 		// ninety days unless asked
@@ -187,7 +187,7 @@ class LevelTimelineWebTests {
 		Setup s = setup();
 		mvc.perform(get("/api/v1/residents/" + s.first() + "/level-timeline").with(signIns.as("staff")))
 			.andExpect(status().isForbidden());
-		assertThat(jdbc.sql("select count(*) from audit_event where username = 'staff' and 'LevelTimeline' = any(resource_types) "
+		assertThat(jdbc.sql("select count(*) from audit_record where username = 'staff' and 'LevelTimeline' = any(resource_types) "
 				+ "and resident_id = ? and action = 'ACCESS_DENIED'").param(s.first()).query(Long.class).single())
 			.as("the refusal is audited").isEqualTo(1);
 		mvc.perform(get("/api/v1/residents/" + UUID.randomUUID() + "/level-timeline").with(signIns.as("director")))

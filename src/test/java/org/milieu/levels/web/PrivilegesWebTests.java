@@ -190,7 +190,7 @@ class PrivilegesWebTests {
 		assertThat(audited(ward.resident())).as("a system question leaves no audit record").isEqualTo(before);
 		List<PrivilegeStatus> statuses = privileges.of(signIns.user(ward.staff()), ward.resident());
 		assertThat(statuses).extracting(s -> s.privilege().code()).contains("PHONE_TIME", "OFF_SITE_PASS", "MENTOR_ROLE");
-		assertThat(jdbc.sql("select count(*) from audit_event where resident_id = ? and username = ? and action = 'READ' "
+		assertThat(jdbc.sql("select count(*) from audit_record where resident_id = ? and username = ? and action = 'READ' "
 				+ "and 'LEVELS_AND_RATINGS' = any(categories) and 'Privileges' = any(resource_types)")
 			.params(ward.resident(), ward.staff()).query(Integer.class).single()).isEqualTo(1);
 		assertThatThrownBy(() -> privileges.of(signIns.user("staff2"), ward.resident()))
@@ -290,7 +290,7 @@ class PrivilegesWebTests {
 			.andExpect(jsonPath("$.errors[0].field").value("adjustment"));
 		assertThat(jdbc.sql("select ended_at::text || end_reason from levels_privilege_adjustment where resident_id = ?")
 			.param(ward.resident()).query(String.class).single()).isEqualTo(endedAt + "Visit cancelled");
-		assertThat(jdbc.sql("select count(*) from audit_event where resident_id = ? and username = ? "
+		assertThat(jdbc.sql("select count(*) from audit_record where resident_id = ? and username = ? "
 				+ "and 'CLINICAL_NOTES' = any(categories) and 'PrivilegeAdjustment' = any(resource_types) and outcome = 'SUCCESS'")
 			.params(ward.resident(), ward.clinician()).query(Integer.class).single()).as("the grant and its end").isEqualTo(2);
 	}
@@ -326,7 +326,7 @@ class PrivilegesWebTests {
 				"{\"privilegeCode\": \"OFF_SITE_PASS\", \"kind\": \"GRANT\", \"reason\": \"I would like to\"}"))
 			.andExpect(status().isForbidden());
 		assertThat(adjustmentCount(ward.resident())).isZero();
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'ACCESS_DENIED' and 'CLINICAL_NOTES' = any(categories) "
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'ACCESS_DENIED' and 'CLINICAL_NOTES' = any(categories) "
 				+ "and resident_id = ? and username = ?").params(ward.resident(), ward.staff()).query(Integer.class).single())
 			.isEqualTo(1);
 	}
@@ -475,7 +475,7 @@ class PrivilegesWebTests {
 			.andExpect(content().string(containsString("Phone time")))
 			.andExpect(content().string(containsString("What level 2 brings")))
 			.andExpect(content().string(containsString("Off-site pass")));
-		assertThat(jdbc.sql("select count(*) from audit_event where username = ? and action = 'READ' "
+		assertThat(jdbc.sql("select count(*) from audit_record where username = ? and action = 'READ' "
 				+ "and 'LEVELS_AND_RATINGS' = any(categories) and 'Privileges' = any(resource_types)").param(ward.residentLogin())
 			.query(Integer.class).single()).as("reading their own privileges is audited too").isEqualTo(1);
 		mvc.perform(get("/residents/" + ward.resident()).param("tab", "level").with(signIns.as(ward.staff())))
@@ -551,6 +551,6 @@ class PrivilegesWebTests {
 	}
 
 	private int audited(UUID resident) {
-		return jdbc.sql("select count(*) from audit_event where resident_id = ?").param(resident).query(Integer.class).single();
+		return jdbc.sql("select count(*) from audit_record where resident_id = ?").param(resident).query(Integer.class).single();
 	}
 }

@@ -118,7 +118,7 @@ class RoundsWebTests {
 			.andExpect(jsonPath("$.observedBy").value(ward.staff()))
 			.andExpect(jsonPath("$.location").value("Day room"));
 		assertThat(checkCount(ward.resident())).isEqualTo(1);
-		assertThat(jdbc.sql("select count(*) from audit_event where 'LEVELS_AND_RATINGS' = any(categories) and action = 'CREATE' "
+		assertThat(jdbc.sql("select count(*) from audit_record where 'LEVELS_AND_RATINGS' = any(categories) and action = 'CREATE' "
 				+ "and resident_id = ? and username = ?").params(ward.resident(), ward.staff()).query(Integer.class).single())
 			.as("the check is audited").isEqualTo(1);
 		// a safety concern needs a note saying what it was
@@ -173,7 +173,7 @@ class RoundsWebTests {
 			.andExpect(status().isOk()).andExpect(content().string(not(containsString(alert))));
 		mvc.perform(get("/attention").with(signIns.as("resident01")))
 			.andExpect(content().string(not(containsString(alert))));
-		assertThat(jdbc.sql("select count(*) from audit_event where 'LEVELS_AND_RATINGS' = any(categories) and action = 'READ' "
+		assertThat(jdbc.sql("select count(*) from audit_record where 'LEVELS_AND_RATINGS' = any(categories) and action = 'READ' "
 				+ "and resident_id = ? and username = ?").params(ward.resident(), ward.staff()).query(Integer.class).single())
 			.as("naming the resident on the home page is a read of their rounds").isPositive();
 	}
@@ -189,7 +189,7 @@ class RoundsWebTests {
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.stored").value(500));
 		assertThat(checkCount(ward.resident())).isEqualTo(500);
-		assertThat(jdbc.sql("select count(*) from audit_event where 'LEVELS_AND_RATINGS' = any(categories) and action = 'CREATE' "
+		assertThat(jdbc.sql("select count(*) from audit_record where 'LEVELS_AND_RATINGS' = any(categories) and action = 'CREATE' "
 				+ "and resident_id = ? and username = ?").params(ward.resident(), ward.staff()).query(Integer.class).single())
 			.as("the batch is audited once for the one resident it names").isEqualTo(1);
 

@@ -139,7 +139,7 @@ class ShiftRatingWebTests {
 		assertThat(jdbc.sql("select note from levels_shift_rating where resident_id = ? and domain = 'SAFETY'")
 			.param(s.second()).query(String.class).single()).isEqualTo("Punched a wall");
 		for (UUID resident : List.of(s.first(), s.second())) {
-			assertThat(jdbc.sql("select count(*) from audit_event where action = 'CREATE' and resident_id = ? "
+			assertThat(jdbc.sql("select count(*) from audit_record where action = 'CREATE' and resident_id = ? "
 					+ "and 'LEVELS_AND_RATINGS' = any(categories) and username = ?").params(resident, s.staff())
 				.query(Integer.class).single()).as("the rating is audited").isEqualTo(1);
 		}
@@ -262,7 +262,7 @@ class ShiftRatingWebTests {
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/houses/" + s.house() + "/point-sheet").with(signIns.as("staff"))).andExpect(status().isForbidden());
 		assertThat(ratingsIn(s.house())).isEqualTo(before);
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'ACCESS_DENIED' and username = 'staff' "
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'ACCESS_DENIED' and username = 'staff' "
 				+ "and 'RatingSheet' = any(resource_types) and ? = any(resource_ids)").param(s.house().toString())
 			.query(Integer.class).single()).as("the refusals are audited").isGreaterThanOrEqualTo(2);
 	}

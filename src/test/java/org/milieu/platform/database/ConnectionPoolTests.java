@@ -88,7 +88,7 @@ class ConnectionPoolTests {
 	}
 
 	private long denials(UUID resident) {
-		return jdbc.sql("select count(*) from audit_event where resident_id = ? and action = 'ACCESS_DENIED'")
+		return jdbc.sql("select count(*) from audit_record where resident_id = ? and action = 'ACCESS_DENIED'")
 			.param(resident).query(Long.class).single();
 	}
 }

@@ -85,7 +85,7 @@ class PagingWebTests {
 	}
 
 	private long auditRows() {
-		return jdbc.sql("select count(*) from audit_event where username = 'director' and action = 'READ'")
+		return jdbc.sql("select count(*) from audit_record where username = 'director' and action = 'READ'")
 			.query(Long.class).single();
 	}
 }

@@ -55,7 +55,7 @@ class AdmissionWebTests {
 			.andReturn().getResponse().getHeader("Location");
 		UUID resident = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
 		mvc.perform(get(location).with(signIns.as("director"))).andExpect(status().isOk());
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'CREATE' and resident_id = ? and username = 'director'")
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'CREATE' and resident_id = ? and username = 'director'")
 			.param(resident).query(Integer.class).single()).isEqualTo(1);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc
 			.sql("select level || ':' || decided_by from levels_assignment where resident_id = ?").param(resident)
@@ -116,12 +116,12 @@ class AdmissionWebTests {
 	@Test
 	void onlyTheDirectorAdmitsAndTheRefusalIsAudited() throws Exception {
 		UUID house = house(1);
-		int denials = jdbc.sql("select count(*) from audit_event where username = 'staff' and action = 'ACCESS_DENIED'")
+		int denials = jdbc.sql("select count(*) from audit_record where username = 'staff' and action = 'ACCESS_DENIED'")
 			.query(Integer.class).single();
 		mvc.perform(post("/api/v1/residents").with(signIns.as("staff")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
 			.content(body(house, beds(house).get(0).id(), "No", "Way", "1990-01-01")))
 			.andExpect(status().isForbidden());
-		assertThat(jdbc.sql("select count(*) from audit_event where username = 'staff' and action = 'ACCESS_DENIED'")
+		assertThat(jdbc.sql("select count(*) from audit_record where username = 'staff' and action = 'ACCESS_DENIED'")
 			.query(Integer.class).single()).isEqualTo(denials + 1);
 	}
 

@@ -129,12 +129,12 @@ class CensusBoardWebTests {
 		Fixture one = house(2);
 		UUID houseId = one.id();
 		admit(one, 0, "Filter", "Resident", LocalDate.of(2026, 11, 1));
-		long before = jdbc.sql("select count(*) from audit_event where username = 'director' and 'Census' = any(resource_types)")
+		long before = jdbc.sql("select count(*) from audit_record where username = 'director' and 'Census' = any(resource_types)")
 			.query(Long.class).single();
 		Document director = page("/residents?house=" + houseId, signIns.as("director"));
 		assertThat(director.select("section.census-house h2 > span:first-child").eachText()).containsExactly(one.name());
 		assertThat(director.select(".house-filter a[aria-current]").text()).isEqualTo(one.name());
-		long after = jdbc.sql("select count(*) from audit_event where username = 'director' and 'Census' = any(resource_types)")
+		long after = jdbc.sql("select count(*) from audit_record where username = 'director' and 'Census' = any(resource_types)")
 			.query(Long.class).single();
 		assertThat(director.select("tr[data-resident]")).hasSize(1);
 		assertThat(after - before).as("only the chosen house's resident is read").isEqualTo(1);
@@ -280,7 +280,7 @@ class CensusBoardWebTests {
 
 	private int audited(String username, UUID resident, String category, String resourceType) {
 		return jdbc.sql("""
-				select count(*) from audit_event
+				select count(*) from audit_record
 				 where action = 'READ' and username = ? and resident_id = ? and ? = any(categories) and ? = any(resource_types)""")
 			.params(username, resident, category, resourceType).query(Integer.class).single();
 	}

@@ -419,7 +419,7 @@ class DischargeClosuresWebTests {
 	}
 
 	private int closureAudits(UUID resident) {
-		return jdbc.sql("select count(*) from audit_event where resident_id = ? and 'DischargeClosure' = any(resource_types) "
+		return jdbc.sql("select count(*) from audit_record where resident_id = ? and 'DischargeClosure' = any(resource_types) "
 				+ "and action = 'UPDATE' and 'LEVELS_AND_RATINGS' = any(categories)").param(resident).query(Integer.class).single();
 	}
 

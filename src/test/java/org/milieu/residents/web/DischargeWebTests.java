@@ -64,7 +64,7 @@ class DischargeWebTests {
 		assertThat(houses.beds(signIns.user("director").programId(), resident.house()).get(0).taken()).isFalse();
 		assertThat(jdbc.sql("select count(*) from residents_resident where id = ?").param(resident.id()).query(Integer.class)
 			.single()).as("the record stays").isEqualTo(1);
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'UPDATE' and resident_id = ? and username = 'director'")
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'UPDATE' and resident_id = ? and username = 'director'")
 			.param(resident.id()).query(Integer.class).single()).as("the discharge is audited").isEqualTo(1);
 	}
 

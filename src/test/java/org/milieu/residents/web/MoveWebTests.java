@@ -85,7 +85,7 @@ class MoveWebTests {
 		assertThat(bedOf(s.resident())).isEqualTo(target);
 		assertThat(jdbc.sql("select count(*) from residents_move where resident_id = ? and from_bed = ? and to_bed = ? and reason = 'Quieter room'")
 			.params(s.resident(), s.first().get(0).id(), target).query(Integer.class).single()).isEqualTo(1);
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'UPDATE' and resident_id = ? and username = 'director'")
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'UPDATE' and resident_id = ? and username = 'director'")
 			.param(s.resident()).query(Integer.class).single()).as("the move is audited").isEqualTo(1);
 		// the old bed is free again: someone else can move into it
 		mvc.perform(move(s.other(), "director", "{\"bedId\": \"" + s.first().get(0).id() + "\", \"movedOn\": \"2026-11-02\"}"))

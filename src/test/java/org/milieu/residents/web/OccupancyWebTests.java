@@ -87,7 +87,7 @@ class OccupancyWebTests {
 			.andExpect(header().string("Cache-Control", "no-store"))
 			.andExpect(content().string(containsString("date,house,beds,occupied,occupancy_percent,admissions,discharges")))
 			.andExpect(content().string(containsString("2026-03-10," + name + ",4,1,25.0,1,1")));
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and 'OccupancyReport' = any(resource_types) and detail = '2026-03-09..2026-03-10'")
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'EXPORT' and 'OccupancyReport' = any(resource_types) and detail = '2026-03-09..2026-03-10'")
 			.query(Integer.class).single()).as("the export is audited").isGreaterThanOrEqualTo(1);
 
 		mvc.perform(get("/residents/occupancy?from=2026-03-09&to=2026-03-10").with(signIns.as("clinician")))

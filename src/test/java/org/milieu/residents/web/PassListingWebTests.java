@@ -82,7 +82,7 @@ class PassListingWebTests {
 	}
 
 	private long audited(String username, String action) {
-		return jdbc.sql("select count(*) from audit_event where username = ? and 'Pass' = any(resource_types) and action = ?")
+		return jdbc.sql("select count(*) from audit_record where username = ? and 'Pass' = any(resource_types) and action = ?")
 			.params(username, action).query(Long.class).single();
 	}
 }

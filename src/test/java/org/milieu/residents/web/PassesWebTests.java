@@ -253,7 +253,7 @@ class PassesWebTests {
 			.param(ward.resident()).query(Boolean.class).single()).isTrue();
 		assertThat(passes.noticeOverdue()).as("noticed once").extracting(PassOverdue::residentId)
 			.doesNotContain(ward.resident());
-		assertThat(jdbc.sql("select count(*) from audit_event where 'WHEREABOUTS' = any(categories) and action = 'READ' "
+		assertThat(jdbc.sql("select count(*) from audit_record where 'WHEREABOUTS' = any(categories) and action = 'READ' "
 				+ "and resident_id = ? and username = ?").params(ward.resident(), ward.staff()).query(Integer.class).single())
 			.as("naming the resident on the home page is a read of their whereabouts").isPositive();
 	}
@@ -263,7 +263,7 @@ class PassesWebTests {
 		Ward ward = ward(null);
 		mvc.perform(signOut(ward, "staff", body(in(Duration.ofHours(1))))).andExpect(status().isForbidden());
 		assertThat(passCount(ward.resident())).isZero();
-		assertThat(jdbc.sql("select count(*) from audit_event where action = 'ACCESS_DENIED' and 'WHEREABOUTS' = any(categories) "
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'ACCESS_DENIED' and 'WHEREABOUTS' = any(categories) "
 				+ "and resident_id = ? and username = 'staff'").param(ward.resident()).query(Integer.class).single())
 			.isEqualTo(1);
 		mvc.perform(get("/api/v1/residents/" + ward.resident() + "/passes").with(signIns.as("staff")))
@@ -425,7 +425,7 @@ class PassesWebTests {
 	}
 
 	private int audited(UUID resident, String username, String action) {
-		return jdbc.sql("select count(*) from audit_event where 'WHEREABOUTS' = any(categories) and action = ? and resident_id = ? "
+		return jdbc.sql("select count(*) from audit_record where 'WHEREABOUTS' = any(categories) and action = ? and resident_id = ? "
 				+ "and username = ? and outcome = 'SUCCESS'").params(action, resident, username).query(Integer.class).single();
 	}
 }

@@ -64,7 +64,7 @@ class ResidentListingWebTests {
 	}
 
 	private long audited() {
-		return jdbc.sql("select count(*) from audit_event where username = 'staff' and 'ResidentList' = any(resource_types) "
+		return jdbc.sql("select count(*) from audit_record where username = 'staff' and 'ResidentList' = any(resource_types) "
 				+ "and action = 'READ'").query(Long.class).single();
 	}
 }

@@ -333,12 +333,12 @@ class ResidentRecordWebTests {
 	}
 
 	private int audited(String action, String username, UUID resident) {
-		return jdbc.sql("select count(*) from audit_event where action = ? and username = ? and resident_id = ?")
+		return jdbc.sql("select count(*) from audit_record where action = ? and username = ? and resident_id = ?")
 			.params(action, username, resident).query(Integer.class).single();
 	}
 
 	private int audited(String action, String username, UUID resident, String category) {
-		return jdbc.sql("select count(*) from audit_event where action = ? and username = ? and resident_id = ? and ? = any(categories)")
+		return jdbc.sql("select count(*) from audit_record where action = ? and username = ? and resident_id = ? and ? = any(categories)")
 			.params(action, username, resident, category).query(Integer.class).single();
 	}
 }

@@ -89,7 +89,7 @@ class DrugScreenWebTests {
 		assertThat(count("screening_drug_screen", house.resident())).isEqualTo(1);
 		assertThat(count("screening_follow_up", house.resident())).as("a negative screen needs no follow-up").isZero();
 		assertThat(jdbc.sql("""
-				select count(*) from audit_event where action = 'CREATE' and 'DRUG_SCREENS' = any(categories) and resident_id = ?
+				select count(*) from audit_record where action = 'CREATE' and 'DRUG_SCREENS' = any(categories) and resident_id = ?
 				   and username = ?""").params(house.resident(), house.staff()).query(Integer.class).single())
 			.as("the recording is audited").isEqualTo(1);
 	}
@@ -346,7 +346,7 @@ class DrugScreenWebTests {
 
 	private long listedReads(House house) {
 		return jdbc.sql("""
-				select count(*) from audit_event where resident_id = ? and 'DRUG_SCREENS' = any(categories) and action = 'READ'
+				select count(*) from audit_record where resident_id = ? and 'DRUG_SCREENS' = any(categories) and action = 'READ'
 				   and 'DrugScreenFollowUps' = any(resource_types) and username = ?""")
 			.params(house.resident(), house.clinician()).query(Long.class).single();
 	}
@@ -402,13 +402,13 @@ class DrugScreenWebTests {
 	}
 
 	private long audit(UUID resident) {
-		return jdbc.sql("select count(*) from audit_event where resident_id = ? and 'DRUG_SCREENS' = any(categories)")
+		return jdbc.sql("select count(*) from audit_record where resident_id = ? and 'DRUG_SCREENS' = any(categories)")
 			.param(resident).query(Long.class).single();
 	}
 
 	private long denials(UUID resident) {
 		return jdbc.sql("""
-				select count(*) from audit_event where resident_id = ? and 'DRUG_SCREENS' = any(categories)
+				select count(*) from audit_record where resident_id = ? and 'DRUG_SCREENS' = any(categories)
 				   and action = 'ACCESS_DENIED' and username = 'staff'""")
 			.param(resident).query(Long.class).single();
 	}

@@ -98,7 +98,7 @@ class RosterListingWebTests {
 	}
 
 	private long audited() {
-		return jdbc.sql("select count(*) from audit_event where username = 'staff' and 'JobAssignment' = any(resource_types) "
+		return jdbc.sql("select count(*) from audit_record where username = 'staff' and 'JobAssignment' = any(resource_types) "
 				+ "and action = 'READ'").query(Long.class).single();
 	}
 }

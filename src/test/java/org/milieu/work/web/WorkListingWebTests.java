@@ -112,7 +112,7 @@ class WorkListingWebTests {
 	}
 
 	private long audited(String username, String action) {
-		return jdbc.sql("select count(*) from audit_event where username = ? and 'JobCompletion' = any(resource_types) "
+		return jdbc.sql("select count(*) from audit_record where username = ? and 'JobCompletion' = any(resource_types) "
 				+ "and action = ?").params(username, action).query(Long.class).single();
 	}
 }
