@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,10 +132,15 @@ public class ShiftRatings {
 		UUID sheet = openSheet(user, program, houseId, command.shiftDate(), command.shift(), now);
 		List<Object[]> rows = new java.util.ArrayList<>();
 		List<DestructiveBehaviourRated> destructive = new java.util.ArrayList<>();
-		for (RateSheet.Entry entry : command.entries()) {
+		// in the order of the current-rating index (sheet, resident, domain; a uuid sorts as its text) and
+		// with ids that grow, so both indexes fill their pages at the right edge instead of splitting them
+		List<RateSheet.Entry> inIndexOrder = command.entries().stream()
+			.sorted(Comparator.comparing(e -> e.residentId().toString())).toList();
+		for (RateSheet.Entry entry : inIndexOrder) {
 			policy.enforce(user, AuditAction.CREATE, DataCategory.LEVELS_AND_RATINGS,
 					new ResidentScope(entry.residentId(), houseId), "ShiftRating", sheet);
-			for (RateSheet.Rating rating : entry.ratings()) {
+			for (RateSheet.Rating rating : entry.ratings().stream()
+				.sorted(Comparator.comparing(r -> r.domain().name())).toList()) {
 				UUID id = TimeOrderedIds.next(now);
 				rows.add(values(id, program, sheet, entry.residentId(), houseId, command.shiftDate(), command.shift(),
 						rating.domain(), rating.value(), rating.note(), user.getUsername(), now, late, null));

@@ -21,15 +21,19 @@ class TimeOrderedIdsTests {
 	}
 
 	@Test
-	void laterIdsSortAfterEarlierOnesAsPostgreSqlComparesThemAndIdsOfOneMillisecondDiffer() {
+	void everyIdSortsAfterTheOnesMadeBeforeItAsPostgreSqlComparesThemEvenWithinOneMillisecond() {
 		Instant t = Instant.parse("2026-12-05T20:00:00Z");
 		// PostgreSQL compares uuids byte by byte, as unsigned; their text does the same
 		String earlier = TimeOrderedIds.next(t).toString();
 		String later = TimeOrderedIds.next(t.plusMillis(1)).toString();
 		assertThat(later).isGreaterThan(earlier);
 		Set<UUID> same = new HashSet<>();
+		String previous = later;
 		for (int i = 0; i < 10_000; i++) {
-			same.add(TimeOrderedIds.next(t));
+			UUID id = TimeOrderedIds.next(t.plusMillis(1));
+			assertThat(id.toString()).as("made after %s", previous).isGreaterThan(previous);
+			previous = id.toString();
+			same.add(id);
 		}
 		assertThat(same).hasSize(10_000);
 	}
