@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.Explode;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.enums.ParameterStyle;
 import org.jspecify.annotations.Nullable;
 import org.milieu.identity.MilieuUser;
 import org.milieu.levels.HistoryEntry;
@@ -51,7 +53,7 @@ class ResidentHistoryApi {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@Parameter(description = "the kinds to list, comma separated (rating, check, fact); all by default",
-					explode = Explode.FALSE) @RequestParam(required = false) List<KindFilter> kind,
+					in = ParameterIn.QUERY, style = ParameterStyle.FORM, explode = Explode.FALSE) @RequestParam(required = false) List<KindFilter> kind,
 			PageRequest page) {
 		LocalDate until = to != null ? to : ratings.currentShift(user.programId()).date();
 		LocalDate since = from != null ? from : until.minusDays(29);
