@@ -9,8 +9,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -95,13 +97,18 @@ public class ResidentHistories {
 		}
 		ResidentScope scope = scope(user, residentId);
 		policy.enforce(user, AuditAction.READ, DataCategory.LEVELS_AND_RATINGS, scope, "ResidentHistory", residentId);
-		Purpose purpose = policy.decide(user, AccessAction.READ, DataCategory.LEVELS_AND_RATINGS, scope).emergency()
-				? Purpose.EMERGENCY : Purpose.NORMAL;
+		boolean emergency = policy.decide(user, AccessAction.READ, DataCategory.LEVELS_AND_RATINGS, scope).emergency();
+		Purpose purpose = emergency ? Purpose.EMERGENCY : Purpose.NORMAL;
+		// one decision per category, not per kind or per row: the facts of a category the reader may not read stay out
+		Map<DataCategory, Boolean> readable = new EnumMap<>(DataCategory.class);
+		readable.put(DataCategory.LEVELS_AND_RATINGS, true);
 		Set<FactKind> factKinds = EnumSet.noneOf(FactKind.class);
 		if (kinds.contains(HistoryEntry.Kind.FACT)) {
 			for (FactKind kind : FactKind.values()) {
-				AccessDecision decision = policy.decide(user, AccessAction.READ, kind.category(), scope);
-				if (decision.allowed() && decision.emergency() == (purpose == Purpose.EMERGENCY)) {
+				if (readable.computeIfAbsent(kind.category(), category -> {
+					AccessDecision decision = policy.decide(user, AccessAction.READ, category, scope);
+					return decision.allowed() && decision.emergency() == emergency;
+				})) {
 					factKinds.add(kind);
 				}
 			}
