@@ -10,7 +10,8 @@ back, so sheets never collide). Then times, each N times after a warm-up:
       and all pages at limit 200 (540 ratings and any checks and facts of those days: 3 pages)
   (c) the SQL each of them runs, with the same values, prepared, through pgbench on the same
       database (one client; per-statement latencies from pgbench's log)
-and prints p50 and p95 of each and the ratio API p50 / SQL p50 (goal <= 3).
+and prints p50 and p95 of each and the ratio API p50 / SQL p50 (goal <= 3), with GET /api/v1/houses
+in the same run as the baseline: what any signed-in API request costs.
 
 Usage: bench/history-read.py http://localhost:8080 target/bench-data [--calls 200]
 The target runs on a scratch data directory (MILIEU_DATA_DIR), not your demo's.
@@ -130,6 +131,7 @@ def main():
     _, rated = api.timed(ratings_path)
     if len(rated) != 540:
         raise SystemExit(f"expected 540 ratings over 30 days, the API answered {len(rated)}")
+    base_api = api_series(api, "/api/v1/houses", a.calls)
     a_api = api_series(api, ratings_path, a.calls)
     b1_api = api_series(api, history_path, a.calls)
     b2_api = api_series(api, history_path + "&limit=200", a.calls // 4, pages=True)
@@ -159,6 +161,8 @@ def main():
                                (f"GET /residents/{{id}}/history, all {len(pages)} pages (200)", b2_api, b2_sql)]:
         ap50, ap95 = quantiles(api_t); sp50, sp95 = quantiles(sql_t)
         print(f"{name:44} {ap50:7.2f}ms {ap95:7.2f}ms {sp50:7.2f}ms {sp95:7.2f}ms {ap50 / sp50:5.1f}x")
+    bp50, bp95 = quantiles(base_api)
+    print(f"{'baseline GET /api/v1/houses (no SQL beside)':44} {bp50:7.2f}ms {bp95:7.2f}ms")
 
 
 def history_sql(program, resident, first, last, zone, after, fetch):
