@@ -231,6 +231,9 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.POST, "/api/v1/shift-ratings/{entryId}/corrections", Subject.OWN, 201, 201, 201, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}/shift-ratings", Subject.OWN, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.GET, "/api/v1/residents/{id}/shift-ratings", Subject.OTHER, 200, 200, 403, 403, 403),
+			// a resident's history (ratings, checks, facts) is read like their ratings
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/history", Subject.OWN, 200, 200, 200, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/history", Subject.OTHER, 200, 200, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/level-scheme", Subject.NONE, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.GET, "/api/v1/level-scheme/versions", Subject.NONE, 200, 200, 200, 403, 403),
 			// a version from a past date: refused for the director, forbidden for everyone else
