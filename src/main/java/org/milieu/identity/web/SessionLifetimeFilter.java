@@ -31,6 +31,12 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 
 	static final String LAST_SEEN = "milieu.session.lastSeen";
 
+	/**
+	 * How often the last request's time is recorded: a session may end up to this much before
+	 * {@code idle} has passed since its very last request, never after.
+	 */
+	static final Duration RECORDED_EVERY = Duration.ofMinutes(1);
+
 	private final Clock clock;
 
 	private final Duration idle;
@@ -70,7 +76,10 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 			expired(request, response);
 			return;
 		}
-		session.setAttribute(LAST_SEEN, now);
+		// written at most once a minute: each write is a statement on the session's row for every request
+		if (lastSeen == null || !now.isBefore(lastSeen.plus(RECORDED_EVERY))) {
+			session.setAttribute(LAST_SEEN, now);
+		}
 		chain.doFilter(request, response);
 	}
 

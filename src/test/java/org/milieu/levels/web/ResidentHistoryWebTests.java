@@ -170,15 +170,15 @@ class ResidentHistoryWebTests {
 		long mark = AuditedListing.mark(jdbc);
 		String body = mvc.perform(get(history(r) + "&limit=30").with(signIns.as(r.staff())))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(jdbc.sql("select count(*) from audit_event where id > ? and username = ?").params(mark, r.staff())
+		assertThat(jdbc.sql("select count(*) from audit_record where id > ? and username = ?").params(mark, r.staff())
 			.query(Long.class).single()).as("records of the request").isEqualTo(1L);
-		List<String> categories = jdbc.sql("select unnest(categories) from audit_event where id > ? and username = ? "
+		List<String> categories = jdbc.sql("select unnest(categories) from audit_record where id > ? and username = ? "
 				+ "and resident_id = ? and action = 'READ'").params(mark, r.staff(), r.id()).query(String.class).list();
 		assertThat(new HashSet<>(categories)).containsExactlyInAnyOrder("LEVELS_AND_RATINGS", "FAMILY");
 		AuditedListing.assertEveryItemNamed(jdbc, r.staff(), body, mark);
 		List<String> shown = new ArrayList<>(JsonPath.read(body, "$.items[*].id"));
 		assertThat(shown).hasSize(30);
-		List<String> named = jdbc.sql("select unnest(resource_ids) from audit_event where id > ? and username = ?")
+		List<String> named = jdbc.sql("select unnest(resource_ids) from audit_record where id > ? and username = ?")
 			.params(mark, r.staff()).query(String.class).list();
 		shown.add(r.id().toString());
 		assertThat(named).as("the items shown and the history itself, nothing more").containsExactlyInAnyOrderElementsOf(shown);
@@ -191,10 +191,10 @@ class ResidentHistoryWebTests {
 		mvc.perform(get(history(r)).with(signIns.as("staff")))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		assertThat(jdbc.sql("select count(*) from audit_event where id > ? and username = 'staff' and resident_id = ? "
+		assertThat(jdbc.sql("select count(*) from audit_record where id > ? and username = 'staff' and resident_id = ? "
 				+ "and action = 'ACCESS_DENIED' and outcome = 'DENIED'").params(mark, r.id()).query(Long.class).single())
 			.isEqualTo(1L);
-		assertThat(jdbc.sql("select count(*) from audit_event where id > ? and username = 'staff' and action = 'READ'")
+		assertThat(jdbc.sql("select count(*) from audit_record where id > ? and username = 'staff' and action = 'READ'")
 			.param(mark).query(Long.class).single()).as("nothing read").isZero();
 		mvc.perform(get(history(r)).with(signIns.as("family"))).andExpect(status().isForbidden());
 	}
@@ -216,7 +216,7 @@ class ResidentHistoryWebTests {
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("cursor"));
 		mvc.perform(get(base + "?limit=0").with(signIns.as("director")))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("limit"));
-		assertThat(jdbc.sql("select count(*) from audit_event where id > ? and username = 'director' and action = 'READ'")
+		assertThat(jdbc.sql("select count(*) from audit_record where id > ? and username = 'director' and action = 'READ'")
 			.param(mark).query(Long.class).single()).as("nothing read").isZero();
 		mvc.perform(get(base + "?from=" + r.today().minusDays(365) + "&to=" + r.today()).with(signIns.as("director")))
 			.andExpect(status().isOk());
