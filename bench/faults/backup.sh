@@ -8,8 +8,8 @@
 # "incompatible server version 17.7"):
 #  1. external PostgreSQL (production): Debian's PostgreSQL 15 server in a scratch cluster; Milieu
 #     founds a program on it and records houses and beds through the API; pg_dump --format=custom of
-#     the running install (writes quiesced only so the counts can be compared); pg_restore into a
-#     fresh cluster; Milieu started on the restored database.
+#     the running install, of a snapshot a session exported and counted every table in; pg_restore
+#     into a fresh cluster; Milieu started on the restored database.
 #  2. embedded PostgreSQL (a trial install): the documented cold backup, Milieu stopped, the whole
 #     data directory (cluster and audit checkpoint key) copied with tar, unpacked into a fresh
 #     directory, Milieu started on it.
@@ -78,7 +78,7 @@ compare_counts() {  # compare_counts BEFORE AFTER LABEL
   local differ
   differ=$(diff "$1" "$2" | grep -c '^[<>]' || true)
   echo "  $(wc -l <"$1") tables, $(awk -F'\t' '{ s += $2 } END { print s }' "$1") rows at the backup; tables whose count differs in the restored copy: $differ"
-  [ "$differ" = 0 ] || diff "$1" "$2" | sed 's/^/    /' | head -20
+  [ "$differ" = 0 ] || { diff "$1" "$2" | sed 's/^/    /' | head -20 || true; }
   check "$3: the same row count in every table" "$([ "$differ" = 0 ] && echo yes || echo no)"
 }
 
@@ -96,14 +96,25 @@ if [ "$only" != embedded ]; then
   wait_up "$port" "$pid"
   echo "  houses founded through the API: $(FAULTS_BENCH="$root/bench" found_houses "$port" director 20)"
   echo "  source verification: $(FAULTS_BENCH="$root/bench" verification_as "$port" director fault-suite-director-password)"
-  PGPORT_=$sport; table_counts_as() { psql -X -q -h localhost -p "$1" -U postgres -d milieu -At -c "select table_name || E'\t' || (xpath('/row/c/text()', query_to_xml(format('select count(*) as c from %I', table_name), false, true, '')))[1]::text from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name"; }
-  # the dump is one consistent snapshot even while Milieu writes; the counts are read in the same
-  # quiet moment only so that they can be compared with the restored copy
+  table_counts_as() { psql -X -q -h localhost -p "$1" -U postgres -d milieu -At -c "select table_name || E'\t' || (xpath('/row/c/text()', query_to_xml(format('select count(*) as c from %I', table_name), false, true, '')))[1]::text from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name"; }
+  # the dump is one consistent snapshot while Milieu goes on writing (its jobs do); to compare
+  # counts exactly, a session exports its snapshot, counts every table in it, and pg_dump dumps
+  # that same snapshot (--snapshot)
+  coproc SNAP { psql -X -q -At -h localhost -p $sport -U postgres -d milieu 2>&1; }
+  echo "begin isolation level repeatable read; select pg_export_snapshot();" >&"${SNAP[1]}"
+  snapshot=''
+  until [[ $snapshot =~ ^[0-9A-F]+-[0-9A-F]+-[0-9]+$ ]]; do read -r snapshot <&"${SNAP[0]}"; done
+  echo "select table_name || E'\t' || (xpath('/row/c/text()', query_to_xml(format('select count(*) as c from %I', table_name), false, true, '')))[1]::text from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name; select 'end-of-counts';" >&"${SNAP[1]}"
+  : >"$data/external-before.tsv"
+  while read -r line <&"${SNAP[0]}"; do [ "$line" = end-of-counts ] && break; echo "$line" >>"$data/external-before.tsv"; done
   t0=$SECONDS
-  as_pg pg_dump --format=custom --host=localhost --port=$sport --username=postgres --dbname=milieu --file=/tmp/faults-milieu.dump
+  as_pg pg_dump --format=custom --snapshot="$snapshot" --host=localhost --port=$sport --username=postgres --dbname=milieu \
+    --file=/tmp/faults-milieu.dump
+  echo "commit;" >&"${SNAP[1]}"; eval "exec ${SNAP[1]}>&-"; wait "$SNAP_PID" 2>/dev/null || true
   mv /tmp/faults-milieu.dump "$data/milieu.dump"
-  table_counts_as $sport >"$data/external-before.tsv"
-  echo "  pg_dump of the running install: $(du -h "$data/milieu.dump" | cut -f1) in $((SECONDS - t0)) s"
+  echo "  pg_dump of the running install (snapshot $snapshot): $(du -h "$data/milieu.dump" | cut -f1) in $((SECONDS - t0)) s"
+  # the audit checkpoint key goes with the restored install, kept apart from the dump
+  mkdir -p "$data/app-external-restored"; cp "$data/app-external/audit-checkpoint.key" "$data/app-external-restored/" 2>/dev/null || true
   stop_milieu "$pid"
   new_cluster "$dst" $dport
   sql_as $dport "create role milieu_app login" postgres
