@@ -5,6 +5,8 @@ import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +18,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * staffing-ratio watch) and the asynchronous listeners with which modules react to each other's
  * events after commit. A job that must run on one node at a time carries ShedLock's
  * {@code @SchedulerLock}; the locks live in the table {@code shedlock}, with the database's clock.
+ * Every scheduled job runs as long work ({@link Transactions#beginLongWork()}): its statements may
+ * take longer than a request's.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -29,5 +33,17 @@ class SchedulingConfiguration {
 			.withJdbcTemplate(new JdbcTemplate(dataSource))
 			.usingDbTime()
 			.build());
+	}
+
+	/** Scheduled jobs run as long work: their transactions get the long-work statement limit. */
+	@Bean
+	ThreadPoolTaskSchedulerCustomizer jobsAsLongWork(Transactions transactions) {
+		return scheduler -> scheduler.setTaskDecorator(transactions::asLongWork);
+	}
+
+	/** The same when the scheduler runs on virtual threads. */
+	@Bean
+	SimpleAsyncTaskSchedulerCustomizer jobsAsLongWorkOnVirtualThreads(Transactions transactions) {
+		return scheduler -> scheduler.setTaskDecorator(transactions::asLongWork);
 	}
 }

@@ -1,8 +1,11 @@
 package org.milieu.platform;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,9 +16,10 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 class TransactionConfiguration {
 
 	@Bean
-	Transactions transactionManager(DataSource dataSource, ObjectProvider<TransactionManagerCustomizers> customizers) {
+	Transactions transactionManager(DataSource dataSource, ObjectProvider<TransactionManagerCustomizers> customizers,
+			@Value("${milieu.db.statement-timeout.long-work:10m}") Duration longWorkTimeout) {
 		JdbcTransactionManager jdbc = new JdbcTransactionManager(dataSource);
 		customizers.ifAvailable(c -> c.customize(jdbc));
-		return new Transactions(jdbc, dataSource);
+		return new Transactions(jdbc, dataSource, longWorkTimeout);
 	}
 }

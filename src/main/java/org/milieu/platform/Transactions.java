@@ -1,9 +1,16 @@
 package org.milieu.platform;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.UncategorizedSQLException;
 
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -22,18 +29,65 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * written in a nested transaction of its own but handed to {@link #afterConnectionReleased}: it is
  * written in a transaction of its own right after the caller's transaction ends, commit or rollback,
  * before the caller's answer leaves the server.
+ *
+ * <p>No statement runs without a time limit. Every pooled connection carries the limit for the
+ * requests people and clients make ({@code milieu.db.statement-timeout.request}, set when the
+ * connection opens, so it costs nothing per request). Work that is allowed to run longer, scheduled
+ * jobs and requests marked {@link LongRunning} (a full audit-chain verification, for example), runs
+ * between {@link #beginLongWork()} and {@link #endLongWork()}: each transaction it begins first raises
+ * the limit for itself alone ({@code SET LOCAL statement_timeout}, {@code milieu.db.statement-timeout.long-work}),
+ * which ends with the transaction.
  */
 public final class Transactions implements ResourceTransactionManager {
 
 	private static final ThreadLocal<List<Runnable>> held = new ThreadLocal<>();
 
+	private static final ThreadLocal<Boolean> longWork = new ThreadLocal<>();
+
 	private final PlatformTransactionManager delegate;
 
 	private final DataSource dataSource;
 
+	private final long longWorkTimeoutMillis;
+
+	/** With the default long-work statement limit, 10 minutes. */
 	public Transactions(PlatformTransactionManager delegate, DataSource dataSource) {
+		this(delegate, dataSource, Duration.ofMinutes(10));
+	}
+
+	public Transactions(PlatformTransactionManager delegate, DataSource dataSource, Duration longWorkTimeout) {
 		this.delegate = delegate;
 		this.dataSource = dataSource;
+		this.longWorkTimeoutMillis = longWorkTimeout.toMillis();
+	}
+
+	/**
+	 * From now until {@link #endLongWork()}, this thread's transactions may run statements up to the
+	 * long-work limit instead of the request limit; a transaction already open is raised at once.
+	 */
+	public void beginLongWork() {
+		longWork.set(Boolean.TRUE);
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			raiseStatementTimeout();
+		}
+	}
+
+	/** Back to the request limit for the transactions this thread begins from now on. */
+	public void endLongWork() {
+		longWork.remove();
+	}
+
+	/** Runs {@code work} as long work (see {@link #beginLongWork()}): a scheduled job, for example. */
+	public Runnable asLongWork(Runnable work) {
+		return () -> {
+			beginLongWork();
+			try {
+				work.run();
+			}
+			finally {
+				endLongWork();
+			}
+		};
 	}
 
 	/**
@@ -57,7 +111,31 @@ public final class Transactions implements ResourceTransactionManager {
 
 	@Override
 	public TransactionStatus getTransaction(TransactionDefinition definition) throws TransactionException {
-		return delegate.getTransaction(definition);
+		TransactionStatus status = delegate.getTransaction(definition);
+		if (status.isNewTransaction() && longWork.get() != null) {
+			try {
+				raiseStatementTimeout();
+			}
+			catch (RuntimeException ex) {
+				delegate.rollback(status);
+				throw ex;
+			}
+		}
+		return status;
+	}
+
+	/** Raises the statement limit of the current transaction alone; it falls back when the transaction ends. */
+	private void raiseStatementTimeout() {
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("set local statement_timeout = " + longWorkTimeoutMillis);
+		}
+		catch (SQLException ex) {
+			throw new UncategorizedSQLException("raise the statement timeout", null, ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
 	}
 
 	@Override

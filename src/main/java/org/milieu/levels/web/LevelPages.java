@@ -162,6 +162,7 @@ class LevelPages {
 	}
 
 	@PostMapping("/levels/reviews/run")
+	@org.milieu.platform.LongRunning
 	String run(@AuthenticationPrincipal MilieuUser user, RedirectAttributes redirect) {
 		LevelReviewEngine.Run run = engine.runNow(user);
 		redirect.addFlashAttribute("notice", "review.run.done");

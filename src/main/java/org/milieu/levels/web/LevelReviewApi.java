@@ -134,8 +134,9 @@ class LevelReviewApi {
 		return ResponseEntity.created(URI.create("/api/v1/level-reviews/" + id)).build();
 	}
 
-	/** Runs the review engine now over every resident of the program. */
+	/** Runs the review engine now over every resident of the program: long work, as the scheduled run. */
 	@PostMapping("/api/v1/level-reviews/run")
+	@org.milieu.platform.LongRunning
 	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN')")
 	LevelReviewEngine.Run run(@AuthenticationPrincipal MilieuUser user) {
 		return engine.runNow(user);

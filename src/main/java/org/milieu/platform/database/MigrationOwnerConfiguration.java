@@ -10,7 +10,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * With an external database, migrations run as {@code MILIEU_DB_MIGRATION_USER} when it is set,
- * so the application's own role ({@code MILIEU_DB_USER}) need not own the schema.
+ * so the application's own role ({@code MILIEU_DB_USER}) need not own the schema. Either way they
+ * run on a connection of their own, not a pooled one: a migration may rewrite a large table and
+ * must not be cut off by the statement limit every pooled connection carries.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(MigrationOwnerConfiguration.ExternalMode.class)
@@ -20,8 +22,13 @@ class MigrationOwnerConfiguration {
 	FlywayConfigurationCustomizer migrateAsConfiguredOwner(Environment environment,
 			@Value("${milieu.db.migration-user:}") String user, @Value("${milieu.db.migration-password:}") String password) {
 		return flyway -> {
+			String url = environment.getProperty("spring.datasource.url");
 			if (StringUtils.hasText(user)) {
-				flyway.dataSource(environment.getProperty("spring.datasource.url"), user, password);
+				flyway.dataSource(url, user, password);
+			}
+			else {
+				flyway.dataSource(url, environment.getProperty("spring.datasource.username"),
+						environment.getProperty("spring.datasource.password"));
 			}
 		};
 	}

@@ -142,14 +142,21 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, text("problem.unavailable")));
 	}
 
+	/** Anything else; a statement the database cancelled for running too long is 503, not a failure. */
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, jakarta.servlet.http.HttpServletRequest request) {
+		if (StatementTimedOut.causedBy(ex)) {
+			StatementTimedOut.log(request, ex);
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+				.body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.TIMED_OUT, text("problem.timed-out")));
+		}
 		String reference = UUID.randomUUID().toString();
 		log.error("Unexpected failure, reference {}", reference, ex);
 		ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,
 				text("problem.internal", reference));
 		problem.setProperty("reference", reference);
-		return problem;
+		return ResponseEntity.internalServerError().body(problem);
 	}
 
 	@Override

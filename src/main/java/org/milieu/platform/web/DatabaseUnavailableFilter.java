@@ -18,6 +18,8 @@ import org.springframework.web.util.HtmlUtils;
  * answer is 503 with Retry-After, written here without the session, the database or a template, so
  * it cannot fail the same way again: a problem document for the API, a short page in the person's
  * language for everything else. Without it such a failure ends in the servlet container's bare 500.
+ * The same for a statement the database cancelled for running past its time limit anywhere outside
+ * an API controller (a page, the session store), see {@link StatementTimedOut}.
  */
 class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
@@ -41,16 +43,24 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (ServletException | IOException | RuntimeException ex) {
-			if (!DatabaseUnavailable.causedBy(ex) || response.isCommitted()) {
+			boolean noConnection = DatabaseUnavailable.causedBy(ex);
+			boolean timedOut = !noConnection && StatementTimedOut.causedBy(ex);
+			if (!(noConnection || timedOut) || response.isCommitted()) {
 				throw ex;
 			}
-			DatabaseUnavailable.log(ex);
+			if (noConnection) {
+				DatabaseUnavailable.log(ex);
+			}
+			else {
+				StatementTimedOut.log(request, ex);
+			}
 			response.reset();
 			response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
 			Locale locale = locales.resolveLocale(request);
 			if (ProblemResponses.isApi(request)) {
-				problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
-						text("problem.title.503", locale), text("problem.unavailable", locale));
+				problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+						noConnection ? ProblemTypes.UNAVAILABLE : ProblemTypes.TIMED_OUT, text("problem.title.503", locale),
+						text(noConnection ? "problem.unavailable" : "problem.timed-out", locale));
 				return;
 			}
 			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
@@ -60,7 +70,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			response.getWriter().write("<!DOCTYPE html><html lang=\"" + (locale.getLanguage().equals("es") ? "es" : "en")
 					+ "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 					+ "<title>" + heading + " · Milieu</title></head><body><main><h1>" + heading + "</h1><p>"
-					+ HtmlUtils.htmlEscape(text("error.503.detail", locale)) + "</p><p><a href=\"" + request.getContextPath()
+					+ HtmlUtils.htmlEscape(text(noConnection ? "error.503.detail" : "error.503.timed-out", locale)) + "</p><p><a href=\"" + request.getContextPath()
 					+ "/\">" + HtmlUtils.htmlEscape(text("error.home", locale)) + "</a></p></main></body></html>");
 		}
 	}

@@ -37,6 +37,9 @@ public final class ProblemTypes {
 	/** No database connection could be had in time (pool exhausted or server unreachable); nothing changed, retry after {@code Retry-After}. */
 	public static final URI UNAVAILABLE = URI.create("urn:milieu:problem:unavailable");
 
+	/** A statement ran past its time limit and the database cancelled it; retry after {@code Retry-After}. */
+	public static final URI TIMED_OUT = URI.create("urn:milieu:problem:timed-out");
+
 	public static final URI INTERNAL = URI.create("urn:milieu:problem:internal");
 
 	private ProblemTypes() {
