@@ -167,7 +167,7 @@ class AuditChainTests {
 				select concat_ws('|', count(distinct actor), count(*) filter (where username is null and program_id is null
 				                 and action is null and categories is null and resource_ids is null and hash is null
 				                 and prev_hash is null and octet_length(digest) = 32))
-				  from audit_record""").query(String.class).single()).isEqualTo("1|2");
+				  from audit_event""").query(String.class).single()).isEqualTo("1|2");
 		assertThat(superuser.sql("""
 				select concat_ws('|', username, action, array_to_string(categories, ','), array_to_string(resource_types, ','),
 				                 array_to_string(resource_ids, ','))
