@@ -88,7 +88,7 @@ def writer(a, n, jar, beds, today, until, out, lock):
         if time.time() >= until:
             break
         seq += 1
-        name = f"W{n}x{seq}"
+        name = f"{a.tag}W{n}x{seq}"
         t0 = time.time()
         line = {"w": n, "seq": seq, "name": name, "bed": bed, "t0": t0}
         try:
@@ -148,7 +148,7 @@ def report(a):
     acked = {l["id"]: l for l in log if l["status"] == 201}
     failed = [l for l in log if l["status"] != 201]
     ids = {x for x in psql(a.psql, "select id from residents_resident where given_name = 'Load'") if x}
-    names = {x for x in psql(a.psql, "select family_name from residents_resident where given_name = 'Load'") if x}
+    names = {x for x in psql(a.psql, f"select family_name from residents_resident where given_name = 'Load' and family_name like '{a.tag}W%'") if x}
     lost = [i for i in acked if i not in ids]
     nodes = collections.Counter(l.get("node", "-") for l in log if l["status"] == 201)
     statuses = collections.Counter(str(l["status"]) + ("/" + l["error"] if "error" in l else "") for l in failed)
@@ -198,8 +198,8 @@ def main():
     s.add_argument("--houses", type=int, default=10); s.add_argument("--out")
     r = sub.add_parser("run"); r.add_argument("--base"); r.add_argument("--user"); r.add_argument("--password")
     r.add_argument("--setup"); r.add_argument("--seconds", type=float, default=60); r.add_argument("--writers", type=int, default=8)
-    r.add_argument("--log")
-    q = sub.add_parser("report"); q.add_argument("--log"); q.add_argument("--psql"); q.add_argument("--out")
+    r.add_argument("--log"); r.add_argument("--tag", default="")
+    q = sub.add_parser("report"); q.add_argument("--log"); q.add_argument("--psql"); q.add_argument("--out"); q.add_argument("--tag", default="")
     q.add_argument("--fault-at", type=float); q.add_argument("--fault-end", type=float)
     a = p.parse_args()
     {"setup": setup, "run": run, "report": report}[a.cmd](a)

@@ -50,9 +50,17 @@ final class DatabaseUnavailable {
 	 */
 	static boolean connectionLost(SQLException ex) {
 		String state = ex.getSQLState();
-		return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-				|| state.equals("57P03"));
+		if (state == null) {
+			// the pool's proxy of a connection it has just evicted for such a failure: a commit that
+			// failed that way is followed by a rollback that fails with this, and the rollback's
+			// failure is the one Spring reports
+			return HIKARI_CLOSED_CONNECTION.equals(ex.getMessage());
+		}
+		return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
 	}
+
+	/** What HikariCP's proxy answers for any use of a connection it has closed after a fatal error. */
+	private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
 	/** Logs the failure once, naming an exhausted pool when the pool reported one. */
 	static void log(Throwable ex) {

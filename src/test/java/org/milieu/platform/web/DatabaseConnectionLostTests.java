@@ -114,6 +114,29 @@ class DatabaseConnectionLostTests {
 		}
 	}
 
+	@Test
+	void aCommitOnAConnectionThePoolEvictedIsToldAsALostConnection() throws SQLException {
+		HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+		try (HikariDataSource small = new HikariDataSource()) {
+			small.setJdbcUrl(pool.getJdbcUrl());
+			small.setUsername(pool.getUsername());
+			small.setPassword(pool.getPassword());
+			small.setMaximumPoolSize(1);
+			try (Connection pooled = small.getConnection()) {
+				pooled.setAutoCommit(false);
+				JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(pooled, true));
+				int pid = jdbc.queryForObject("select pg_backend_pid()", Integer.class);
+				new JdbcTemplate(dataSource).queryForObject("select pg_terminate_backend(?, 5000)", Boolean.class, pid);
+				Throwable statement = catchThrowable(() -> jdbc.queryForObject("select 1", Integer.class));
+				assertThat(DatabaseUnavailable.causedBy(statement)).as("%s", statement).isTrue();
+				// the pool has evicted the connection: the rollback that follows fails with no SQLState
+				Throwable rollback = catchThrowable(pooled::rollback);
+				assertThat(rollback).isInstanceOf(SQLException.class);
+				assertThat(DatabaseUnavailable.causedBy(rollback)).as("%s", rollback).isTrue();
+			}
+		}
+	}
+
 	@RestController
 	static class LostApi {
 
