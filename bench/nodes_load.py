@@ -50,9 +50,9 @@ def sign_in(base, username, password):
     return cookies(jar, r)
 
 
-def api(c, jar, method, path, body=None):
+def api(c, jar, method, path, body=None, extra=None):
     hdrs = {"Cookie": header(jar), "Accept": "application/json",
-            "X-XSRF-TOKEN": urllib.parse.unquote(jar.get("XSRF-TOKEN", ""))}
+            "X-XSRF-TOKEN": urllib.parse.unquote(jar.get("XSRF-TOKEN", "")), **(extra or {})}
     data = None
     if body is not None:
         hdrs["Content-Type"] = "application/json"
@@ -81,6 +81,10 @@ def setup(a):
 
 
 def writer(a, n, jar, beds, today, until, out, lock):
+    """Admits residents one after the other, each with its own Idempotency-Key. A request that
+    fails for want of the database (503) or whose connection breaks is sent again with the same key
+    and body, as a client should, until it is answered or --retry-for seconds have passed: the
+    key makes sure it takes effect once, whether or not the first attempt had committed."""
     c = connect(a.base)
     lines = []
     seq = 0
@@ -89,28 +93,31 @@ def writer(a, n, jar, beds, today, until, out, lock):
             break
         seq += 1
         name = f"{a.tag}W{n}x{seq}"
-        t0 = time.time()
-        line = {"w": n, "seq": seq, "name": name, "bed": bed, "t0": t0}
-        try:
-            r, body = api(c, jar, "POST", "/api/v1/residents",
-                          {"givenName": "Load", "familyName": name, "birthDate": "1990-01-01",
-                           "houseId": house, "bedId": bed, "admittedOn": today})
-            line["status"] = r.status
-            line["node"] = r.getheader("X-Milieu-Node") or "-"
-            if r.status == 201:
-                line["id"] = r.getheader("Location").rsplit("/", 1)[1]
-            else:
-                line["type"] = (json.loads(body).get("type") if body[:1] == b"{" else None)
-                line["retryAfter"] = r.getheader("Retry-After")
-                if r.status == 503 and r.getheader("Retry-After"):
-                    # what a client told to come back does; the bed is not reused either way
-                    time.sleep(min(0.5, float(r.getheader("Retry-After"))))
-        except Exception as e:  # the connection broke: the node or the proxy went away mid-request
-            line["status"] = 0
-            line["error"] = type(e).__name__
-            c.close()
-            c = connect(a.base)
-            time.sleep(0.05)
+        key = str(uuid.uuid4())
+        body = {"givenName": "Load", "familyName": name, "birthDate": "1990-01-01",
+                "houseId": house, "bedId": bed, "admittedOn": today}
+        line = {"w": n, "seq": seq, "name": name, "bed": bed, "t0": time.time(), "failures": []}
+        give_up = time.time() + a.retry_for
+        while True:
+            t = time.time()
+            try:
+                r, raw = api(c, jar, "POST", "/api/v1/residents", body, {"Idempotency-Key": key})
+                status, node = r.status, r.getheader("X-Milieu-Node") or "-"
+                if status == 201:
+                    line.update(status=201, node=node, id=r.getheader("Location").rsplit("/", 1)[1])
+                    break
+                failure = {"t0": t, "t1": time.time(), "status": status, "node": node,
+                           "type": json.loads(raw).get("type") if raw[:1] == b"{" else None,
+                           "retryAfter": r.getheader("Retry-After")}
+            except Exception as e:  # the connection broke: the node or the proxy went away mid-request
+                failure = {"t0": t, "t1": time.time(), "status": 0, "error": type(e).__name__}
+                c.close()
+                c = connect(a.base)
+            line["failures"].append(failure)
+            if failure["status"] not in (0, 502, 503) or not a.retry or time.time() > give_up:
+                line.update(status=failure["status"], node=failure.get("node", "-"))
+                break
+            time.sleep(0.2 if failure["status"] == 0 else min(1.0, float(failure.get("retryAfter") or 1)))
         line["t1"] = time.time()
         lines.append(line)
     with lock:
@@ -146,42 +153,47 @@ def psql(args, sql):
 def report(a):
     log = [json.loads(l) for l in open(a.log)]
     acked = {l["id"]: l for l in log if l["status"] == 201}
-    failed = [l for l in log if l["status"] != 201]
-    ids = {x for x in psql(a.psql, "select id from residents_resident where given_name = 'Load'") if x}
-    names = {x for x in psql(a.psql, f"select family_name from residents_resident where given_name = 'Load' and family_name like '{a.tag}W%'") if x}
+    unresolved = [l for l in log if l["status"] != 201]
+    attempts = [f for l in log for f in l["failures"]]
+    rows = [x.split("|") for x in psql(a.psql, f"select id, family_name from residents_resident where given_name = 'Load' and family_name like '{a.tag}W%'") if x]
+    ids = {r[0] for r in rows}
+    names = collections.Counter(r[1] for r in rows)
     lost = [i for i in acked if i not in ids]
     nodes = collections.Counter(l.get("node", "-") for l in log if l["status"] == 201)
-    statuses = collections.Counter(str(l["status"]) + ("/" + l["error"] if "error" in l else "") for l in failed)
+    statuses = collections.Counter(str(f["status"]) + ("/" + f["error"] if "error" in f else "") for f in attempts)
     fault_at, fault_end = a.fault_at, a.fault_end
-    # a failure inside the fault's window: sent before its end and answered after it began
-    in_window = [l for l in failed if fault_at and l["t1"] >= fault_at - 0.001 and (fault_end is None or l["t0"] <= fault_end)]
-    outside = [l for l in failed if l not in in_window]
-    committed_anyway = [l for l in failed if l["name"] in names]
+    # a failed attempt inside the fault's window: sent before its end and answered after it began
+    in_window = [f for f in attempts if fault_at and f["t1"] >= fault_at - 0.001 and (fault_end is None or f["t0"] <= fault_end)]
+    outside = [f for f in attempts if f not in in_window]
+    # writes whose first attempt failed although it had taken effect: what the key resolved
+    first_failed = [l for l in log if l["failures"]]
     t_start = log[0]["t0"] if log else 0
     t_end = max((l["t1"] for l in log), default=0)
     result = {
-        "requests": len(log),
+        "writes": len(log),
         "acknowledged": len(acked),
         "acknowledged_per_second": round(len(acked) / max(0.001, t_end - t_start), 1),
         "lost": len(lost),
-        "failed": len(failed),
-        "failed_by_status": dict(statuses),
-        "failed_outside_fault_window": len(outside),
-        "failed_but_committed": len(committed_anyway),
-        "answered_500": sum(1 for l in log if l["status"] == 500),
-        "503_with_retry_after_and_problem": sum(1 for l in failed if l["status"] == 503 and l.get("retryAfter")
-                                               and l.get("type") == "urn:milieu:problem:unavailable"),
+        "written_twice": sum(1 for c in names.values() if c > 1),
+        "never_acknowledged": len(unresolved),
+        "never_acknowledged_but_stored": sum(1 for l in unresolved if names[l["name"]]),
+        "failed_attempts": len(attempts),
+        "failed_attempts_by_status": dict(statuses),
+        "failed_attempts_outside_fault": len(outside),
+        "writes_acknowledged_after_a_retry": sum(1 for l in first_failed if l["status"] == 201),
+        "answered_500": sum(1 for f in attempts if f["status"] == 500),
+        "503_with_retry_after_and_problem": sum(1 for f in attempts if f["status"] == 503 and f.get("retryAfter")
+                                               and f.get("type") == "urn:milieu:problem:unavailable"),
         "acknowledged_by_node": dict(nodes),
     }
     if fault_at:
-        after = [l for l in log if l["t0"] >= fault_at]
-        last_failure = max((l["t1"] for l in in_window), default=None)
-        first_ok_after_failures = min((l["t1"] for l in after if l["status"] == 201
-                                       and (last_failure is None or l["t0"] >= last_failure - 0.001)), default=None)
-        result["first_failure_after_fault_s"] = round(min((l["t1"] for l in in_window), default=fault_at) - fault_at, 2) if in_window else None
+        ok_after = sorted(l["t1"] for l in log if l["status"] == 201 and l["t1"] >= fault_at)
+        last_failure = max((f["t1"] for f in in_window), default=None)
+        result["first_failure_after_fault_s"] = round(min(f["t1"] for f in in_window) - fault_at, 2) if in_window else None
         result["last_failure_after_fault_s"] = round(last_failure - fault_at, 2) if last_failure else None
-        result["recovered_after_s"] = round(first_ok_after_failures - fault_at, 2) if first_ok_after_failures else None
-        result["acknowledged_after_fault"] = sum(1 for l in after if l["status"] == 201)
+        first_ok = next((t for t in ok_after if last_failure is None or t >= last_failure), None)
+        result["serving_again_after_s"] = round(first_ok - fault_at, 2) if first_ok else None
+        result["acknowledged_after_fault"] = len(ok_after)
     if lost:
         result["lost_ids"] = lost[:20]
     if outside:
@@ -199,6 +211,8 @@ def main():
     r = sub.add_parser("run"); r.add_argument("--base"); r.add_argument("--user"); r.add_argument("--password")
     r.add_argument("--setup"); r.add_argument("--seconds", type=float, default=60); r.add_argument("--writers", type=int, default=8)
     r.add_argument("--log"); r.add_argument("--tag", default="")
+    r.add_argument("--retry", action="store_true", help="send a failed write again with its Idempotency-Key")
+    r.add_argument("--retry-for", type=float, default=30)
     q = sub.add_parser("report"); q.add_argument("--log"); q.add_argument("--psql"); q.add_argument("--out"); q.add_argument("--tag", default="")
     q.add_argument("--fault-at", type=float); q.add_argument("--fault-end", type=float)
     a = p.parse_args()
