@@ -12,9 +12,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * A request that got no database connection in time, or lost the one it had: the pool was exhausted
  * (every connection in use for the whole connection timeout), the server could not be reached, or the
  * server ended the connection mid-request (it was killed, restarted or shut down). It answers 503
- * with {@code Retry-After}, never 500: the transaction did not commit, so nothing was changed, and the
- * same request may succeed a moment later, once the pool has connected again. The log says which it
- * was, with the pool's own figures and no request data.
+ * with {@code Retry-After}, never 500: the same request may succeed a moment later, once the pool has
+ * connected again. Nothing was changed, except when the connection broke during the commit itself:
+ * then the server may have committed, and only a retry with the same {@code Idempotency-Key} tells.
+ * The log says which it was, with the pool's own figures and no request data.
  */
 final class DatabaseUnavailable {
 
@@ -22,6 +23,9 @@ final class DatabaseUnavailable {
 	static final int RETRY_AFTER_SECONDS = 5;
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
+
+	/** What HikariCP's proxy answers for any use of a connection it has closed after a fatal error. */
+	private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
 	private DatabaseUnavailable() {
 	}
@@ -58,9 +62,6 @@ final class DatabaseUnavailable {
 		}
 		return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
 	}
-
-	/** What HikariCP's proxy answers for any use of a connection it has closed after a fatal error. */
-	private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
 	/** Logs the failure once, naming an exhausted pool when the pool reported one. */
 	static void log(Throwable ex) {
