@@ -122,7 +122,9 @@ public class AuditCheckpoints {
 
 	/** Every night: a checkpoint at the head, if the chain since the last one verifies. */
 	@Scheduled(cron = "${milieu.audit.checkpoint-cron:0 30 3 * * *}")
-	@SchedulerLock(name = "audit-checkpoint", lockAtMostFor = "PT1H")
+	// held at least 5 minutes: a node whose clock is a little behind must not take a second checkpoint
+	// after the first node has finished and released the lock
+	@SchedulerLock(name = "audit-checkpoint", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
 	void nightly() {
 		if (take().isEmpty()) {
 			log.error("Audit chain does not verify from its latest checkpoint; no new checkpoint taken");

@@ -32,6 +32,7 @@ class SchedulingConfiguration {
 		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
 			.withJdbcTemplate(new JdbcTemplate(dataSource))
 			.usingDbTime()
+			.withLockedByValue(lockedBy())
 			.build());
 	}
 
@@ -45,5 +46,20 @@ class SchedulingConfiguration {
 	@Bean
 	SimpleAsyncTaskSchedulerCustomizer jobsAsLongWorkOnVirtualThreads(Transactions transactions) {
 		return scheduler -> scheduler.setTaskDecorator(transactions::asLongWork);
+	}
+
+	/**
+	 * Who holds a lock, as written to {@code shedlock.locked_by}: the host and the process, so that
+	 * two nodes on one host (or in containers with one name) are told apart.
+	 */
+	static String lockedBy() {
+		String host;
+		try {
+			host = java.net.InetAddress.getLocalHost().getHostName();
+		}
+		catch (java.net.UnknownHostException ex) {
+			host = "unknown";
+		}
+		return host + "/" + ProcessHandle.current().pid();
 	}
 }

@@ -151,6 +151,10 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 				.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
 				.body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.TIMED_OUT, text("problem.timed-out")));
 		}
+		if (DatabaseUnavailable.causedBy(ex)) {
+			// the connection was lost mid-request, under whatever Spring or the driver wrapped it in
+			return noConnection(ex);
+		}
 		String reference = UUID.randomUUID().toString();
 		log.error("Unexpected failure, reference {}", reference, ex);
 		ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,

@@ -75,7 +75,7 @@ class MalformedInputFuzzTests {
 
 	/** The jobs that run under a cluster lock (see {@link #holdScheduledJobs()}). */
 	static final List<String> SCHEDULED_JOBS = List.of("government-regular-meetings", "levels-review-engine",
-			"residents-census-snapshot", "residents-pass-overdue", "staffing-ratio-watch");
+			"residents-census-snapshot", "residents-pass-overdue", "staffing-ratio-watch", "platform-event-retry");
 
 	static final String HOLDER = "malformed-input-fuzz-test";
 
