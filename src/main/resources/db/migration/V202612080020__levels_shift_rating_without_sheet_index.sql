@@ -2,8 +2,4 @@
 -- (superseded_by is null), which levels_shift_rating_current_idx (sheet_id, resident_id, domain)
 -- serves with the sheet as its first column, and no sheet is ever deleted. The index on the sheet
 -- alone held about 11 bytes a rating for no query.
---
--- New ratings and sheets also get time-ordered ids (shared.TimeOrderedIds, UUID version 7), so the
--- primary key and the current-rating index grow at their right edge instead of splitting pages at
--- random; nothing here changes the ids already given.
 drop index levels_shift_rating_sheet_idx;

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +34,6 @@ import org.milieu.shared.DataCategory;
 import org.milieu.shared.ProgramId;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
-import org.milieu.shared.TimeOrderedIds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -132,16 +130,11 @@ public class ShiftRatings {
 		UUID sheet = openSheet(user, program, houseId, command.shiftDate(), command.shift(), now);
 		List<Object[]> rows = new java.util.ArrayList<>();
 		List<DestructiveBehaviourRated> destructive = new java.util.ArrayList<>();
-		// in the order of the current-rating index (sheet, resident, domain; a uuid sorts as its text) and
-		// with ids that grow, so both indexes fill their pages at the right edge instead of splitting them
-		List<RateSheet.Entry> inIndexOrder = command.entries().stream()
-			.sorted(Comparator.comparing(e -> e.residentId().toString())).toList();
-		for (RateSheet.Entry entry : inIndexOrder) {
+		for (RateSheet.Entry entry : command.entries()) {
 			policy.enforce(user, AuditAction.CREATE, DataCategory.LEVELS_AND_RATINGS,
 					new ResidentScope(entry.residentId(), houseId), "ShiftRating", sheet);
-			for (RateSheet.Rating rating : entry.ratings().stream()
-				.sorted(Comparator.comparing(r -> r.domain().name())).toList()) {
-				UUID id = TimeOrderedIds.next(now);
+			for (RateSheet.Rating rating : entry.ratings()) {
+				UUID id = UUID.randomUUID();
 				rows.add(values(id, program, sheet, entry.residentId(), houseId, command.shiftDate(), command.shift(),
 						rating.domain(), rating.value(), rating.note(), user.getUsername(), now, late, null));
 				if (rating.domain() == RatingDomain.SAFETY && rating.value() == 0) {
@@ -183,7 +176,7 @@ public class ShiftRatings {
 		if (current != null && current.value() == value && java.util.Objects.equals(current.note(), note)) {
 			return current;
 		}
-		UUID id = TimeOrderedIds.next(now);
+		UUID id = UUID.randomUUID();
 		if (current != null) {
 			supersede(current.id(), id);
 		}
@@ -208,7 +201,7 @@ public class ShiftRatings {
 		}
 		requireOnScale(old.domain(), value, "value");
 		Instant now = clock.instant();
-		UUID id = TimeOrderedIds.next(now);
+		UUID id = UUID.randomUUID();
 		supersede(old.id(), id);
 		insert(id, user.programId(), old.sheetId(), old.residentId(), old.houseId(), old.shiftDate(), old.shift(),
 				old.domain(), value, note, user.getUsername(), now,
@@ -327,7 +320,7 @@ public class ShiftRatings {
 		jdbc.sql("""
 				insert into levels_rating_sheet (id, program_id, house_id, shift_date, shift, opened_by, opened_at)
 				values (?, ?, ?, ?, ?, ?, ?) on conflict (house_id, shift_date, shift) do nothing""")
-			.params(TimeOrderedIds.next(now), program.value(), houseId, date, shift.name(), user.getUsername(),
+			.params(UUID.randomUUID(), program.value(), houseId, date, shift.name(), user.getUsername(),
 					Timestamp.from(now))
 			.update();
 		return sheetId(houseId, date, shift);

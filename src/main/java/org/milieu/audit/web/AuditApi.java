@@ -73,19 +73,25 @@ class AuditApi {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(chain.verify());
 	}
 
-	/** The chain verified from its latest signed checkpoint: the rows written since, only. */
+	/**
+	 * The chain verified from its latest signed checkpoint: the rows written since, only (a day's
+	 * rows when the nightly checkpoint runs, but every row before the first checkpoint).
+	 */
 	@GetMapping("/audit/verification/since-checkpoint")
 	@PreAuthorize("hasRole('ADMIN')")
+	@org.milieu.platform.LongRunning
 	ResponseEntity<CheckpointVerification> verifySinceCheckpoint() {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(checkpoints.verifyFromLatest());
 	}
 
 	/**
 	 * Takes a checkpoint at the chain's head now, after verifying the rows since the latest one.
-	 * 409 when they do not verify (the verification says where).
+	 * 409 when they do not verify (the verification says where). Long work: the first checkpoint
+	 * verifies the whole trail.
 	 */
 	@PostMapping("/audit/checkpoints")
 	@PreAuthorize("hasRole('ADMIN')")
+	@org.milieu.platform.LongRunning
 	@ResponseStatus(HttpStatus.CREATED)
 	AuditCheckpoint checkpoint() {
 		return checkpoints.take()
