@@ -21,7 +21,7 @@ Standard library only.
 import argparse, collections, datetime, http.client, json, subprocess, sys, threading, time, urllib.parse, uuid
 
 sys.path.insert(0, __import__("os").path.dirname(__file__))
-from milieu_http import cookies, header  # noqa: E402
+from milieu_http import header, sign_in as milieu_sign_in  # noqa: E402
 
 
 def connect(base):
@@ -30,24 +30,9 @@ def connect(base):
 
 
 def sign_in(base, username, password):
-    """The form sign-in, as milieu_http.sign_in, against any base URL."""
-    import re
-    c = connect(base)
-    c.request("GET", "/login")
-    r = c.getresponse(); body = r.read().decode()
-    jar = cookies({}, r)
-    token = re.search(r'name="_csrf" value="([^"]+)"', body).group(1)
-    form = urllib.parse.urlencode({"username": username, "password": password, "_csrf": token})
-    c.request("POST", "/login", form, {"Content-Type": "application/x-www-form-urlencoded", "Cookie": header(jar)})
-    r = c.getresponse(); r.read()
-    if r.status != 302 or "error" in (r.getheader("Location") or ""):
-        raise SystemExit(f"sign-in as {username} failed: {r.status} {r.getheader('Location')}")
-    jar = cookies(jar, r)
-    c.request("GET", "/api/v1/houses", headers={"Cookie": header(jar), "Accept": "application/json"})
-    r = c.getresponse(); r.read()
-    if r.status != 200:
-        raise SystemExit(f"signed in but GET /api/v1/houses answered {r.status}")
-    return cookies(jar, r)
+    """The form sign-in of milieu_http.sign_in, against any base URL."""
+    u = urllib.parse.urlparse(base)
+    return milieu_sign_in(u.hostname, u.port or 80, username, password)
 
 
 def api(c, jar, method, path, body=None, extra=None):
