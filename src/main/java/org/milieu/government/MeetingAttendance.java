@@ -122,24 +122,37 @@ public class MeetingAttendance {
 		}
 		Instant now = clock.instant();
 		List<AuditEntry> changes = new ArrayList<>();
-		for (Map.Entry<UUID, String> gone : before.entrySet()) {
-			if (!wanted.containsKey(gone.getKey())) {
-				jdbc.sql("delete from government_attendance where meeting_id = ? and resident_id = ?")
-					.params(meetingId, gone.getKey()).update();
-				changes.add(change(user, gone.getKey(), meetingId,
-						PRESENT.equals(gone.getValue()) ? "no longer present" : "no longer excused"));
+		List<String> gone = new ArrayList<>();
+		for (Map.Entry<UUID, String> was : before.entrySet()) {
+			if (!wanted.containsKey(was.getKey())) {
+				gone.add(was.getKey().toString());
+				changes.add(change(user, was.getKey(), meetingId,
+						PRESENT.equals(was.getValue()) ? "no longer present" : "no longer excused"));
 			}
 		}
+		List<String> residents = new ArrayList<>();
+		List<String> statuses = new ArrayList<>();
 		for (Map.Entry<UUID, String> place : wanted.entrySet()) {
 			if (!place.getValue().equals(before.get(place.getKey()))) {
-				jdbc.sql("""
-						insert into government_attendance (meeting_id, resident_id, recorded_by, recorded_at, status)
-						values (?, ?, ?, ?, ?)
-						on conflict (meeting_id, resident_id) do update
-						   set status = excluded.status, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at""")
-					.params(meetingId, place.getKey(), user.getUsername(), Timestamp.from(now), place.getValue()).update();
+				residents.add(place.getKey().toString());
+				statuses.add(place.getValue());
 				changes.add(change(user, place.getKey(), meetingId, PRESENT.equals(place.getValue()) ? "present" : "excused"));
 			}
+		}
+		// the whole roll call in two statements, however many residents it changes
+		if (!gone.isEmpty()) {
+			jdbc.sql("delete from government_attendance where meeting_id = ? and resident_id = any(?::uuid[])")
+				.params(meetingId, gone.toArray(String[]::new)).update();
+		}
+		if (!residents.isEmpty()) {
+			jdbc.sql("""
+					insert into government_attendance (meeting_id, resident_id, recorded_by, recorded_at, status)
+					select ?, r.resident::uuid, ?, ?, r.status from unnest(?::text[], ?::text[]) as r(resident, status)
+					on conflict (meeting_id, resident_id) do update
+					   set status = excluded.status, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at""")
+				.params(meetingId, user.getUsername(), Timestamp.from(now), residents.toArray(String[]::new),
+						statuses.toArray(String[]::new))
+				.update();
 		}
 		trail.recordAll(changes);
 		return present(meetingId);
@@ -155,14 +168,18 @@ public class MeetingAttendance {
 		Map<UUID, String> before = roll(meeting.id());
 		Instant now = clock.instant();
 		List<AuditEntry> changes = new ArrayList<>();
+		List<String> absent = new ArrayList<>();
 		for (CensusEntry member : members(user.programId(), meeting)) {
 			if (!before.containsKey(member.residentId())) {
-				jdbc.sql("""
-						insert into government_attendance (meeting_id, resident_id, recorded_by, recorded_at, status)
-						values (?, ?, ?, ?, 'ABSENT')""")
-					.params(meeting.id(), member.residentId(), user.getUsername(), Timestamp.from(now)).update();
+				absent.add(member.residentId().toString());
 				changes.add(change(user, member.residentId(), meeting.id(), "absent at the close"));
 			}
+		}
+		if (!absent.isEmpty()) {
+			jdbc.sql("""
+					insert into government_attendance (meeting_id, resident_id, recorded_by, recorded_at, status)
+					select ?, r::uuid, ?, ?, 'ABSENT' from unnest(?::text[]) as r""")
+				.params(meeting.id(), user.getUsername(), Timestamp.from(now), absent.toArray(String[]::new)).update();
 		}
 		trail.recordAll(changes);
 	}
