@@ -79,6 +79,9 @@ class ResidentHistoryWebTests {
 	ManualFacts facts;
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	/** A resident of a new house rated on three days, checked three times, with two facts; a staff member of the house. */
@@ -109,7 +112,7 @@ class ResidentHistoryWebTests {
 			}
 		}
 		MilieuUser director = signIns.user("director");
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		rounds.order(director, resident, new NewObservationOrder(Frequency.EVERY_60, "settling in", now.minus(Duration.ofDays(3)), null));
 		for (int hours : List.of(1, 26, 50)) {
 			rounds.observe(signIns.user(staff), resident,
