@@ -93,7 +93,8 @@ public final class Transactions implements ResourceTransactionManager {
 	/**
 	 * Runs {@code work} once this thread holds no connection: at once when it holds none now,
 	 * otherwise right after its outermost transaction ends (committed or rolled back), in the order
-	 * handed over. A failure of the work reaches whoever ended the transaction, so a record that
+	 * handed over. A failure of the work reaches whoever ended the transaction (a failure of the work's
+	 * own transaction as {@link HeldWorkFailed}, so it is never taken for the ending one's), so a record that
 	 * could not be written is never silently dropped.
 	 */
 	public void afterConnectionReleased(Runnable work) {
@@ -195,8 +196,24 @@ public final class Transactions implements ResourceTransactionManager {
 				}
 			}
 		}
+		if (first instanceof TransactionException own) {
+			// the held work's own transaction failed: thrown as is from commit or rollback, Spring
+			// would take it for the ending transaction's failure and try to attach the caller's
+			// exception to it, which it cannot when it already holds one
+			throw new HeldWorkFailed(own);
+		}
 		if (first != null) {
 			throw first;
+		}
+	}
+
+	/** The transaction of work held until the connection was released failed; the cause says how. */
+	public static final class HeldWorkFailed extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		HeldWorkFailed(TransactionException cause) {
+			super("work held until the connection was released failed in its own transaction", cause);
 		}
 	}
 }

@@ -53,6 +53,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("listen_addresses", "localhost")
 				.setPGStartupWait(Duration.ofSeconds(60))
+				// stopped by the application context once the web server has finished its requests
+				// (close()), not by a JVM shutdown hook of its own that would stop it under them
+				.setRegisterShutdownHook(false)
 				.start();
 			EmbeddedDatabase db = new EmbeddedDatabase(pg, false);
 			db.createDatabaseIfMissing();
