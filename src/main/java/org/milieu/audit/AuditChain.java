@@ -5,7 +5,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Proves, or disproves, that the audit trail is as it was written. */
+/**
+ * Proves, or disproves, that the audit trail is as it was written. The trail is chained in lanes
+ * (see {@link ChainLanes}); each lane is checked as one chain.
+ */
 @Service
 public class AuditChain {
 
@@ -16,49 +19,58 @@ public class AuditChain {
 	}
 
 	/**
-	 * Recomputes every row's hash from its content and the hash of the row before it, in id order, and
-	 * compares the last row with the chain head the database keeps. The first mismatch names the
-	 * broken row: an edited row fails its own hash, a removed or reordered row fails the link of
-	 * the row after it, a cut tail leaves the head pointing past the last row.
+	 * Recomputes every row's hash from its content and the hash of the row before it in its lane, in
+	 * id order, and compares each lane's last row with the lane's head the database keeps. The first
+	 * mismatch names the broken row: an edited row fails its own hash, a removed or reordered row
+	 * fails the link of the next row of its lane, a row moved to another lane fails the links of
+	 * both, a row in no lane is broken itself, a cut tail leaves its lane's head pointing past the
+	 * lane's last row.
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public ChainVerification verify() {
-		return walk(0, "", 0);
+		return walk(ChainLanes.empty());
 	}
 
 	/**
-	 * The same check for the rows after {@code afterId} only: the first of them must link to
-	 * {@code afterHash}, and the head must count {@code rowsBefore} rows more than are walked. Used
-	 * from a checkpoint, whose own row is checked by the caller.
+	 * The same check for the rows after {@code from} only: each lane's first row after it must link
+	 * to the lane's hash there, and each lane's head must count the lane's rows there and the rows
+	 * walked. Used from a checkpoint, whose own rows are checked by the caller.
 	 */
-	ChainVerification walk(long afterId, String afterHash, long rowsBefore) {
-		record Walk(long checked, Long firstBroken, Long lastId, String lastHash) {
+	ChainVerification walk(ChainLanes from) {
+		record Walk(long checked, Long firstBroken, Long headMismatch) {
 		}
 		Walk walk = jdbc.sql("""
-				with walked as (
-				  select id, hash is distinct from audit_record_digest(coalesce(lag(hash) over (order by id), ?), e) as broken
-				    from audit_record e where id > ?)
-				select count(*) as checked,
-				       min(id) filter (where broken) as first_broken,
-				       max(id) as last_id,
-				       (select hash from audit_record where id > ? order by id desc limit 1) as last_hash
-				  from walked""")
-			.params(afterHash, afterId, afterId)
+				with start as (
+				  select * from unnest(?::smallint[], ?::bigint[], ?::text[], ?::bigint[]) as s(lane, last_id, last_hash, row_count)),
+				walked as (
+				  select e.id, e.lane, e.hash,
+				         s.lane is null
+				           or e.hash is distinct from audit_record_digest(
+				                coalesce(lag(e.hash) over (partition by e.lane order by e.id), s.last_hash), e) as broken,
+				         lead(e.id) over (partition by e.lane order by e.id) is null as last
+				    from audit_record e left join start s on s.lane = e.lane
+				   where e.id > ? and (s.lane is null or e.id > s.last_id)),
+				lanes as (
+				  select s.lane, count(w.id) as checked, min(w.id) filter (where w.broken) as first_broken,
+				         coalesce(max(w.id), s.last_id) as last_id,
+				         coalesce(max(w.hash) filter (where w.last), s.last_hash) as last_hash,
+				         s.row_count + count(w.id) as row_count
+				    from start s left join walked w on w.lane = s.lane
+				   group by s.lane, s.last_id, s.last_hash, s.row_count)
+				select (select count(*) from walked) as checked,
+				       (select min(id) from walked where broken) as first_broken,
+				       (select min(l.last_id + 1) from lanes l left join audit_chain_head h on h.lane = l.lane
+				         where h.lane is null or h.last_id <> l.last_id or h.last_hash <> l.last_hash
+				               or h.row_count <> l.row_count) as head_mismatch""")
+			.params(from.laneNumbers(), from.boxedLastIds(), from.lastHashes(), from.boxedRows(), from.lowestLastId())
 			.query((rs, n) -> new Walk(rs.getLong("checked"), (Long) rs.getObject("first_broken"),
-					(Long) rs.getObject("last_id"), rs.getString("last_hash")))
-			.single();
-		record Head(long lastId, String lastHash, long rows) {
-		}
-		Head head = jdbc.sql("select last_id, last_hash, row_count from audit_chain_head")
-			.query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+					(Long) rs.getObject("head_mismatch")))
 			.single();
 		if (walk.firstBroken() != null) {
 			return new ChainVerification(false, walk.checked(), walk.firstBroken());
 		}
-		long lastId = walk.lastId() == null ? afterId : walk.lastId();
-		String lastHash = walk.lastHash() == null ? afterHash : walk.lastHash();
-		if (head.lastId() != lastId || !head.lastHash().equals(lastHash) || head.rows() != rowsBefore + walk.checked()) {
-			return new ChainVerification(false, walk.checked(), lastId + 1);
+		if (walk.headMismatch() != null) {
+			return new ChainVerification(false, walk.checked(), walk.headMismatch());
 		}
 		return new ChainVerification(true, walk.checked(), null);
 	}

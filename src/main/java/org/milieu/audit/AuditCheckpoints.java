@@ -65,18 +65,16 @@ public class AuditCheckpoints {
 		if (!verified.intact()) {
 			return Optional.empty();
 		}
-		record Head(long lastId, String lastHash, long rows) {
-		}
-		Head head = jdbc.sql("select last_id, last_hash, row_count from audit_chain_head")
-			.query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3))).single();
+		ChainLanes heads = ChainLanes.heads(jdbc);
 		Instant takenAt = jdbc.sql("select clock_timestamp()").query(Timestamp.class).single().toInstant();
+		String lanes = heads.text();
 		long id = jdbc.sql("""
-				insert into audit_checkpoint (taken_at, last_id, last_hash, row_count, signature)
-				values (?, ?, ?, ?, ?) returning id""")
-			.params(Timestamp.from(takenAt), head.lastId(), head.lastHash(), head.rows(),
-					sign(takenAt, head.lastId(), head.lastHash(), head.rows()))
+				insert into audit_checkpoint (taken_at, last_id, last_hash, row_count, lanes, signature)
+				values (?, ?, ?, ?, ?, ?) returning id""")
+			.params(Timestamp.from(takenAt), heads.lastId(), heads.lastHash(), heads.totalRows(), lanes,
+					sign(takenAt, heads.lastId(), heads.lastHash(), heads.totalRows(), lanes))
 			.query(Long.class).single();
-		return Optional.of(new AuditCheckpoint(id, takenAt, head.lastId(), head.lastHash(), head.rows()));
+		return Optional.of(new AuditCheckpoint(id, takenAt, heads.lastId(), heads.lastHash(), heads.totalRows()));
 	}
 
 	/**
@@ -86,37 +84,45 @@ public class AuditCheckpoints {
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public CheckpointVerification verifyFromLatest() {
-		record Stored(AuditCheckpoint checkpoint, String signature) {
+		record Stored(AuditCheckpoint checkpoint, String lanes, String signature) {
 		}
 		Optional<Stored> latest = jdbc.sql("""
-				select id, taken_at, last_id, last_hash, row_count, signature
+				select id, taken_at, last_id, last_hash, row_count, lanes, signature
 				  from audit_checkpoint order by id desc limit 1""")
 			.query((rs, n) -> new Stored(new AuditCheckpoint(rs.getLong("id"), rs.getTimestamp("taken_at").toInstant(),
-					rs.getLong("last_id"), rs.getString("last_hash"), rs.getLong("row_count")), rs.getString("signature")))
+					rs.getLong("last_id"), rs.getString("last_hash"), rs.getLong("row_count")), rs.getString("lanes"),
+					rs.getString("signature")))
 			.optional();
 		if (latest.isEmpty()) {
-			ChainVerification all = chain.walk(0, "", 0);
+			ChainVerification all = chain.walk(ChainLanes.empty());
 			return new CheckpointVerification(null, all.intact(), all.checked(), all.firstBrokenId());
 		}
 		AuditCheckpoint cp = latest.get().checkpoint();
+		String lanes = latest.get().lanes();
 		boolean signed = MessageDigest.isEqual(latest.get().signature().getBytes(StandardCharsets.US_ASCII),
-				sign(cp.takenAt(), cp.lastId(), cp.lastHash(), cp.rowCount()).getBytes(StandardCharsets.US_ASCII));
+				sign(cp.takenAt(), cp.lastId(), cp.lastHash(), cp.rowCount(), lanes).getBytes(StandardCharsets.US_ASCII));
 		if (!signed) {
 			log.warn("Audit checkpoint {} does not carry a valid signature", cp.id());
 			return new CheckpointVerification(cp, false, 0, cp.lastId());
 		}
-		if (cp.lastId() > 0) {
-			// the checkpoint's row must still carry the hash it was signed with, and that hash its content
-			boolean holds = jdbc.sql("""
-					select e.hash = ? and e.hash = audit_record_digest(coalesce((select p.hash from audit_record p where p.id < e.id
-					                                                             order by p.id desc limit 1), ''), e)
-					  from audit_record e where e.id = ?""")
-				.params(cp.lastHash(), cp.lastId()).query(Boolean.class).optional().orElse(false);
-			if (!holds) {
-				return new CheckpointVerification(cp, false, 0, cp.lastId());
-			}
+		// a checkpoint taken before the chain had lanes stands for lane 0 alone
+		ChainLanes at = lanes == null ? ChainLanes.laneZero(cp.lastId(), cp.lastHash(), cp.rowCount()) : ChainLanes.parse(lanes);
+		// each lane's last row there must still carry the hash it was signed with, and that hash its content
+		long broken = jdbc.sql("""
+				select coalesce(min(s.last_id), 0)
+				  from unnest(?::smallint[], ?::bigint[], ?::text[]) as s(lane, last_id, last_hash)
+				  left join audit_record e on e.id = s.last_id and e.lane = s.lane
+				 where s.last_id > 0
+				   and (e.id is null or e.hash <> s.last_hash
+				        or e.hash <> audit_record_digest(coalesce((select p.hash from audit_record p
+				                                                    where p.lane = e.lane and p.id < e.id
+				                                                    order by p.id desc limit 1), ''), e))""")
+			.params(at.laneNumbers(), at.boxedLastIds(), at.lastHashes())
+			.query(Long.class).single();
+		if (broken > 0) {
+			return new CheckpointVerification(cp, false, 0, broken);
 		}
-		ChainVerification after = chain.walk(cp.lastId(), cp.lastHash(), cp.rowCount());
+		ChainVerification after = chain.walk(at);
 		return new CheckpointVerification(cp, after.intact(), after.checked(), after.firstBrokenId());
 	}
 
@@ -131,11 +137,12 @@ public class AuditCheckpoints {
 		}
 	}
 
-	private String sign(Instant takenAt, long lastId, String lastHash, long rows) {
+	private String sign(Instant takenAt, long lastId, String lastHash, long rows, String lanes) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			String text = takenAt.toEpochMilli() + "|" + lastId + "|" + lastHash + "|" + rows;
+			String text = takenAt.toEpochMilli() + "|" + lastId + "|" + lastHash + "|" + rows
+					+ (lanes == null ? "" : "|" + lanes);
 			return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (GeneralSecurityException ex) {

@@ -35,7 +35,7 @@ class AuditCheckpointWebTests {
 			.andReturn().getResponse().getContentAsString();
 		long lastId = ((Number) JsonPath.read(body, "$.lastId")).longValue();
 		long checkpointId = ((Number) JsonPath.read(body, "$.id")).longValue();
-		assertThat(lastId).isEqualTo(jdbc.sql("select last_id from audit_chain_head").query(Long.class).single());
+		assertThat(lastId).isEqualTo(jdbc.sql("select max(last_id) from audit_chain_head").query(Long.class).single());
 		// a read leaves audit rows after the checkpoint
 		mvc.perform(get("/api/v1/residents").with(signIns.as("staff"))).andExpect(status().isOk());
 		long since = jdbc.sql("select count(*) from audit_record where id > ?").param(lastId).query(Long.class).single();
