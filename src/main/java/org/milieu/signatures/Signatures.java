@@ -82,6 +82,9 @@ public class Signatures {
 	public Signature sign(MilieuUser session, SignDocument command, Locale locale) {
 		boolean declining = command.declineReason() != null;
 		check(command, declining);
+		if (command.credential() == null || !StringUtils.hasText(command.credential().password())) {
+			throw new RuleViolation("signature.password.missing", "password");
+		}
 		SignableKind kind = kinds.named(command.kind());
 		Credential credential = command.credential() == null ? new Credential(null, null, null) : command.credential();
 		boolean handedOver = StringUtils.hasText(credential.username())
