@@ -7,5 +7,5 @@
  * time. Owners learn of signatures through {@link org.milieu.signatures.DocumentSigned} and
  * {@link org.milieu.signatures.SignatureDeclined}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "identity", "audit" }, displayName = "Electronic signatures")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "platform::web", "identity", "audit" }, displayName = "Electronic signatures")
 package org.milieu.signatures;
