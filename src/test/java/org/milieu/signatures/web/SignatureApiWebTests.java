@@ -17,6 +17,7 @@ import org.milieu.MilieuWebTest;
 import org.milieu.identity.DemoSignIns;
 import org.milieu.identity.MilieuUser;
 import org.milieu.signatures.SignableDocument;
+import org.milieu.signatures.SigningFixtures;
 import org.milieu.signatures.TestDocuments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -39,6 +40,9 @@ class SignatureApiWebTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SigningFixtures fixtures;
 
 	SignableDocument plan;
 
@@ -76,12 +80,19 @@ class SignatureApiWebTests {
 	}
 
 	@Test
-	void aWrongPasswordIs401AndNothingIsSigned() throws Exception {
-		mvc.perform(sign("resident01", body("agreed", plan.contentHash(), "not my password")))
+	void aWrongPasswordIs401NothingIsSignedAndTheFailureCountsEvenUnderAnIdempotencyKey() throws Exception {
+		String clinician = fixtures.aClinicianOfResident01sHouse();
+		mvc.perform(sign(clinician, body("reviewed", plan.contentHash(), "not my password")))
 			.andExpect(status().isUnauthorized())
 			.andExpect(jsonPath("$.type").value("urn:milieu:problem:credential-refused"))
 			.andExpect(jsonPath("$.errors[0].field").value("password"));
+		mvc.perform(sign(clinician, body("reviewed", plan.contentHash(), "not my password either"))
+			.header("Idempotency-Key", "sign-" + UUID.randomUUID()))
+			.andExpect(status().isUnauthorized());
+
 		assertThat(stored()).isZero();
+		assertThat(jdbc.sql("select count(*) from identity_sign_in_failure where account_id = ?")
+			.param(signIns.user(clinician).accountId()).query(Integer.class).single()).isEqualTo(2);
 	}
 
 	@Test

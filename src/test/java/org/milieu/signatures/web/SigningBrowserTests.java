@@ -11,6 +11,7 @@ import org.milieu.BrowserJourneys;
 import org.milieu.identity.DemoSignIns;
 import org.milieu.identity.MilieuUser;
 import org.milieu.signatures.SignableDocument;
+import org.milieu.signatures.SigningFixtures;
 import org.milieu.signatures.TestDocuments;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -33,6 +34,9 @@ class SigningBrowserTests extends BrowserJourneys {
 	@Autowired
 	TestDocuments documents;
 
+	@Autowired
+	SigningFixtures fixtures;
+
 	SignableDocument plan;
 
 	@Override
@@ -51,9 +55,10 @@ class SigningBrowserTests extends BrowserJourneys {
 
 	@Test
 	void theClinicianSignsThenHandsTheTabletToTheResidentWhoSigns(TestInfo test) {
+		String clinician = fixtures.aClinicianOfResident01sHouse();
 		journey(test, () -> {
 			open("/login");
-			signIn("clinician");
+			signIn(clinician, SigningFixtures.PASSWORD);
 			String path = "/sign/" + TestDocuments.KIND + "/" + plan.documentId() + "/1";
 			open(path);
 			assertThat(heading()).isEqualTo("Sign this document");
@@ -67,7 +72,7 @@ class SigningBrowserTests extends BrowserJourneys {
 			assertThat(browser.findElement(By.id("signature-error")).getText()).contains("not right");
 			assertAccessible("the signing page with a wrong password");
 
-			browser.findElement(By.id("password")).sendKeys("milieu-demo");
+			browser.findElement(By.id("password")).sendKeys(SigningFixtures.PASSWORD);
 			browser.findElement(By.id("sign")).click();
 			wait.until(ExpectedConditions.urlMatches(".*/residents$"));
 
@@ -80,7 +85,7 @@ class SigningBrowserTests extends BrowserJourneys {
 			// signatures already given stay listed as part of the document
 			assertThat(browser.findElements(By.cssSelector("a[href='/account'], #site-nav, form.sign-out, #signer"))).isEmpty();
 			assertThat(browser.findElement(By.tagName("header")).getText())
-				.doesNotContain(signIns.user("clinician").displayName());
+				.doesNotContain(signIns.user(clinician).displayName());
 			assertAccessible("the hand-over page");
 			assertFitsTheTablet("the hand-over page");
 
@@ -92,7 +97,7 @@ class SigningBrowserTests extends BrowserJourneys {
 			assertThat(jdbc.sql("select signer_account_id from sig_signature where document_id = ? and meaning_code = 'agreed'")
 				.param(plan.documentId()).query(UUID.class).single()).isEqualTo(signIns.user("resident01").accountId());
 			open("/account");
-			assertThat(browser.findElement(By.tagName("main")).getText()).contains(signIns.user("clinician").displayName());
+			assertThat(browser.findElement(By.tagName("main")).getText()).contains(signIns.user(clinician).displayName());
 		});
 	}
 

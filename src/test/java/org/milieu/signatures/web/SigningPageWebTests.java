@@ -17,6 +17,7 @@ import org.milieu.MilieuWebTest;
 import org.milieu.identity.DemoSignIns;
 import org.milieu.identity.MilieuUser;
 import org.milieu.signatures.SignableDocument;
+import org.milieu.signatures.SigningFixtures;
 import org.milieu.signatures.TestDocuments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,9 @@ class SigningPageWebTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SigningFixtures fixtures;
 
 	SignableDocument plan;
 
@@ -83,7 +87,7 @@ class SigningPageWebTests {
 
 	@Test
 	void aWrongPasswordShowsAReadableMessageAndSignsNothing() throws Exception {
-		String html = mvc.perform(signPost("resident01", "agreed", "wrong password"))
+		String html = mvc.perform(signPost(fixtures.aClinicianOfResident01sHouse(), "reviewed", "wrong password"))
 			.andExpect(status().isUnauthorized()).andReturn().getResponse().getContentAsString();
 
 		assertThat(Jsoup.parse(html).getElementById("signature-error").text()).contains("password");
@@ -114,6 +118,23 @@ class SigningPageWebTests {
 			.query(UUID.class).single()).isEqualTo(signIns.user("resident01").accountId());
 		assertThat(jdbc.sql("select session_account_id from sig_signature where document_id = ?").param(plan.documentId())
 			.query(UUID.class).single()).isEqualTo(signIns.user("clinician").accountId());
+	}
+
+	@Test
+	void aResidentSignsTheirOwnPlanFromTheirOwnSignIn() throws Exception {
+		Document page = page("resident01", path);
+		assertThat(page.select("label[for=meaning-agreed]").text()).isEqualTo("I have read this and I agree to it");
+		assertThat(page.getElementById("hand-over")).isNull();
+
+		mvc.perform(signPost("resident01", "agreed", "milieu-demo")).andExpect(redirectedUrl("/residents"));
+
+		assertThat(jdbc.sql("select session_account_id is null and signer_role = 'RESIDENT' from sig_signature where document_id = ?")
+			.param(plan.documentId()).query(Boolean.class).single()).isTrue();
+	}
+
+	@Test
+	void aResidentCannotOpenTheSigningPageOfSomeoneElsesPlan() throws Exception {
+		mvc.perform(get(path).with(signIns.as("resident02"))).andExpect(status().isForbidden());
 	}
 
 	@Test
