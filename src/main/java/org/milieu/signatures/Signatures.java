@@ -203,9 +203,11 @@ public class Signatures {
 			List<SignatureMeaning> offered = handedOver
 					? kind.meanings().stream().filter(m -> m.role() == Role.RESIDENT).toList()
 					: kind.meaningsFor(session, document).stream().filter(m -> session.has(m.role())).toList();
-			List<Signature> signed = rows.of(session.programId().value(), kind.kind(), documentId, version);
+			List<Verification> signed = rows.of(session.programId().value(), kind.kind(), documentId, version).stream()
+				.map(s -> checked(s, document.contentHash())).toList();
 			List<SigningScreen.Offer> offers = offered.stream()
-				.filter(m -> signed.stream().noneMatch(s -> !s.declined() && s.meaningCode().equals(m.code())))
+				.filter(m -> signed.stream().map(Verification::signature)
+					.noneMatch(s -> !s.declined() && s.meaningCode().equals(m.code())))
 				.map(m -> new SigningScreen.Offer(m.code(), words(m, locale)))
 				.toList();
 			boolean residentCanTakeOver = !handedOver && document.resident() != null && !session.has(Role.RESIDENT)
@@ -284,8 +286,11 @@ public class Signatures {
 	}
 
 	private static Verification verify(SignableKind kind, Signature signature) {
-		String now = kind.document(signature.documentId(), signature.version()).map(SignableDocument::contentHash)
-			.orElse(null);
+		return checked(signature, kind.document(signature.documentId(), signature.version())
+			.map(SignableDocument::contentHash).orElse(null));
+	}
+
+	private static Verification checked(Signature signature, String now) {
 		return new Verification(signature,
 				signature.contentHash().equals(now) ? Verification.Status.VALID : Verification.Status.DOES_NOT_MATCH,
 				signature.contentHash(), now);

@@ -82,7 +82,20 @@ class SigningPageWebTests {
 		mvc.perform(signPost("clinician", "reviewed", "milieu-demo")).andExpect(redirectedUrl("/residents"));
 
 		assertThat(stored()).isEqualTo(1);
-		assertThat(page("clinician", path).select("#signatures li").text()).contains("Reviewed by");
+		assertThat(page("clinician", path).select("#signatures li").text()).contains("Reviewed by")
+			.contains("Signature matches the document");
+	}
+
+	@Test
+	void aSignedRowChangedInTheDatabaseShowsAsNotMatching() throws Exception {
+		mvc.perform(signPost("clinician", "reviewed", "milieu-demo")).andExpect(redirectedUrl("/residents"));
+		documents.tamper(plan.documentId(), 1, "Goal: something nobody signed.");
+
+		assertThat(page("clinician", path).select("#signatures li .signature-mismatch").text())
+			.isEqualTo("Signature does not match the document");
+		Document spanish = Jsoup.parse(mvc.perform(get(path).with(signIns.as("clinician")).header("Accept-Language", "es"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(spanish.select("#signatures li .signature-mismatch").text()).isEqualTo("La firma no coincide con el documento");
 	}
 
 	@Test
