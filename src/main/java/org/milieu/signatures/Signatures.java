@@ -10,6 +10,7 @@ import org.milieu.audit.AuditAction;
 import org.milieu.audit.AuditEntry;
 import org.milieu.audit.AuditOutcome;
 import org.milieu.audit.AuditTrail;
+import org.milieu.identity.AccessAction;
 import org.milieu.identity.AccessPolicy;
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.Reauthentication;
@@ -86,7 +87,7 @@ public class Signatures {
 			throw new RuleViolation("signature.password.missing", "password");
 		}
 		SignableKind kind = kinds.named(command.kind());
-		Credential credential = command.credential() == null ? new Credential(null, null, null) : command.credential();
+		Credential credential = command.credential();
 		boolean handedOver = StringUtils.hasText(credential.username())
 				&& !credential.username().strip().equalsIgnoreCase(session.getUsername());
 		transactions.executeWithoutResult(status -> {
@@ -97,6 +98,7 @@ public class Signatures {
 			}
 			else {
 				allowed(kind, session, document, meaning);
+				refuseWithoutAccess(session, document);
 			}
 			refuseTwice(command, declining);
 		});
@@ -263,6 +265,19 @@ public class Signatures {
 	private void refuseTwice(SignDocument command, boolean declining) {
 		if (rows.exists(command.kind(), command.documentId(), command.version(), command.meaning(), declining)) {
 			throw new StateConflict(declining ? "signature.already-answered" : "signature.already-signed");
+		}
+	}
+
+	/**
+	 * Before the credential is asked: someone the access policy would not let sign is refused (and the
+	 * refusal recorded) now, not after spending their password on it. Nothing is recorded when allowed;
+	 * the signature's own transaction enforces and records it.
+	 */
+	private void refuseWithoutAccess(MilieuUser signer, SignableDocument document) {
+		boolean ownRecord = document.resident() == null
+				|| (signer.has(Role.RESIDENT) && document.resident().residentId().equals(signer.residentId()));
+		if (!ownRecord && !policy.decide(signer, AccessAction.WRITE, document.category(), document.resident()).allowed()) {
+			enforce(signer, AuditAction.CREATE, document, null);
 		}
 	}
 

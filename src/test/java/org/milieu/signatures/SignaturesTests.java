@@ -176,6 +176,20 @@ class SignaturesTests {
 	}
 
 	@Test
+	void aClinicianOutsideTheResidentsCareIsRefusedBeforeTheCredentialIsAsked() {
+		String username = "outsider-" + UUID.randomUUID().toString().substring(0, 8);
+		accounts.open(new NewAccount(clinician.programId(), username, "Outside Clinician", PASSWORD, Set.of(Role.CLINICIAN), null));
+		MilieuUser outsider = signIns.user(username);
+
+		assertThatThrownBy(() -> signatures.sign(outsider, sign(plan, "reviewed", null, "wrong anyway"), Locale.ENGLISH))
+			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		assertThat(failures(outsider.accountId())).isZero();
+		assertThat(stored(plan)).isZero();
+		assertThat(jdbc.sql("select count(*) from audit_record where username = ? and action = 'ACCESS_DENIED'")
+			.param(username).query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
 	void aResidentWhoDeclinesIsRecordedWithTheReason() {
 		SignDocument decline = new SignDocument(TestDocuments.KIND, plan.documentId(), 1, "agreed", plan.contentHash(),
 				new Credential(null, DEMO_PASSWORD, null), "I want to talk it over with my sponsor first.");
