@@ -218,6 +218,11 @@ class AuthorizationMatrixTests {
 			// the resident who raised it reads it
 			new Row(HttpMethod.POST, "/api/v1/meetings/{id}/action-items", Subject.OWN, 201, 201, 201, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/action-items", Subject.NONE, 200, 200, 200, 200, 403),
+			// electronic signatures: staff roles and residents sign, decline and list (the document's kind then asks the
+			// access policy); the matrix names a test document that does not exist, so whoever may ask gets 404
+			new Row(HttpMethod.POST, "/api/v1/signatures", Subject.NONE, 404, 404, 404, 404, 403),
+			new Row(HttpMethod.POST, "/api/v1/signatures/declines", Subject.NONE, 404, 404, 404, 404, 403),
+			new Row(HttpMethod.GET, "/api/v1/signatures", Subject.NONE, 404, 404, 404, 404, 403),
 			new Row(HttpMethod.POST, "/api/v1/action-items/{id}/done", Subject.OWN, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.POST, "/api/v1/agenda-items/{id}/follow-up", Subject.OWN, 201, 201, 201, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/agenda-items/{id}/follow-up", Subject.OWN, 200, 200, 200, 200, 403),
@@ -578,8 +583,16 @@ class AuthorizationMatrixTests {
 		if (path.equals("/api/v1/staffing/ratio-history")) {
 			path += "?houseId=" + house + "&from=2026-11-20&to=2026-11-26";
 		}
+		if (path.equals("/api/v1/signatures") && row.method() == HttpMethod.GET) {
+			path += "?kind=test-document&documentId=" + UUID.randomUUID();
+		}
 		MockHttpServletRequestBuilder request = request(row.method(), path).with(signIns.as(caller)).with(csrf());
 		String unique = UUID.randomUUID().toString().substring(0, 8);
+		if (row.method() == HttpMethod.POST && row.pattern().startsWith("/api/v1/signatures")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"kind\": \"test-document\", \"documentId\": \""
+					+ UUID.randomUUID() + "\", \"version\": 1, \"meaning\": \"reviewed\", \"contentHash\": \"" + "0".repeat(64)
+					+ "\", \"password\": \"milieu-demo\"" + (row.pattern().endsWith("/declines") ? ", \"reason\": \"matrix\"}" : "}"));
+		}
 		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/houses")) {
 			request.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"name\": \"Matrix " + unique + "\", \"kind\": \"MIXED\", \"beds\": 1}");
