@@ -23,8 +23,8 @@ public class AuditChain {
 	 * id order, and compares each lane's last row with the lane's head the database keeps. The first
 	 * mismatch names the broken row: an edited row fails its own hash, a removed or reordered row
 	 * fails the link of the next row of its lane, a row moved to another lane fails the links of
-	 * both, a row in no lane is broken itself, a cut tail leaves its lane's head pointing past the
-	 * lane's last row.
+	 * both, a row in no lane is broken itself, a cut tail leaves its lane's head naming a row that is
+	 * no longer there (that row is named; of several lanes cut, the lowest).
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public ChainVerification verify() {
@@ -59,19 +59,19 @@ public class AuditChain {
 				   group by s.lane, s.last_id, s.last_hash, s.row_count)
 				select (select count(*) from walked) as checked,
 				       (select min(id) from walked where broken) as first_broken,
-				       (select min(l.last_id + 1) from lanes l left join audit_chain_head h on h.lane = l.lane
+				       (select min(case when h.last_id > l.last_id then h.last_id else l.last_id + 1 end)
+				          from lanes l left join audit_chain_head h on h.lane = l.lane
 				         where h.lane is null or h.last_id <> l.last_id or h.last_hash <> l.last_hash
 				               or h.row_count <> l.row_count) as head_mismatch""")
 			.params(from.laneNumbers(), from.boxedLastIds(), from.lastHashes(), from.boxedRows(), from.lowestLastId())
 			.query((rs, n) -> new Walk(rs.getLong("checked"), (Long) rs.getObject("first_broken"),
 					(Long) rs.getObject("head_mismatch")))
 			.single();
-		if (walk.firstBroken() != null) {
-			return new ChainVerification(false, walk.checked(), walk.firstBroken());
+		// the lowest of the first broken row and the lowest row a lane's head names wrongly
+		Long first = walk.firstBroken();
+		if (first == null || walk.headMismatch() != null && walk.headMismatch() < first) {
+			first = walk.headMismatch();
 		}
-		if (walk.headMismatch() != null) {
-			return new ChainVerification(false, walk.checked(), walk.headMismatch());
-		}
-		return new ChainVerification(true, walk.checked(), null);
+		return new ChainVerification(first == null, walk.checked(), first);
 	}
 }
