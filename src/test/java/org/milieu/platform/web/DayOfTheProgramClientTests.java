@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,10 +75,16 @@ class DayOfTheProgramClientTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void aDayOfTheProgramRunsThroughTheGeneratedClientAlone() throws Exception {
 		ApiClient director = client("director");
-		LocalDate today = clock.instant().atOffset(ZoneOffset.UTC).toLocalDate();
+		// the program's own day: shifts and admissions are dated in the program's time zone, not in UTC
+		java.time.ZoneId zone = java.time.ZoneId.of(jdbc.sql("select p.time_zone from platform_program p "
+				+ "join identity_account a on a.program_id = p.id where a.username = 'director'").query(String.class).single());
+		LocalDate today = clock.instant().atZone(zone).toLocalDate();
 
 		// where resident01 lives, found as a client would: the accounts name their residents
 		UUID resident01 = resident(director, "resident01");
