@@ -86,11 +86,19 @@ public class TreatmentPlans {
 	@Transactional
 	public PlanVersion version(MilieuUser reader, UUID residentId, int number) {
 		ResidentScope scope = scope(reader, residentId);
-		UUID planId = rows.planOf(programOf(reader), residentId).orElseThrow(() -> new RecordNotFound(RESOURCE, residentId));
-		enforceRead(reader, scope, planId);
-		return rows.version(programOf(reader), planId, number, false)
+		UUID planId = rows.planOf(programOf(reader), residentId).orElse(null);
+		enforceRead(reader, scope, planId == null ? residentId : planId);
+		return rows.version(programOf(reader), required(planId, residentId), number, false)
 			.orElseThrow(() -> new RecordNotFound("TreatmentPlanVersion", number));
 	}
+
+	private static UUID required(UUID planId, UUID residentId) {
+		if (planId == null) {
+			throw new RecordNotFound(RESOURCE, residentId);
+		}
+		return planId;
+	}
+
 
 	/** The version's signatures and declines, each checked against the version's content now. */
 	@Transactional
@@ -114,14 +122,19 @@ public class TreatmentPlans {
 	@Transactional
 	public PlanVersion startVersion(MilieuUser user, UUID residentId, LocalDate startsOn) {
 		UUID program = programOf(user);
-		CensusEntry resident = census.find(user.programId(), residentId)
-			.orElseThrow(() -> new RecordNotFound("Resident", residentId));
-		ResidentScope scope = new ResidentScope(residentId, resident.houseId());
+		CensusEntry resident = census.find(user.programId(), residentId).orElse(null);
+		ResidentScope scope = new ResidentScope(residentId, resident == null ? null : resident.houseId());
 		UUID planId = rows.planOf(program, residentId).orElse(null);
 		policy.enforce(user, AuditAction.CREATE, DataCategory.CLINICAL_NOTES, scope, RESOURCE,
 				planId == null ? residentId : planId);
 		if (user.has(Role.RESIDENT)) {
 			throw new org.springframework.security.access.AccessDeniedException("residents do not draft plans");
+		}
+		if (resident == null) {
+			throw new RecordNotFound("Resident", residentId);
+		}
+		if (startsOn != null && startsOn.isBefore(resident.admittedOn())) {
+			throw new RuleViolation("plan.starts-on.before-admission", "startsOn", resident.admittedOn());
 		}
 		java.time.Instant now = clock.instant();
 		if (planId == null) {
@@ -161,11 +174,12 @@ public class TreatmentPlans {
 	public PlanVersion revise(MilieuUser user, UUID residentId, int number, int expectedRevision, PlanDraft draft) {
 		UUID program = programOf(user);
 		ResidentScope scope = scope(user, residentId);
-		UUID planId = rows.planOf(program, residentId).orElseThrow(() -> new RecordNotFound(RESOURCE, residentId));
-		policy.enforce(user, AuditAction.UPDATE, DataCategory.CLINICAL_NOTES, scope, RESOURCE, planId);
+		UUID found = rows.planOf(program, residentId).orElse(null);
+		policy.enforce(user, AuditAction.UPDATE, DataCategory.CLINICAL_NOTES, scope, RESOURCE, found == null ? residentId : found);
 		if (user.has(Role.RESIDENT)) {
 			throw new org.springframework.security.access.AccessDeniedException("residents write only their own words");
 		}
+		UUID planId = required(found, residentId);
 		PlanVersion version = editable(program, planId, number, expectedRevision);
 		if (draft == null || draft.startsOn() == null) {
 			throw new RuleViolation("plan.field.required", "startsOn");
@@ -188,10 +202,10 @@ public class TreatmentPlans {
 	public PlanVersion addOwnWords(MilieuUser user, UUID residentId, int number, ItemKind kind, String text) {
 		UUID program = programOf(user);
 		ResidentScope scope = scope(user, residentId);
-		UUID planId = rows.planOf(program, residentId).orElseThrow(() -> new RecordNotFound(RESOURCE, residentId));
 		UUID id = UUID.randomUUID();
 		policy.enforceResidentContribution(user, AuditAction.CREATE, DataCategory.CLINICAL_NOTES, scope, "TreatmentPlanGoal",
 				id, null);
+		UUID planId = required(rows.planOf(program, residentId).orElse(null), residentId);
 		PlanVersion version = editable(program, planId, number, null);
 		if (kind == null || !kind.residentMayWrite()) {
 			throw new RuleViolation("plan.own-words.kind", "kind");
@@ -209,9 +223,9 @@ public class TreatmentPlans {
 			String text) {
 		UUID program = programOf(user);
 		ResidentScope scope = scope(user, residentId);
-		UUID planId = rows.planOf(program, residentId).orElseThrow(() -> new RecordNotFound(RESOURCE, residentId));
 		policy.enforceResidentContribution(user, AuditAction.UPDATE, DataCategory.CLINICAL_NOTES, scope,
 				"TreatmentPlanGoal", itemId, null);
+		UUID planId = required(rows.planOf(program, residentId).orElse(null), residentId);
 		PlanVersion version = editable(program, planId, number, expectedRevision);
 		PlanItem item = version.items().stream().filter(i -> i.id().equals(itemId)).findFirst()
 			.orElseThrow(() -> new RecordNotFound("TreatmentPlanGoal", itemId));
