@@ -82,6 +82,17 @@ public class TreatmentPlans {
 		return new TreatmentPlan(planId, residentId, versions, current);
 	}
 
+	/** The resident's plan, or empty when they have none yet; the read (or the look for one) is audited. */
+	@Transactional
+	public java.util.Optional<TreatmentPlan> find(MilieuUser reader, UUID residentId) {
+		try {
+			return java.util.Optional.of(plan(reader, residentId));
+		}
+		catch (RecordNotFound none) {
+			return java.util.Optional.empty();
+		}
+	}
+
 	/** One version with all its parts and their authors; every version stays readable. */
 	@Transactional
 	public PlanVersion version(MilieuUser reader, UUID residentId, int number) {
