@@ -40,6 +40,9 @@ class TreatmentPlansTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	PlansOnDischarge discharges;
+
 	MilieuUser clinician;
 
 	MilieuUser resident;
@@ -203,5 +206,21 @@ class TreatmentPlansTests {
 				  and 'TreatmentPlan' = any (resource_types) and 'CLINICAL_NOTES' = any (categories) order by id""")
 			.params(last, resident.residentId()).query(String.class).list();
 		assertThat(readers).containsExactly(resident.getUsername(), "clinician");
+	}
+
+	@Test
+	void aDischargeEndsAnOpenDraftAndLeavesTheVersionInForce() {
+		PlanVersion draft = plans.startVersion(clinician, resident.residentId(), START);
+		PlanVersion v1 = plans.revise(clinician, resident.residentId(), 1, draft.revision(), aDraft());
+		fixtures.sign(clinician, v1.planId(), 1, "wrote-with-resident", null);
+		fixtures.sign(resident, v1.planId(), 1, "agreed", null);
+		plans.startVersion(clinician, resident.residentId(), null);
+		var discharged = new org.milieu.residents.ResidentDischarged(clinician.programId().value(), resident.residentId(),
+				null, START.plusDays(20), org.milieu.residents.DischargeType.values()[0], java.util.UUID.randomUUID());
+
+		assertThat(discharges.close(discharged)).isEqualTo(1);
+		assertThat(discharges.close(discharged)).isZero();
+		assertThat(plans.plan(clinician, resident.residentId()).versions()).extracting(TreatmentPlan.Summary::status)
+			.containsExactly(PlanStatus.ENDED, PlanStatus.IN_FORCE);
 	}
 }
