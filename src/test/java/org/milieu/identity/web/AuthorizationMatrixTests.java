@@ -223,6 +223,16 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.POST, "/api/v1/signatures", Subject.NONE, 404, 404, 404, 404, 403),
 			new Row(HttpMethod.POST, "/api/v1/signatures/declines", Subject.NONE, 404, 404, 404, 404, 403),
 			new Row(HttpMethod.GET, "/api/v1/signatures", Subject.NONE, 404, 404, 404, 404, 403),
+			// treatment plans are clinical notes: the resident's clinician and the director draft and read; the resident
+			// reads their own and writes only their own words; staff and family do not read them. resident01 never has a
+			// plan in the matrix (its first version starts before the admission: 422), so whoever may ask gets 404
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/plan", Subject.OWN, 404, 404, 403, 404, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/plan", Subject.OTHER, 404, 404, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/plan/versions", Subject.OWN, 422, 422, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/plan/versions/{number}", Subject.OWN, 404, 404, 403, 404, 403),
+			new Row(HttpMethod.PUT, "/api/v1/residents/{id}/plan/versions/{number}", Subject.OWN, 404, 404, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/plan/versions/{number}/own-words", Subject.OWN, 403, 403, 403, 404, 403),
+			new Row(HttpMethod.PUT, "/api/v1/residents/{id}/plan/versions/{number}/own-words/{itemId}", Subject.OWN, 403, 403, 403, 404, 403),
 			new Row(HttpMethod.POST, "/api/v1/action-items/{id}/done", Subject.OWN, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.POST, "/api/v1/agenda-items/{id}/follow-up", Subject.OWN, 201, 201, 201, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/agenda-items/{id}/follow-up", Subject.OWN, 200, 200, 200, 200, 403),
@@ -502,6 +512,7 @@ class AuthorizationMatrixTests {
 				default -> signIns.user("resident02").residentId();
 			};
 			path = path.replace("{id}", subject.toString()).replace("{screenId}", UUID.randomUUID().toString())
+				.replace("{number}", "1").replace("{itemId}", UUID.randomUUID().toString())
 				.replace("{key}", "no-destructive-behaviour");
 		}
 		else if (path.startsWith("/api/v1/houses/{id}/shift-ratings")) {
@@ -592,6 +603,10 @@ class AuthorizationMatrixTests {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"kind\": \"test-document\", \"documentId\": \""
 					+ UUID.randomUUID() + "\", \"version\": 1, \"meaning\": \"reviewed\", \"contentHash\": \"" + "0".repeat(64)
 					+ "\", \"password\": \"milieu-demo\"" + (row.pattern().endsWith("/declines") ? ", \"reason\": \"matrix\"}" : "}"));
+		}
+		if (row.method() == HttpMethod.POST && row.pattern().startsWith("/api/v1/residents/{id}/plan/")) {
+			request.contentType(MediaType.APPLICATION_JSON).content(row.pattern().endsWith("/versions")
+					? "{\"startsOn\": \"2000-01-01\"}" : "{\"kind\": \"GOAL\", \"text\": \"matrix\"}");
 		}
 		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/houses")) {
 			request.contentType(MediaType.APPLICATION_JSON)
@@ -845,6 +860,10 @@ class AuthorizationMatrixTests {
 			String etag = "\"" + accounts.find(account).orElseThrow().version() + "\"";
 			request.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"displayName\": \"Matrix " + unique + "\", \"roles\": [\"STAFF\"], \"houseIds\": []}");
+		}
+		else if (row.method() == HttpMethod.PUT && row.pattern().startsWith("/api/v1/residents/{id}/plan/")) {
+			request.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content(
+					row.pattern().contains("/own-words") ? "{\"text\": \"matrix\"}" : "{\"startsOn\": \"2026-12-01\", \"items\": []}");
 		}
 		else if (row.method() == HttpMethod.PUT) {
 			String etag = "\"" + houses.find(signIns.user("director").programId(), house).version() + "\"";

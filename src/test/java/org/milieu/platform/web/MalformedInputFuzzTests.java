@@ -269,9 +269,11 @@ class MalformedInputFuzzTests {
 
 		for (Param p : operation.params()) {
 			if (p.in().equals("path")) {
-				// a write never gets a real id, so a refused write cannot touch an existing record
-				path.put(p.name(), !write && !ids.isEmpty() && random.nextBoolean() ? pick(ids, random)
-						: UUID.randomUUID().toString());
+				// a write never gets a real id, so a refused write cannot touch an existing record; a path
+				// parameter that is no id (a version's number) gets a valid value of its own type
+				boolean id = "uuid".equals(resolve(p.schema()).path("format").asString(""));
+				path.put(p.name(), !id ? validValue(p.schema(), random)
+						: !write && !ids.isEmpty() && random.nextBoolean() ? pick(ids, random) : UUID.randomUUID().toString());
 			}
 			else if (p.in().equals("query") && p.required()) {
 				query.put(p.name(), new ArrayList<>(List.of(validValue(p.schema(), random))));

@@ -1,0 +1,51 @@
+package org.milieu.plans;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.milieu.identity.AccessAction;
+import org.milieu.identity.AccessPolicy;
+import org.milieu.identity.MilieuUser;
+import org.milieu.identity.ResidentScope;
+import org.milieu.residents.ProfileSection;
+import org.milieu.shared.DataCategory;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** The plan tab of the resident profile: which version is current, and the link to the plan page. */
+@Component
+@Order(200)
+class PlanProfileSection implements ProfileSection {
+
+	private final TreatmentPlans plans;
+
+	private final AccessPolicy policy;
+
+	PlanProfileSection(TreatmentPlans plans, AccessPolicy policy) {
+		this.plans = plans;
+		this.policy = policy;
+	}
+
+	@Override
+	public String key() {
+		return "plan";
+	}
+
+	@Override
+	public String titleKey() {
+		return "plan.profile.tab";
+	}
+
+	@Override
+	public boolean visibleTo(MilieuUser user, ResidentScope resident) {
+		return policy.decide(user, AccessAction.READ, DataCategory.CLINICAL_NOTES, resident).allowed();
+	}
+
+	@Override
+	public Content read(MilieuUser user, ResidentScope resident) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("planResidentId", resident.residentId());
+		plans.find(user, resident.residentId()).ifPresent(plan -> model.put("planSummary", plan));
+		return new Content("plans/plan-section", model);
+	}
+}

@@ -1,0 +1,11 @@
+/**
+ * Individualized treatment plans: one plan per resident, kept as versions. The resident's clinician
+ * drafts a version; the resident reads all of it and adds goals and comments in their own words; every
+ * part names who wrote it. A version is signed through the one signature component
+ * ({@code signatures}): once anyone has signed it, it never changes, and a change makes the next
+ * version, which needs new signatures. It comes into force when the clinician has signed and the
+ * resident has signed or declined; the version in force before it is then superseded.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "platform::web", "identity",
+		"audit", "residents", "signatures" }, displayName = "Treatment plans")
+package org.milieu.plans;

@@ -1,0 +1,167 @@
+package org.milieu.plans.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.milieu.identity.MilieuUser;
+import org.milieu.plans.ItemKind;
+import org.milieu.plans.NewItem;
+import org.milieu.plans.PlanAreas;
+import org.milieu.plans.PlanDraft;
+import org.milieu.plans.PlanItem;
+import org.milieu.plans.PlanStatus;
+import org.milieu.plans.PlanVersion;
+import org.milieu.plans.TreatmentPlan;
+import org.milieu.plans.TreatmentPlans;
+import org.milieu.shared.RuleViolation;
+import org.milieu.shared.StateConflict;
+import org.milieu.shared.VersionConflict;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The plan pages: the clinician's page of a resident's plan (a version with every part and who
+ * wrote it, the form that adds a part to a draft, a new version, the signatures with their check and
+ * the way to sign), and the resident's own {@code /me/plan} (everything, a goal or comment in their
+ * own words, the way to sign "I agree"). The rules are the service's; a refusal is shown as a message.
+ */
+@Controller
+class PlanPages {
+
+	private final TreatmentPlans plans;
+
+	PlanPages(TreatmentPlans plans) {
+		this.plans = plans;
+	}
+
+	@GetMapping("/residents/{id}/plan")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT', 'FAMILY')")
+	String plan(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@RequestParam(required = false) Integer version, Model model) {
+		if (id.equals(user.residentId())) {
+			return "redirect:/me/plan" + (version == null ? "" : "?version=" + version);
+		}
+		show(user, id, version, model);
+		model.addAttribute("mayDraft", plans.mayDraft(user, id));
+		model.addAttribute("own", false);
+		return "plans/plan";
+	}
+
+	@GetMapping("/me/plan")
+	@PreAuthorize("hasRole('RESIDENT')")
+	String myPlan(@AuthenticationPrincipal MilieuUser user, @RequestParam(required = false) Integer version, Model model) {
+		show(user, user.residentId(), version, model);
+		model.addAttribute("mayDraft", false);
+		model.addAttribute("own", true);
+		return "plans/plan";
+	}
+
+	@PostMapping("/residents/{id}/plan/versions")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN')")
+	String start(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+			RedirectAttributes redirect) {
+		try {
+			PlanVersion started = plans.startVersion(user, id, startsOn);
+			redirect.addFlashAttribute("notice", "plan.page.started");
+			return "redirect:/residents/" + id + "/plan?version=" + started.number();
+		}
+		catch (RuleViolation | StateConflict refused) {
+			problem(redirect, refused);
+			return "redirect:/residents/" + id + "/plan";
+		}
+	}
+
+	/** Adds one part to a draft: the draft's team parts as they are, and the new one. */
+	@PostMapping("/residents/{id}/plan/versions/{number}/items")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN')")
+	String addItem(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id, @PathVariable int number,
+			@RequestParam int revision, @RequestParam(required = false) ItemKind kind,
+			@RequestParam(required = false) String area, @RequestParam(required = false) String text,
+			@RequestParam(required = false) String clinicalText, @RequestParam(required = false) String measure,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate targetDate,
+			@RequestParam(required = false) String responsible, @RequestParam(required = false) String frequency,
+			RedirectAttributes redirect) {
+		try {
+			PlanVersion draft = plans.version(user, id, number);
+			List<NewItem> items = new ArrayList<>();
+			for (PlanItem i : draft.items()) {
+				if (!i.residentsWords()) {
+					items.add(new NewItem(i.id(), i.kind(), i.area(), i.text(), i.clinicalText(), i.measure(),
+							i.targetDate(), i.responsible(), i.frequency()));
+				}
+			}
+			items.add(new NewItem(null, kind, kind == ItemKind.PROBLEM ? area : null, text,
+					kind == ItemKind.PROBLEM ? clinicalText : null, kind == ItemKind.OBJECTIVE ? measure : null,
+					kind == ItemKind.OBJECTIVE ? targetDate : null, kind == ItemKind.INTERVENTION ? responsible : null,
+					kind == ItemKind.INTERVENTION ? frequency : null));
+			plans.revise(user, id, number, revision, new PlanDraft(draft.startsOn(), items));
+			redirect.addFlashAttribute("notice", "plan.page.added");
+		}
+		catch (RuleViolation | StateConflict refused) {
+			problem(redirect, refused);
+		}
+		catch (VersionConflict stale) {
+			redirect.addFlashAttribute("problem", "plan.page.stale");
+		}
+		return "redirect:/residents/" + id + "/plan?version=" + number;
+	}
+
+	@PostMapping("/me/plan/versions/{number}/own-words")
+	@PreAuthorize("hasRole('RESIDENT')")
+	String addOwnWords(@AuthenticationPrincipal MilieuUser user, @PathVariable int number,
+			@RequestParam(required = false) ItemKind kind, @RequestParam(required = false) String text,
+			RedirectAttributes redirect) {
+		try {
+			plans.addOwnWords(user, user.residentId(), number, kind, text);
+			redirect.addFlashAttribute("notice", "plan.page.ownWordsAdded");
+		}
+		catch (RuleViolation | StateConflict refused) {
+			problem(redirect, refused);
+		}
+		return "redirect:/me/plan?version=" + number;
+	}
+
+	private void show(MilieuUser user, UUID residentId, Integer number, Model model) {
+		model.addAttribute("residentId", residentId);
+		model.addAttribute("areas", PlanAreas.ASAM);
+		model.addAttribute("kinds", ItemKind.values());
+		Optional<TreatmentPlan> plan = plans.find(user, residentId);
+		model.addAttribute("plan", plan.orElse(null));
+		if (plan.isEmpty()) {
+			return;
+		}
+		int shown = number != null && plan.get().versions().stream().anyMatch(v -> v.number() == number) ? number
+				: plan.get().current();
+		PlanVersion version = plans.version(user, residentId, shown);
+		model.addAttribute("version", version);
+		model.addAttribute("verifications", plans.signaturesOf(user, residentId, shown));
+		model.addAttribute("editable", version.status() == PlanStatus.DRAFT && !version.locked());
+		model.addAttribute("latest", plan.get().versions().get(0).number() == shown);
+		model.addAttribute("signable", version.status() == PlanStatus.DRAFT || version.status() == PlanStatus.IN_FORCE);
+		model.addAttribute("groups", List.of(ItemKind.values()));
+	}
+
+	private static void problem(RedirectAttributes redirect, RuntimeException refused) {
+		if (refused instanceof RuleViolation rule) {
+			redirect.addFlashAttribute("problem", rule.code());
+			redirect.addFlashAttribute("problemArgs", List.of(rule.arguments()));
+			redirect.addFlashAttribute("problemField", rule.field());
+		}
+		else if (refused instanceof StateConflict conflict) {
+			redirect.addFlashAttribute("problem", conflict.code());
+			redirect.addFlashAttribute("problemArgs", List.of());
+		}
+	}
+}
