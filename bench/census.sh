@@ -25,12 +25,15 @@ if [ "$houses" -lt 50 ]; then
 insert into residents_house (id, program_id, name, kind)
 select gen_random_uuid(), '$program', 'Bench House ' || lpad(g::text, 2, '0'), 'MIXED'
   from generate_series(1, 50 - $houses) g;
+SQL
+fi
+# 32 beds in each bench house that has none yet (also after a run that stopped between the two)
+psqlo <<SQL
 insert into residents_bed (id, program_id, house_id, room, label)
 select gen_random_uuid(), h.program_id, h.id, ((b + 1) / 2)::text, b::text
   from residents_house h cross join generate_series(1, 32) b
- where h.name like 'Bench House %';
+ where h.name ~ '^Bench House [0-9]{2}$' and not exists (select 1 from residents_bed x where x.house_id = h.id);
 SQL
-fi
 open=$(psqlo -c "select count(*) from residents_stay where program_id = '$program' and discharged_on is null")
 if [ "$open" -lt 1500 ]; then
   echo "admitting $((1500 - open)) invented residents to free beds ..."
@@ -38,7 +41,7 @@ if [ "$open" -lt 1500 ]; then
 with free as (
   select b.id as bed_id, b.house_id, row_number() over (order by b.house_id, b.label) as n
     from residents_bed b join residents_house h on h.id = b.house_id
-   where h.name like 'Bench House %'
+   where h.name ~ '^Bench House [0-9]{2}$'
      and not exists (select 1 from residents_stay s where s.bed_id = b.id and s.discharged_on is null)
    limit 1500 - $open
 ), people as (
