@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -158,7 +157,7 @@ class StatementTimeoutHttpTests {
 			catch (RuntimeException ex) {
 				seen.completeExceptionally(ex);
 			}
-		}, Instant.now());
+		}, scheduler.getClock().instant());
 		assertThat(seen.get(30, TimeUnit.SECONDS)).isEqualTo("10min");
 		assertThat(statementTimeoutInATransaction()).as("this thread, not a job").isEqualTo("5s");
 	}
