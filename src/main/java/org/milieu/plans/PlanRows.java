@@ -25,8 +25,11 @@ class PlanRows {
 
 	private final JdbcClient jdbc;
 
-	PlanRows(JdbcClient jdbc) {
+	private final org.springframework.jdbc.core.JdbcTemplate batch;
+
+	PlanRows(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	Optional<UUID> planOf(UUID programId, UUID residentId) {
@@ -94,21 +97,28 @@ class PlanRows {
 
 	void replaceItems(UUID programId, UUID planId, int number, List<PlanItem> items) {
 		jdbc.sql("delete from plans_item where plan_id = ? and version_number = ?").params(planId, number).update();
-		int position = 0;
-		for (PlanItem item : items) {
-			addItem(programId, planId, number, position++, item);
-		}
+		addItems(programId, planId, number, 0, items);
 	}
 
-	void addItem(UUID programId, UUID planId, int number, int position, PlanItem i) {
-		jdbc.sql("""
+	void addItem(UUID programId, UUID planId, int number, int position, PlanItem item) {
+		addItems(programId, planId, number, position, List.of(item));
+	}
+
+	/** The parts in one batch (sent as one multi-row insert), at positions from {@code firstPosition} on. */
+	void addItems(UUID programId, UUID planId, int number, int firstPosition, List<PlanItem> items) {
+		if (items.isEmpty()) {
+			return;
+		}
+		batch.batchUpdate("""
 				insert into plans_item (id, plan_id, version_number, program_id, position, kind, area, text, clinical_text,
 				    measure, target_date, responsible, frequency, author_account_id, author_name, author_role, residents_words)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(i.id(), planId, number, programId, position, i.kind().name(), i.area(), i.text(), i.clinicalText(),
-					i.measure(), i.targetDate(), i.responsible(), i.frequency(), i.authorAccountId(), i.authorName(),
-					i.authorRole(), i.residentsWords())
-			.update();
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+				java.util.stream.IntStream.range(0, items.size()).mapToObj(n -> {
+					PlanItem i = items.get(n);
+					return new Object[] { i.id(), planId, number, programId, firstPosition + n, i.kind().name(), i.area(),
+							i.text(), i.clinicalText(), i.measure(), i.targetDate(), i.responsible(), i.frequency(),
+							i.authorAccountId(), i.authorName(), i.authorRole(), i.residentsWords() };
+				}).toList());
 	}
 
 	void updateItemText(UUID itemId, String text) {

@@ -168,10 +168,8 @@ public class TreatmentPlans {
 			}
 		}
 		rows.addVersion(program, planId, latest + 1, start, user.accountId(), user.displayName(), now);
-		int position = 0;
-		for (PlanItem item : previous.items()) {
-			rows.addItem(program, planId, latest + 1, position++, copy(item, UUID.randomUUID()));
-		}
+		rows.addItems(program, planId, latest + 1, 0,
+				previous.items().stream().map(item -> copy(item, UUID.randomUUID())).toList());
 		return rows.version(program, planId, latest + 1, false).orElseThrow();
 	}
 
