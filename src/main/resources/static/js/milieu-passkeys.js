@@ -112,7 +112,45 @@
       .catch(function () { say(status, button.getAttribute("data-failed")); });
   }
 
+  // Signing a document with a passkey: the device signs a fresh challenge, and its answer goes into
+  // the signing form in place of the password, which is then sent as it is.
+  function signDocument(button) {
+    var status = document.getElementById(button.getAttribute("data-status"));
+    var form = document.getElementById(button.getAttribute("data-form"));
+    post(button.getAttribute("data-challenge"))
+      .then(function (options) {
+        options.challenge = fromBase64Url(options.challenge);
+        options.allowCredentials = (options.allowCredentials || []).map(function (c) {
+          return Object.assign({}, c, { id: fromBase64Url(c.id) });
+        });
+        return navigator.credentials.get({ publicKey: options });
+      })
+      .then(function (credential) {
+        form.querySelector("input[name=passkey]").value = JSON.stringify({
+          id: credential.id,
+          rawId: toBase64Url(credential.rawId),
+          response: {
+            authenticatorData: toBase64Url(credential.response.authenticatorData),
+            clientDataJSON: toBase64Url(credential.response.clientDataJSON),
+            signature: toBase64Url(credential.response.signature),
+            userHandle: credential.response.userHandle ? toBase64Url(credential.response.userHandle) : undefined
+          },
+          type: credential.type,
+          clientExtensionResults: credential.getClientExtensionResults(),
+          authenticatorAttachment: credential.authenticatorAttachment
+        });
+        // submitted without a button, so the decision is the default one: sign
+        form.submit();
+      })
+      .catch(function () { say(status, button.getAttribute("data-failed")); });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var signing = document.getElementById("sign-with-passkey");
+    if (signing && window.PublicKeyCredential) {
+      signing.hidden = false;
+      signing.addEventListener("click", function () { signDocument(signing); });
+    }
     var form = document.getElementById("passkey-register");
     if (form) {
       form.addEventListener("submit", function (event) { event.preventDefault(); register(form); });

@@ -9,15 +9,29 @@ import org.milieu.audit.AuditOutcome;
 import org.milieu.audit.AuditTrail;
 import org.milieu.platform.Transactions;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.webauthn.api.AuthenticatorAssertionResponse;
+import org.springframework.security.web.webauthn.api.PublicKeyCredential;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialRequestOptions;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.api.UserVerificationRequirement;
+import org.springframework.security.web.webauthn.jackson.WebauthnJacksonModule;
+import org.springframework.security.web.webauthn.management.ImmutablePublicKeyCredentialRequestOptionsRequest;
+import org.springframework.security.web.webauthn.management.RelyingPartyAuthenticationRequest;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Asks a person for their credential again at a moment that matters, such as an electronic
  * signature: the password, and the authenticator code when the account has a second factor. The
  * person may be the one signed in, or someone else handed the same tablet (a resident signing on
- * the clinician's session), who then names their own account. The same lockout as signing in
+ * the clinician's session), who then names their own account. A passkey answers on its own (the
+ * device's fingerprint, face or PIN is required, so it is two factors): the browser asks the device
+ * to sign a fresh challenge ({@link #passkeyChallenge}) and the passkey itself names its owner. The same lockout as signing in
  * applies: a wrong answer counts toward it, and a locked account is refused without checking.
  * Every failure is audited and counted on its own, so neither survives only if the caller's
  * transaction commits.
@@ -39,8 +53,21 @@ public class Reauthentication {
 
 	/** How the person proved who they are. */
 	public enum Method {
-		PASSWORD, PASSWORD_AND_SECOND_FACTOR
+		PASSWORD, PASSWORD_AND_SECOND_FACTOR, PASSKEY
 	}
+
+	/** A passkey's answer: the challenge the browser was given and the device's signed assertion (JSON). */
+	public record PasskeyAnswer(PublicKeyCredentialRequestOptions challenge, String assertion) {
+
+		@Override
+		public String toString() {
+			return "PasskeyAnswer";
+		}
+	}
+
+	private static final JsonMapper WEBAUTHN_JSON = JsonMapper.builder().addModule(new WebauthnJacksonModule()).build();
+
+	private static final int ASSERTION_MAX = 16_384;
 
 	/** The outcome; for a confirmed attempt, the person and how they proved it. */
 	public record Result(Outcome outcome, MilieuUser person, Method method) {
@@ -62,8 +89,11 @@ public class Reauthentication {
 
 	private final Transactions transactions;
 
+	private final WebAuthnRelyingPartyOperations relyingParty;
+
 	Reauthentication(Accounts accounts, PasswordEncoder passwords, SecondFactor secondFactor, SignInThrottle throttle,
-			AuditTrail trail, Transactions transactions) {
+			AuditTrail trail, Transactions transactions, WebAuthnRelyingPartyOperations relyingParty) {
+		this.relyingParty = relyingParty;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.secondFactor = secondFactor;
@@ -130,5 +160,63 @@ public class Reauthentication {
 		}
 		AuditEntry entry = AuditEntry.of(actor, AuditAction.SIGN_IN_FAILED, AuditOutcome.FAILURE).saying(detail);
 		trail.recordIndependently(account == null ? entry : entry.on("Account", account.id()));
+	}
+
+	/**
+	 * A fresh challenge for a passkey, requiring the device to verify its user (fingerprint, face or
+	 * PIN). For the signed-in person it names their own passkeys; for someone handed the tablet it
+	 * names none, so the device offers whichever passkeys it holds for Milieu.
+	 */
+	public PublicKeyCredentialRequestOptions passkeyChallenge(MilieuUser signedIn, boolean handedOver) {
+		PublicKeyCredentialRequestOptions options = relyingParty.createCredentialRequestOptions(
+				new ImmutablePublicKeyCredentialRequestOptionsRequest(handedOver ? null
+						: new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(signedIn.getUsername(),
+								null, signedIn.getAuthorities())));
+		return PublicKeyCredentialRequestOptions.builder().challenge(options.getChallenge()).rpId(options.getRpId())
+			.timeout(options.getTimeout()).allowCredentials(options.getAllowCredentials())
+			.userVerification(UserVerificationRequirement.REQUIRED).build();
+	}
+
+	/** The challenge as the browser's WebAuthn call takes it (JSON, binary fields in base64url). */
+	public static String asJson(PublicKeyCredentialRequestOptions options) {
+		return WEBAUTHN_JSON.writeValueAsString(options);
+	}
+
+	/**
+	 * Checks a passkey's answer to {@link #passkeyChallenge}: the device signed that challenge with a
+	 * passkey registered here and verified its user. The person is whoever the passkey belongs to;
+	 * someone other than the signed-in person must belong to the same program and have an enabled,
+	 * unlocked account. A wrong answer is audited; it is not counted toward the lockout (a passkey
+	 * cannot be guessed).
+	 */
+	@Transactional
+	public Result confirmPasskey(MilieuUser signedIn, PasskeyAnswer answer, String purpose) {
+		PublicKeyCredentialUserEntity owner;
+		try {
+			if (answer.challenge() == null || answer.assertion() == null || answer.assertion().length() > ASSERTION_MAX) {
+				throw new IllegalArgumentException("no challenge, or no answer");
+			}
+			PublicKeyCredential<AuthenticatorAssertionResponse> credential = WEBAUTHN_JSON.readValue(answer.assertion(),
+					new TypeReference<PublicKeyCredential<AuthenticatorAssertionResponse>>() {
+					});
+			owner = relyingParty.authenticate(new RelyingPartyAuthenticationRequest(answer.challenge(), credential));
+		}
+		catch (RuntimeException refused) { // malformed JSON (JacksonException) or a failed verification
+			fail(signedIn.actor(), null, purpose + ": passkey not accepted");
+			return new Result(Outcome.WRONG_CREDENTIALS, null, null);
+		}
+		Optional<Account> found = accounts.findByUsername(owner.getName())
+			.filter(a -> a.programId().equals(signedIn.programId().value()) && a.enabled());
+		if (found.isEmpty()) {
+			fail(signedIn.actor(), null, purpose + ": passkey of an account that may not sign here");
+			return new Result(Outcome.WRONG_CREDENTIALS, null, null);
+		}
+		MilieuUser person = new MilieuUser(found.get());
+		if (throttle.isLocked(found.get().id())) {
+			trail.recordIndependently(AuditEntry.of(person.actor(), AuditAction.SIGN_IN_FAILED, AuditOutcome.FAILURE)
+				.on("Account", found.get().id()).saying(purpose + ": refused while locked"));
+			return new Result(Outcome.LOCKED, null, null);
+		}
+		return new Result(Outcome.CONFIRMED, person, Method.PASSKEY);
 	}
 }

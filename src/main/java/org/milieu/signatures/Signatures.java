@@ -83,27 +83,36 @@ public class Signatures {
 	public Signature sign(MilieuUser session, SignDocument command, Locale locale) {
 		boolean declining = command.declineReason() != null;
 		check(command, declining);
-		if (command.credential() == null || !StringUtils.hasText(command.credential().password())) {
+		Credential credential = command.credential();
+		boolean passkey = credential != null && credential.passkey() != null;
+		if (!passkey && (credential == null || !StringUtils.hasText(credential.password()))) {
 			throw new RuleViolation("signature.password.missing", "password");
 		}
 		SignableKind kind = kinds.named(command.kind());
-		Credential credential = command.credential();
-		boolean handedOver = StringUtils.hasText(credential.username())
-				&& !credential.username().strip().equalsIgnoreCase(session.getUsername());
-		transactions.executeWithoutResult(status -> {
-			SignableDocument document = current(kind, session, command);
-			SignatureMeaning meaning = meaning(kind, command.meaning());
-			if (handedOver) {
-				enforce(session, AuditAction.READ, document, document.documentId());
-			}
-			else {
-				allowed(kind, session, document, meaning);
-				refuseWithoutAccess(session, document);
-			}
-			refuseTwice(command, declining);
-		});
-		Reauthentication.Result proof = reauthentication.confirm(session, credential.username(), credential.password(),
-				credential.code(), declining ? "declining to sign" : "signing");
+		String purpose = declining ? "declining to sign" : "signing";
+		// a passkey names its owner, so its answer is checked first; a password is checked after the
+		// document, so that asking for a wrong document never costs an attempt toward the lockout
+		Reauthentication.Result passkeyProof = passkey ? reauthentication.confirmPasskey(session, credential.passkey(), purpose)
+				: null;
+		if (passkeyProof == null || passkeyProof.confirmed()) {
+			boolean handedOver = passkey ? !passkeyProof.person().accountId().equals(session.accountId())
+					: StringUtils.hasText(credential.username())
+							&& !credential.username().strip().equalsIgnoreCase(session.getUsername());
+			transactions.executeWithoutResult(status -> {
+				SignableDocument document = current(kind, session, command);
+				SignatureMeaning meaning = meaning(kind, command.meaning());
+				if (handedOver) {
+					enforce(session, AuditAction.READ, document, document.documentId());
+				}
+				else {
+					allowed(kind, session, document, meaning);
+					refuseWithoutAccess(session, document);
+				}
+				refuseTwice(command, declining);
+			});
+		}
+		Reauthentication.Result proof = passkeyProof != null ? passkeyProof
+				: reauthentication.confirm(session, credential.username(), credential.password(), credential.code(), purpose);
 		if (!proof.confirmed()) {
 			SigningRefused refused = new SigningRefused(switch (proof.outcome()) {
 				case LOCKED -> SigningRefused.Reason.LOCKED;
@@ -129,8 +138,11 @@ public class Signatures {
 					signer.getUsername(), signer.displayName(), meaning.role().name(),
 					signer.accountId().equals(session.accountId()) ? null : session.accountId(), meaning.code(),
 					words(meaning, locale), language(locale), declining, declining ? command.declineReason().strip() : null,
-					document.contentHash(), proof.method() == Reauthentication.Method.PASSWORD_AND_SECOND_FACTOR
-							? SigningMethod.PASSWORD_AND_SECOND_FACTOR : SigningMethod.PASSWORD,
+					document.contentHash(), switch (proof.method()) {
+						case PASSWORD_AND_SECOND_FACTOR -> SigningMethod.PASSWORD_AND_SECOND_FACTOR;
+						case PASSKEY -> SigningMethod.PASSKEY;
+						case PASSWORD -> SigningMethod.PASSWORD;
+					},
 					now);
 			try {
 				rows.add(document.programId(), signature);

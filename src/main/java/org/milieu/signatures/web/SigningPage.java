@@ -3,7 +3,9 @@ package org.milieu.signatures.web;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.milieu.identity.MilieuUser;
+import org.milieu.identity.Reauthentication;
 import org.milieu.shared.RuleViolation;
 import org.milieu.shared.StateConflict;
 import org.milieu.signatures.Credential;
@@ -15,14 +17,17 @@ import org.milieu.signatures.SigningScreen;
 import org.milieu.signatures.StaleContent;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialRequestOptions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -35,10 +40,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT')")
 class SigningPage {
 
+	private static final String PASSKEY_CHALLENGE = "milieu.signing.passkey-challenge";
+
 	private final Signatures signatures;
 
-	SigningPage(Signatures signatures) {
+	private final Reauthentication reauthentication;
+
+	SigningPage(Signatures signatures, Reauthentication reauthentication) {
 		this.signatures = signatures;
+		this.reauthentication = reauthentication;
 	}
 
 	@GetMapping("/sign/{kind}/{documentId}/{version}")
@@ -53,21 +63,42 @@ class SigningPage {
 		return show(user, kind, documentId, version, true, model);
 	}
 
+	/**
+	 * A fresh passkey challenge for the signing form, kept in the session for the one answer to it;
+	 * on the hand-over page it names no passkey, so the device offers the resident's own.
+	 */
+	@PostMapping(path = "/sign/passkey-challenge", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	String passkeyChallenge(@AuthenticationPrincipal MilieuUser user,
+			@RequestParam(defaultValue = "false") boolean handedOver, HttpSession session) {
+		PublicKeyCredentialRequestOptions challenge = reauthentication.passkeyChallenge(user, handedOver);
+		session.setAttribute(PASSKEY_CHALLENGE, challenge);
+		return Reauthentication.asJson(challenge);
+	}
+
 	@PostMapping("/sign/{kind}/{documentId}/{version}")
 	String sign(@AuthenticationPrincipal MilieuUser user, @PathVariable String kind, @PathVariable UUID documentId,
 			@PathVariable int version, @RequestParam(defaultValue = "") String meaning,
 			@RequestParam(defaultValue = "") String contentHash, @RequestParam(defaultValue = "") String password,
 			@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String username,
 			@RequestParam(defaultValue = "false") boolean handedOver, @RequestParam(defaultValue = "sign") String decision,
-			@RequestParam(defaultValue = "") String reason, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+			@RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String passkey, Model model,
+			RedirectAttributes redirect, HttpServletResponse response, HttpSession session) {
 		boolean declining = "decline".equals(decision);
+		Credential credential = new Credential(handedOver ? username : null, password, code);
+		if (!passkey.isBlank()) {
+			// the challenge is used once, whatever the answer
+			Object challenge = session.getAttribute(PASSKEY_CHALLENGE);
+			session.removeAttribute(PASSKEY_CHALLENGE);
+			credential = Credential.ofPasskey(new Reauthentication.PasskeyAnswer(
+					challenge instanceof PublicKeyCredentialRequestOptions options ? options : null, passkey));
+		}
 		String error;
 		Object[] arguments = null;
 		HttpStatus status;
 		try {
 			Signature done = signatures.sign(user, new SignDocument(kind, documentId, version, meaning, contentHash,
-					new Credential(handedOver ? username : null, password, code), declining ? reason : null),
+					credential, declining ? reason : null),
 					LocaleContextHolder.getLocale());
 			redirect.addFlashAttribute("notice", done.declined() ? "signature.page.declined" : "signature.page.done");
 			return "redirect:" + safe(signatures.screen(user, kind, documentId, version, false,

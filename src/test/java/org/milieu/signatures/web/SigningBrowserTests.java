@@ -14,6 +14,10 @@ import org.milieu.signatures.SignableDocument;
 import org.milieu.signatures.SigningFixtures;
 import org.milieu.signatures.TestDocuments;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,6 +103,43 @@ class SigningBrowserTests extends BrowserJourneys {
 			open("/account");
 			assertThat(browser.findElement(By.tagName("main")).getText()).contains(signIns.user(clinician).displayName());
 		});
+	}
+
+	@Test
+	void aClinicianWithAPasskeySignsWithItInsteadOfThePassword(TestInfo test) {
+		String clinician = fixtures.aClinicianOfResident01sHouse();
+		VirtualAuthenticator device = ((HasVirtualAuthenticator) browser).addVirtualAuthenticator(
+				new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+					.setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+					.setHasResidentKey(true)
+					.setHasUserVerification(true)
+					.setIsUserVerified(true));
+		try {
+			journey(test, () -> {
+				open("/login");
+				signIn(clinician, SigningFixtures.PASSWORD);
+				open("/account/passkeys");
+				browser.findElement(By.id("label")).sendKeys("unit tablet");
+				browser.findElement(By.cssSelector("#passkey-register button[type=submit]")).click();
+				wait.until(ExpectedConditions.presenceOfElementLocated(By.id("passkeys")));
+				assertThat(device.getCredentials()).hasSize(1);
+
+				open("/sign/" + TestDocuments.KIND + "/" + plan.documentId() + "/1?lang=es");
+				WebElement passkey = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-with-passkey")));
+				assertThat(passkey.getText()).isEqualTo("Firmar con una llave de acceso");
+				assertAccessible("the signing page offering a passkey, in Spanish");
+				passkey.click();
+				wait.until(ExpectedConditions.urlMatches(".*/residents$"));
+
+				assertThat(jdbc.sql("select method || ' ' || signer_username from sig_signature where document_id = ?")
+					.param(plan.documentId()).query(String.class).single()).isEqualTo("PASSKEY " + clinician);
+				open("/sign/" + TestDocuments.KIND + "/" + plan.documentId() + "/1");
+				assertThat(browser.findElement(By.id("signatures")).getText()).contains("Revisado por", "La firma coincide");
+			});
+		}
+		finally {
+			((HasVirtualAuthenticator) browser).removeVirtualAuthenticator(device);
+		}
 	}
 
 	@Test

@@ -146,6 +146,45 @@ class SigningPageWebTests {
 	}
 
 	@Test
+	void aPasskeyChallengeAsksTheDeviceToVerifyItsUserAndNamesNoPasskeyOnTheHandOver() throws Exception {
+		String own = mvc.perform(post("/sign/passkey-challenge").with(signIns.as("clinician")).with(csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String handOver = mvc.perform(post("/sign/passkey-challenge").param("handedOver", "true")
+			.with(signIns.as("clinician")).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(own).contains("\"userVerification\":\"required\"").contains("\"challenge\":\"");
+		assertThat(handOver).contains("\"userVerification\":\"required\"").doesNotContain("\"allowCredentials\":[{");
+	}
+
+	@Test
+	void aPasskeyAnswerThatIsNotOneIsRefusedAsAWrongCredentialAndSignsNothing() throws Exception {
+		org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+		String clinician = fixtures.aClinicianOfResident01sHouse();
+		mvc.perform(post("/sign/passkey-challenge").session(session).with(signIns.as(clinician)).with(csrf()))
+			.andExpect(status().isOk());
+
+		String html = mvc.perform(post(path).session(session).with(signIns.as(clinician)).with(csrf())
+			.param("meaning", "reviewed").param("contentHash", plan.contentHash())
+			.param("passkey", "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{}}"))
+			.andExpect(status().isUnauthorized()).andReturn().getResponse().getContentAsString();
+
+		assertThat(Jsoup.parse(html).getElementById("signature-error").text()).contains("not right");
+		assertThat(stored()).isZero();
+		assertThat(jdbc.sql("select count(*) from audit_record where detail like 'signing: passkey not accepted%'")
+			.query(Integer.class).single()).isPositive();
+	}
+
+	@Test
+	void aPasskeyAnswerWithoutAChallengeIsRefused() throws Exception {
+		mvc.perform(post(path).with(signIns.as(fixtures.aClinicianOfResident01sHouse())).with(csrf())
+			.param("meaning", "reviewed").param("contentHash", plan.contentHash()).param("passkey", "{}"))
+			.andExpect(status().isUnauthorized());
+
+		assertThat(stored()).isZero();
+	}
+
+	@Test
 	void aResidentCannotOpenTheSigningPageOfSomeoneElsesPlan() throws Exception {
 		mvc.perform(get(path).with(signIns.as("resident02"))).andExpect(status().isForbidden());
 	}
