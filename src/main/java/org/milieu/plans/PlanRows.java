@@ -181,6 +181,22 @@ class PlanRows {
 			.params(utc(at), reason, programId, residentId).update();
 	}
 
+	/** What a discharge ended, once per stay (a second run of the reaction keeps the first record). */
+	void recordClosure(UUID programId, UUID residentId, UUID stayId, int draftsEnded, Instant at) {
+		jdbc.sql("""
+				insert into plans_discharge_closure (stay_id, program_id, resident_id, drafts_ended, version_in_force, closed_at)
+				select ?, ?, ?, ?, (select v.number from plans_version v join plans_plan p on p.id = v.plan_id
+				                    where p.program_id = ? and p.resident_id = ? and v.status = 'IN_FORCE'), ?
+				on conflict (stay_id) do nothing""")
+			.params(stayId, programId, residentId, draftsEnded, programId, residentId, utc(at)).update();
+	}
+
+	/** The closure record of a stay: drafts ended and the version then in force (0 when none); empty before the reaction ran. */
+	java.util.Optional<int[]> closure(UUID stayId) {
+		return jdbc.sql("select drafts_ended, coalesce(version_in_force, 0) from plans_discharge_closure where stay_id = ?")
+			.param(stayId).query((rs, n) -> new int[] { rs.getInt(1), rs.getInt(2) }).optional();
+	}
+
 	private static PlanVersion version(ResultSet rs, List<PlanItem> items) throws SQLException {
 		return new PlanVersion(rs.getObject("plan_id", UUID.class), rs.getObject("resident_id", UUID.class),
 				rs.getInt("number"), PlanStatus.valueOf(rs.getString("status")), rs.getObject("starts_on", LocalDate.class),

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * What a discharge ends in plans (ADR 0016), after the discharge commits, from the persisted event:
  * a draft version still open is ENDED with the reason, so nobody signs a plan for a resident who has
  * left. Versions in force or superseded stay as they were, with their signatures. Ending only drafts
- * makes a second run of the reaction change nothing more.
+ * makes a second run of the reaction change nothing more; the closure record is kept once per stay
+ * ({@link PlanDischargeClosure} reads it back for the discharged record).
  */
 @Component
 class PlansOnDischarge {
@@ -41,10 +42,11 @@ class PlansOnDischarge {
 		close(discharged);
 	}
 
-	/** Ends the resident's open drafts; returns how many. */
+	/** Ends the resident's open drafts and records, once per stay, what it ended; returns how many. */
 	@Transactional
 	int close(ResidentDischarged d) {
 		int ended = rows.endDrafts(d.programId(), d.residentId(), clock.instant(), "discharged on " + d.dischargedOn());
+		rows.recordClosure(d.programId(), d.residentId(), d.stayId(), ended, clock.instant());
 		if (ended > 0) {
 			trail.record(AuditEntry.of(new Actor(d.programId(), null, SYSTEM, null), AuditAction.UPDATE, AuditOutcome.SUCCESS)
 				.about(d.residentId(), DataCategory.CLINICAL_NOTES).on("TreatmentPlan", d.stayId())
