@@ -42,7 +42,7 @@ class PlanDischargeClosureTests {
 	@Test
 	void theRecordNamesTheDraftEndedAndTheVersionInForceOncePerStay() {
 		MilieuUser clinician = signIns.user("clinician");
-		MilieuUser resident = signIns.user(fixtures.aResidentWithoutPlan());
+		MilieuUser resident = signIns.user(fixtures.aNewResidentOfTheClinician());
 		PlanVersion draft = plans.startVersion(clinician, resident.residentId(), START);
 		PlanVersion v1 = plans.revise(clinician, resident.residentId(), 1, draft.revision(), TreatmentPlansTests.aDraft());
 		fixtures.sign(clinician, v1.planId(), 1, "wrote-with-resident", null);

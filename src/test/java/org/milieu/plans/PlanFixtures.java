@@ -1,7 +1,19 @@
 package org.milieu.plans;
 
 import java.util.Locale;
+import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
+
+import org.milieu.identity.Accounts;
+import org.milieu.identity.CareRelationships;
+import org.milieu.identity.NewAccount;
+import org.milieu.identity.Role;
+import org.milieu.residents.Admissions;
+import org.milieu.residents.HouseDetails;
+import org.milieu.residents.HouseKind;
+import org.milieu.residents.Houses;
+import org.milieu.residents.NewAdmission;
 
 import org.milieu.identity.DemoSignIns;
 import org.milieu.identity.MilieuUser;
@@ -33,7 +45,20 @@ public class PlanFixtures {
 
 	private final Signatures signatures;
 
-	PlanFixtures(DemoSignIns signIns, Census census, JdbcClient jdbc, PlanDocuments documents, Signatures signatures) {
+	private final Houses houses;
+
+	private final Admissions admissions;
+
+	private final CareRelationships care;
+
+	private final Accounts accounts;
+
+	PlanFixtures(DemoSignIns signIns, Census census, JdbcClient jdbc, PlanDocuments documents, Signatures signatures,
+			Houses houses, Admissions admissions, CareRelationships care, Accounts accounts) {
+		this.houses = houses;
+		this.admissions = admissions;
+		this.care = care;
+		this.accounts = accounts;
 		this.signIns = signIns;
 		this.census = census;
 		this.jdbc = jdbc;
@@ -60,7 +85,34 @@ public class PlanFixtures {
 				return username;
 			}
 		}
-		throw new IllegalStateException("no resident of the clinician's house is left without a plan");
+		return aNewResidentOfTheClinician();
+	}
+
+	/**
+	 * When every demo resident of the clinician's houses has a plan (the tests of several modules take
+	 * one each): a new resident in a one-bed house of their own, on the demo clinician's caseload, with
+	 * a sign-in of their own and the demo password.
+	 */
+	public String aNewResidentOfTheClinician() {
+		MilieuUser clinician = signIns.user("clinician");
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		UUID house = houses.found(clinician.programId(), new HouseDetails("Plans " + suffix, HouseKind.MIXED, null), 1).id();
+		UUID residentId = UUID.randomUUID();
+		admissions.admit(clinician.programId(), residentId, new NewAdmission("Plan", "Writer " + suffix, null,
+				LocalDate.of(1991, 3, 3), houses.beds(clinician.programId(), house).get(0).id(),
+				admittedOn(census.day(clinician.programId()))));
+		care.addToCaseload(clinician.accountId(), residentId);
+		String username = "planner-" + suffix;
+		accounts.open(new NewAccount(clinician.programId(), username, "Plan Writer", DEMO_PASSWORD, Set.of(Role.RESIDENT),
+				residentId));
+		return username;
+	}
+
+	/** Sixty days ago, and never after the first of November 2026, the day before the tests' plans start. */
+	private static LocalDate admittedOn(LocalDate today) {
+		LocalDate beforeTheTestsPlans = LocalDate.of(2026, 11, 1);
+		LocalDate sixtyDaysAgo = today.minusDays(60);
+		return sixtyDaysAgo.isBefore(beforeTheTestsPlans) ? sixtyDaysAgo : beforeTheTestsPlans;
 	}
 
 	/** Signs (or, with a reason, declines) a version in a meaning, as that signer with the demo password. */
