@@ -23,7 +23,6 @@ import org.milieu.residents.Census;
 import org.milieu.residents.CensusEntry;
 import org.milieu.shared.DataCategory;
 import org.milieu.shared.ProgramId;
-import org.milieu.shared.RecordNotFound;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
@@ -57,11 +56,16 @@ public class ResidentCriteria {
 		this.policy = policy;
 	}
 
-	/** The resident's criteria ahead, level by level in the scheme's order; the read passes the access policy (levels). */
+	/**
+	 * The resident's criteria ahead, level by level in the scheme's order; the read passes the access
+	 * policy (levels). None for a resident no longer in the program's census.
+	 */
 	@Transactional
 	public List<CriterionChoice> ahead(MilieuUser reader, UUID residentId) {
-		CensusEntry resident = census.find(reader.programId(), residentId)
-			.orElseThrow(() -> new RecordNotFound("Resident", residentId));
+		CensusEntry resident = census.find(reader.programId(), residentId).orElse(null);
+		if (resident == null) {
+			return List.of(); // discharged: no level lies ahead, and nothing of theirs is read
+		}
 		policy.enforce(reader, AuditAction.READ, DataCategory.LEVELS_AND_RATINGS,
 				new ResidentScope(residentId, resident.houseId()), "CriterionAdjustment", residentId);
 		return choices(reader.programId(), residentId);
