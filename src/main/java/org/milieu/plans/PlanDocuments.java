@@ -98,6 +98,7 @@ class PlanDocuments implements SignableKind {
 			field(text, "target-date", item.targetDate());
 			field(text, "who", item.responsible());
 			field(text, "how-often", item.frequency());
+			field(text, "level-criterion", item.criterion() == null ? null : item.criterion().value());
 			text.append('\n');
 		}
 		return text.toString();

@@ -85,13 +85,13 @@ class PlanRows {
 	List<PlanItem> items(UUID planId, int number) {
 		return jdbc.sql("""
 				select id, kind, area, text, clinical_text, measure, target_date, responsible, frequency, author_account_id,
-				       author_name, author_role, residents_words
+				       author_name, author_role, residents_words, criterion_level, criterion_key
 				from plans_item where plan_id = ? and version_number = ? order by position, id""").params(planId, number)
 			.query((rs, n) -> new PlanItem(rs.getObject("id", UUID.class), ItemKind.valueOf(rs.getString("kind")),
 					rs.getString("area"), rs.getString("text"), rs.getString("clinical_text"), rs.getString("measure"),
 					rs.getObject("target_date", LocalDate.class), rs.getString("responsible"), rs.getString("frequency"),
 					rs.getObject("author_account_id", UUID.class), rs.getString("author_name"), rs.getString("author_role"),
-					rs.getBoolean("residents_words")))
+					rs.getBoolean("residents_words"), link(rs)))
 			.list();
 	}
 
@@ -111,13 +111,15 @@ class PlanRows {
 		}
 		batch.batchUpdate("""
 				insert into plans_item (id, plan_id, version_number, program_id, position, kind, area, text, clinical_text,
-				    measure, target_date, responsible, frequency, author_account_id, author_name, author_role, residents_words)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+				    measure, target_date, responsible, frequency, author_account_id, author_name, author_role, residents_words,
+				    criterion_level, criterion_key)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
 				java.util.stream.IntStream.range(0, items.size()).mapToObj(n -> {
 					PlanItem i = items.get(n);
 					return new Object[] { i.id(), planId, number, programId, firstPosition + n, i.kind().name(), i.area(),
 							i.text(), i.clinicalText(), i.measure(), i.targetDate(), i.responsible(), i.frequency(),
-							i.authorAccountId(), i.authorName(), i.authorRole(), i.residentsWords() };
+							i.authorAccountId(), i.authorName(), i.authorRole(), i.residentsWords(),
+							i.criterion() == null ? null : i.criterion().level(), i.criterion() == null ? null : i.criterion().key() };
 				}).toList());
 	}
 
@@ -204,6 +206,11 @@ class PlanRows {
 				rs.getObject("first_signed_at") != null, rs.getObject("clinician_signed_at") != null,
 				rs.getObject("resident_answered_at") != null, rs.getBoolean("resident_declined"), instant(rs, "in_force_at"),
 				items);
+	}
+
+	private static org.milieu.levels.facts.CriterionLink link(ResultSet rs) throws SQLException {
+		String key = rs.getString("criterion_key");
+		return key == null ? null : new org.milieu.levels.facts.CriterionLink(rs.getInt("criterion_level"), key);
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -16,6 +16,7 @@ import org.milieu.identity.AccessPolicy;
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.ResidentScope;
 import org.milieu.identity.Role;
+import org.milieu.levels.reviews.ResidentCriteria;
 import org.milieu.residents.Census;
 import org.milieu.residents.CensusEntry;
 import org.milieu.shared.DataCategory;
@@ -59,7 +60,11 @@ public class TreatmentPlans {
 
 	private final Clock clock;
 
-	TreatmentPlans(PlanRows rows, AccessPolicy policy, Census census, Signatures signatures, Clock clock) {
+	private final ResidentCriteria criteria;
+
+	TreatmentPlans(PlanRows rows, AccessPolicy policy, Census census, Signatures signatures, Clock clock,
+			ResidentCriteria criteria) {
+		this.criteria = criteria;
 		this.rows = rows;
 		this.policy = policy;
 		this.census = census;
@@ -116,6 +121,15 @@ public class TreatmentPlans {
 	public List<Verification> signaturesOf(MilieuUser reader, UUID residentId, int number) {
 		PlanVersion version = version(reader, residentId, number);
 		return signatures.signaturesOf(reader, PlanDocuments.KIND, version.planId(), number);
+	}
+
+	/**
+	 * The level criteria an objective of the resident's plan may be linked to: those of every level
+	 * above the resident's own, as their adjustments make them (the read of levels data is audited).
+	 */
+	@Transactional
+	public List<org.milieu.levels.reviews.CriterionChoice> criteriaAhead(MilieuUser reader, UUID residentId) {
+		return criteria.ahead(reader, residentId);
 	}
 
 	/** Whether this person may draft and edit the resident's plan (the pages show the forms by it). */
@@ -198,7 +212,9 @@ public class TreatmentPlans {
 		List<PlanItem> written = new ArrayList<>();
 		List<NewItem> items = draft.items() == null ? List.of() : draft.items();
 		for (int i = 0; i < items.size(); i++) {
-			written.add(teamItem(user, items.get(i), "items[" + i + "].", draft.startsOn(), existing));
+			PlanItem item = teamItem(user, items.get(i), "items[" + i + "].", draft.startsOn(), existing);
+			checkLink(user, residentId, item, existing.get(item.id()), "items[" + i + "].criterion");
+			written.add(item);
 		}
 		version.items().stream().filter(PlanItem::residentsWords).forEach(written::add);
 		rows.replaceItems(program, planId, number, written);
@@ -258,6 +274,18 @@ public class TreatmentPlans {
 		return version;
 	}
 
+	/**
+	 * An objective's link to a level criterion names one of the resident's criteria still ahead when
+	 * it is written or changed; a link the part already had (carried from a signed version) stays,
+	 * even after the resident has passed that level, as the signed content it was.
+	 */
+	private void checkLink(MilieuUser user, UUID residentId, PlanItem item, PlanItem before, String field) {
+		if (item.criterion() != null && (before == null || !item.criterion().equals(before.criterion()))
+				&& criteria.find(user.programId(), residentId, item.criterion()).isEmpty()) {
+			throw new RuleViolation("plan.criterion.unknown", field);
+		}
+	}
+
 	private static PlanItem teamItem(MilieuUser user, NewItem in, String at, LocalDate startsOn,
 			Map<UUID, PlanItem> existing) {
 		if (in == null || in.kind() == null) {
@@ -270,6 +298,9 @@ public class TreatmentPlans {
 		LocalDate target = null;
 		String responsible = null;
 		String frequency = null;
+		if (in.criterion() != null && in.kind() != ItemKind.OBJECTIVE) {
+			throw new RuleViolation("plan.criterion.objective-only", at + "criterion");
+		}
 		switch (in.kind()) {
 			case PROBLEM -> {
 				area = in.area() == null || in.area().isBlank() ? null : in.area().strip();
@@ -294,6 +325,9 @@ public class TreatmentPlans {
 					throw new RuleViolation("plan.target-date.before-start", at + "targetDate", startsOn);
 				}
 				target = in.targetDate();
+				if (in.criterion() != null && (in.criterion().key() == null || in.criterion().key().isBlank())) {
+					throw new RuleViolation("plan.criterion.unknown", at + "criterion");
+				}
 			}
 			case INTERVENTION -> {
 				responsible = TEXT.required(in.responsible(), at + "responsible", SHORT_MAX);
@@ -309,11 +343,13 @@ public class TreatmentPlans {
 		if (before != null && before.kind() == in.kind() && Objects.equals(before.area(), area)
 				&& before.text().equals(text) && Objects.equals(before.clinicalText(), clinical)
 				&& Objects.equals(before.measure(), measure) && Objects.equals(before.targetDate(), target)
-				&& Objects.equals(before.responsible(), responsible) && Objects.equals(before.frequency(), frequency)) {
+				&& Objects.equals(before.responsible(), responsible) && Objects.equals(before.frequency(), frequency)
+				&& Objects.equals(before.criterion(), in.criterion())) {
 			return before;
 		}
 		return new PlanItem(before != null ? before.id() : UUID.randomUUID(), in.kind(), area, text, clinical, measure,
-				target, responsible, frequency, user.accountId(), user.displayName(), authorRole(user), false);
+				target, responsible, frequency, user.accountId(), user.displayName(), authorRole(user), false,
+				in.criterion());
 	}
 
 	private static String authorRole(MilieuUser user) {
@@ -324,7 +360,7 @@ public class TreatmentPlans {
 	private static PlanItem copy(PlanItem item, UUID id) {
 		return new PlanItem(id, item.kind(), item.area(), item.text(), item.clinicalText(), item.measure(),
 				item.targetDate(), item.responsible(), item.frequency(), item.authorAccountId(), item.authorName(),
-				item.authorRole(), item.residentsWords());
+				item.authorRole(), item.residentsWords(), item.criterion());
 	}
 
 	/** A resident reads their own plan as a party to it; anyone else as the policy allows clinical notes. */

@@ -41,4 +41,13 @@ public interface FactSource {
 	 * Each carries its {@link FactOrigin}.
 	 */
 	List<Fact> facts(ProgramId program, Collection<UUID> residents, LocalDate from, LocalDate to);
+
+	/**
+	 * The page of the resident's record this module keeps that the level page links to, for a kind
+	 * whose facts are linked to criteria (the resident's treatment plan), or empty when they have
+	 * none. The levels module shows it only to a reader who may read the kind.
+	 */
+	default Optional<String> recordOf(ProgramId program, UUID residentId) {
+		return Optional.empty();
+	}
 }

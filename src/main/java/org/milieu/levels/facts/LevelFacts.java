@@ -55,6 +55,15 @@ public class LevelFacts {
 		return result;
 	}
 
+	/**
+	 * The pages of the resident's records that the modules supplying {@code kind} keep (their
+	 * treatment plan), for the level page to link to.
+	 */
+	public List<String> recordsOf(FactKind kind, ProgramId program, UUID residentId) {
+		return sources.get(kind).stream().map(s -> s.recordOf(program, residentId)).flatMap(java.util.Optional::stream)
+			.toList();
+	}
+
 	/** Whether some module supplies this kind (it may still be entered by hand for days before the module's records). */
 	public boolean suppliedByModule(FactKind kind) {
 		return !sources.get(kind).isEmpty();

@@ -69,6 +69,9 @@ public class ManualFacts {
 		if (kind == null) {
 			throw new RuleViolation("fact.kind.missing", "kind");
 		}
+		if (!kind.byHand()) {
+			throw new RuleViolation("fact.kind.owned", "kind");
+		}
 		if (outcome == null || !kind.outcomes().contains(outcome)) {
 			throw new RuleViolation("fact.outcome.unknown", "outcome", String.join(", ", kind.outcomes()));
 		}

@@ -140,6 +140,75 @@ public class LevelEvidence {
 		};
 	}
 
+	/**
+	 * What other modules link to the criteria of a resident's evidence (a treatment plan's
+	 * objectives), for a reader who may read it: under each criterion key of the next level, the
+	 * latest fact of each linked record since the resident's admission (the same words under the same
+	 * criterion are one record, so an objective carried into a later version of the plan shows once,
+	 * with its latest rating), newest first, and the pages of those records. Shown beside the
+	 * criterion as evidence; no criterion counts it. A kind is read only by a reader the access policy
+	 * lets read its category, or by the resident themself where the kind is theirs to read
+	 * ({@link FactKind#readByResident()}); each read is audited, and a reader who may not read a kind
+	 * gets none of it, without an error.
+	 */
+	@Transactional
+	public Linked linked(MilieuUser user, Evidence evidence) {
+		if (evidence.nextLevel() == null) {
+			return Linked.NONE;
+		}
+		CensusEntry resident = inProgram(user.programId(), evidence.residentId());
+		ResidentScope scope = new ResidentScope(evidence.residentId(), resident.houseId());
+		Map<String, List<org.milieu.levels.facts.Fact>> byCriterion = new java.util.LinkedHashMap<>();
+		List<String> records = new java.util.ArrayList<>();
+		for (FactKind kind : FactKind.values()) {
+			if (!kind.linkedToCriterion() || !facts.suppliedByModule(kind) || !mayRead(user, kind, scope)) {
+				continue;
+			}
+			records.addAll(facts.recordsOf(kind, user.programId(), evidence.residentId()));
+			Map<String, org.milieu.levels.facts.Fact> latest = new java.util.LinkedHashMap<>();
+			facts.facts(kind, user.programId(), List.of(evidence.residentId()), resident.admittedOn(), evidence.measuredOn())
+				.stream()
+				.filter(f -> f.criterion() != null && f.criterion().level() == evidence.nextLevel())
+				.sorted(java.util.Comparator.comparing(org.milieu.levels.facts.Fact::occurredOn).reversed())
+				.forEach(f -> latest.putIfAbsent(f.criterion().key() + "\n" + f.detail(), f));
+			latest.values().forEach(f -> byCriterion.computeIfAbsent(f.criterion().key(), k -> new java.util.ArrayList<>()).add(f));
+		}
+		return new Linked(byCriterion, records);
+	}
+
+	private boolean mayRead(MilieuUser user, FactKind kind, ResidentScope scope) {
+		if (kind.readByResident() && user.has(org.milieu.identity.Role.RESIDENT)
+				&& scope.residentId().equals(user.residentId())) {
+			policy.enforceResidentContribution(user, AuditAction.READ, kind.category(), scope, "LevelFact",
+					scope.residentId(), null);
+			return true;
+		}
+		if (!policy.decide(user, org.milieu.identity.AccessAction.READ, kind.category(), scope).allowed()) {
+			return false;
+		}
+		policy.enforce(user, AuditAction.READ, kind.category(), scope, "LevelFact", scope.residentId());
+		return true;
+	}
+
+	/**
+	 * The facts other modules link to the criteria of one resident's evidence, by criterion key, and
+	 * the pages of the records they come from (the resident's treatment plan).
+	 */
+	public record Linked(Map<String, List<org.milieu.levels.facts.Fact>> byCriterion, List<String> records) {
+
+		static final Linked NONE = new Linked(Map.of(), List.of());
+
+		public Linked {
+			byCriterion = Map.copyOf(byCriterion);
+			records = List.copyOf(records);
+		}
+
+		/** The linked facts under one criterion, newest first. */
+		public List<org.milieu.levels.facts.Fact> under(String key) {
+			return byCriterion.getOrDefault(key, List.of());
+		}
+	}
+
 	/** Every resident of the program today, measured at once: for the review engine. */
 	@Transactional(readOnly = true)
 	Map<UUID, Evidence> measureAll(ProgramId program, List<CensusEntry> residents) {

@@ -1,10 +1,9 @@
 package org.milieu.levels.web;
 
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 import org.milieu.levels.reviews.CriterionResult;
+import org.milieu.levels.reviews.ResidentCriteria;
 import org.milieu.levels.reviews.Review;
 import org.milieu.levels.scheme.Criterion;
 import org.milieu.levels.scheme.CriterionKind;
@@ -35,11 +34,7 @@ public class CriterionText {
 
 	private String describe(CriterionKind kind, Integer window, double threshold, String domain, Integer atLeast,
 			Locale locale) {
-		String domainName = domain == null ? "" : messages.getMessage("rating.domain." + domain, null, domain, locale);
-		String atLeastLabel = atLeast == null || domain == null ? ""
-				: messages.getMessage("rating.value.scale." + atLeast, null, String.valueOf(atLeast), locale);
-		return messages.getMessage(kind.sentenceKey(),
-				new Object[] { window == null ? "" : window, number(threshold), domainName, atLeastLabel }, locale);
+		return messages.getMessage(ResidentCriteria.sentence(kind, window, threshold, domain, atLeast), locale);
 	}
 
 	/** The measured value with its unit, or a note that nothing is recorded yet. */
@@ -103,6 +98,6 @@ public class CriterionText {
 	}
 
 	static String number(double value) {
-		return new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+		return ResidentCriteria.number(value);
 	}
 }

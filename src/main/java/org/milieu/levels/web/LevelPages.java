@@ -78,15 +78,18 @@ class LevelPages {
 			Evidence e = evidence.of(user, id);
 			model.addAttribute("resident", resident);
 			model.addAttribute("evidence", e);
+			model.addAttribute("linked", evidence.linked(user, e));
 			model.addAttribute("scheme", schemes.today(user.programId()));
 			model.addAttribute("adjustments", staff ? adjustments.of(user, id) : List.of());
 			model.addAttribute("reviews", reviews.forResident(user, id));
-			model.addAttribute("coverage", facts.coverage(user.programId()));
+			// a kind only its module records is never entered by hand, so it needs no line on coverage
+			model.addAttribute("coverage",
+					facts.coverage(user.programId()).stream().filter(c -> c.kind().byHand()).toList());
 			model.addAttribute("today", e.measuredOn());
 		});
 		model.addAttribute("staff", staff);
 		model.addAttribute("canAdjust", user.has(Role.ADMIN) || user.has(Role.CLINICIAN));
-		model.addAttribute("factKinds", List.of(FactKind.values()));
+		model.addAttribute("factKinds", FactKind.enteredByHand());
 		return "levels/evidence";
 	}
 

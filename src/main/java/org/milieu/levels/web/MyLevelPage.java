@@ -43,11 +43,13 @@ class MyLevelPage {
 
 	@GetMapping("/me/level")
 	String myLevel(@AuthenticationPrincipal MilieuUser user, Model model) {
-		List<Review> mine = reviews.forResident(user, user.residentId());
-		model.addAttribute("evidence", evidence.of(user, user.residentId()));
+		List<Review> own = reviews.forResident(user, user.residentId());
+		org.milieu.levels.reviews.Evidence mine = evidence.of(user, user.residentId());
+		model.addAttribute("evidence", mine);
+		model.addAttribute("linked", evidence.linked(user, mine));
 		model.addAttribute("scheme", schemes.today(user.programId()));
-		model.addAttribute("openReview", mine.stream().filter(Review::open).findFirst().orElse(null));
-		Optional<Review> last = mine.stream().filter(r -> !r.open()).findFirst();
+		model.addAttribute("openReview", own.stream().filter(Review::open).findFirst().orElse(null));
+		Optional<Review> last = own.stream().filter(r -> !r.open()).findFirst();
 		model.addAttribute("lastDecision", last.orElse(null));
 		model.addAttribute("peerReviews", reviews.openForPeer(user));
 		return "levels/my-level";

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.milieu.identity.MilieuUser;
+import org.milieu.levels.facts.CriterionLink;
 import org.milieu.plans.ItemKind;
 import org.milieu.plans.NewItem;
 import org.milieu.plans.PlanDraft;
@@ -126,7 +127,7 @@ class PlanApi {
 		PlanDraft draft() {
 			return new PlanDraft(startsOn, items == null ? List.of() : items.stream().map(i -> i == null ? null
 					: new NewItem(i.id(), i.kind(), i.area(), i.text(), i.clinicalText(), i.measure(), i.targetDate(),
-							i.responsible(), i.frequency())).toList());
+							i.responsible(), i.frequency(), i.criterion())).toList());
 		}
 	}
 
@@ -140,7 +141,9 @@ class PlanApi {
 			@Schema(maxLength = 1000, description = "how an objective is measured (required for an objective)") @Nullable String measure,
 			@Schema(description = "an objective's target date (required; not before the version starts)") @Nullable LocalDate targetDate,
 			@Schema(maxLength = 200, description = "who carries out an intervention (required for one)") @Nullable String responsible,
-			@Schema(maxLength = 200, description = "how often (required for an intervention)") @Nullable String frequency) {
+			@Schema(maxLength = 200, description = "how often (required for an intervention)") @Nullable String frequency,
+			@Schema(description = "an objective's link to one of the resident's level criteria still ahead: the level "
+					+ "it leads to (2-4) and the criterion's key, as the resident's level scheme names it") @Nullable CriterionLink criterion) {
 	}
 
 	record OwnWordsRequest(@Schema(requiredMode = REQUIRED, description = "GOAL or COMMENT") ItemKind kind,
@@ -155,12 +158,12 @@ class PlanApi {
 
 	record ItemResponse(UUID id, ItemKind kind, @Nullable String area, String text, @Nullable String clinicalText,
 			@Nullable String measure, @Nullable LocalDate targetDate, @Nullable String responsible,
-			@Nullable String frequency, Author writtenBy) {
+			@Nullable String frequency, Author writtenBy, @Nullable CriterionLink criterion) {
 
 		static ItemResponse of(PlanItem i) {
 			return new ItemResponse(i.id(), i.kind(), i.area(), i.text(), i.clinicalText(), i.measure(), i.targetDate(),
 					i.responsible(), i.frequency(),
-					new Author(i.authorAccountId(), i.authorName(), i.authorRole(), i.residentsWords()));
+					new Author(i.authorAccountId(), i.authorName(), i.authorRole(), i.residentsWords()), i.criterion());
 		}
 	}
 

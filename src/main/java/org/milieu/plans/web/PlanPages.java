@@ -3,10 +3,13 @@ package org.milieu.plans.web;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.milieu.identity.MilieuUser;
+import org.milieu.levels.facts.CriterionLink;
+import org.milieu.levels.reviews.CriterionChoice;
 import org.milieu.plans.ItemKind;
 import org.milieu.plans.NewItem;
 import org.milieu.plans.PlanAreas;
@@ -19,6 +22,7 @@ import org.milieu.plans.TreatmentPlans;
 import org.milieu.shared.RuleViolation;
 import org.milieu.shared.StateConflict;
 import org.milieu.shared.VersionConflict;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,8 +45,11 @@ class PlanPages {
 
 	private final TreatmentPlans plans;
 
-	PlanPages(TreatmentPlans plans) {
+	private final org.springframework.context.MessageSource messages;
+
+	PlanPages(TreatmentPlans plans, org.springframework.context.MessageSource messages) {
 		this.plans = plans;
+		this.messages = messages;
 	}
 
 	@GetMapping("/residents/{id}/plan")
@@ -52,8 +59,8 @@ class PlanPages {
 		if (id.equals(user.residentId())) {
 			return "redirect:/me/plan" + (version == null ? "" : "?version=" + version);
 		}
-		show(user, id, version, model);
 		model.addAttribute("mayDraft", plans.mayDraft(user, id));
+		show(user, id, version, model);
 		model.addAttribute("own", false);
 		return "plans/plan";
 	}
@@ -61,8 +68,8 @@ class PlanPages {
 	@GetMapping("/me/plan")
 	@PreAuthorize("hasRole('RESIDENT')")
 	String myPlan(@AuthenticationPrincipal MilieuUser user, @RequestParam(required = false) Integer version, Model model) {
-		show(user, user.residentId(), version, model);
 		model.addAttribute("mayDraft", false);
+		show(user, user.residentId(), version, model);
 		model.addAttribute("own", true);
 		return "plans/plan";
 	}
@@ -92,20 +99,21 @@ class PlanPages {
 			@RequestParam(required = false) String clinicalText, @RequestParam(required = false) String measure,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate targetDate,
 			@RequestParam(required = false) String responsible, @RequestParam(required = false) String frequency,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String criterion, RedirectAttributes redirect) {
 		try {
 			PlanVersion draft = plans.version(user, id, number);
 			List<NewItem> items = new ArrayList<>();
 			for (PlanItem i : draft.items()) {
 				if (!i.residentsWords()) {
 					items.add(new NewItem(i.id(), i.kind(), i.area(), i.text(), i.clinicalText(), i.measure(),
-							i.targetDate(), i.responsible(), i.frequency()));
+							i.targetDate(), i.responsible(), i.frequency(), i.criterion()));
 				}
 			}
 			items.add(new NewItem(null, kind, kind == ItemKind.PROBLEM ? area : null, text,
 					kind == ItemKind.PROBLEM ? clinicalText : null, kind == ItemKind.OBJECTIVE ? measure : null,
 					kind == ItemKind.OBJECTIVE ? targetDate : null, kind == ItemKind.INTERVENTION ? responsible : null,
-					kind == ItemKind.INTERVENTION ? frequency : null));
+					kind == ItemKind.INTERVENTION ? frequency : null,
+					kind == ItemKind.OBJECTIVE && criterion != null && !criterion.isBlank() ? CriterionLink.parse(criterion) : null));
 			plans.revise(user, id, number, revision, new PlanDraft(draft.startsOn(), items));
 			redirect.addFlashAttribute("notice", "plan.page.added");
 		}
@@ -151,6 +159,34 @@ class PlanPages {
 		model.addAttribute("latest", plan.get().versions().get(0).number() == shown);
 		model.addAttribute("signable", version.status() == PlanStatus.DRAFT || version.status() == PlanStatus.IN_FORCE);
 		model.addAttribute("groups", List.of(ItemKind.values()));
+		boolean editable = version.status() == PlanStatus.DRAFT && !version.locked();
+		boolean linked = version.items().stream().anyMatch(i -> i.criterion() != null);
+		List<CriterionOption> options = List.of();
+		if (linked || (editable && Boolean.TRUE.equals(model.getAttribute("mayDraft")))) {
+			Locale locale = LocaleContextHolder.getLocale();
+			options = plans.criteriaAhead(user, residentId).stream().map(c -> CriterionOption.of(c, messages, locale)).toList();
+		}
+		model.addAttribute("criterionGroups", options.stream().collect(java.util.stream.Collectors.groupingBy(
+				CriterionOption::level, java.util.TreeMap::new, java.util.stream.Collectors.toList())));
+		java.util.Map<String, String> labels = new java.util.HashMap<>();
+		options.forEach(o -> labels.put(o.value(), o.sentence()));
+		model.addAttribute("criterionLabels", labels);
+	}
+
+	/**
+	 * A level criterion an objective may be linked to, for the draft form's select and the parts'
+	 * lines: its select value, level, the sentence in the reader's language, and the option's text
+	 * (saying where it is adapted or waived for the resident).
+	 */
+	record CriterionOption(String value, int level, String sentence, String label) {
+
+		static CriterionOption of(CriterionChoice c, org.springframework.context.MessageSource messages, Locale locale) {
+			String sentence = messages.getMessage(c.description(), locale);
+			String label = c.adjusted() == null ? sentence
+					: messages.getMessage("plan.page.criterion" + (c.adjusted().name().equals("WAIVE") ? "Waived" : "Adapted"),
+							new Object[] { sentence }, locale);
+			return new CriterionOption(c.link().value(), c.level(), sentence, label);
+		}
 	}
 
 	private static void problem(RedirectAttributes redirect, RuntimeException refused) {
