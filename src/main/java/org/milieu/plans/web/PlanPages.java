@@ -41,8 +41,11 @@ class PlanPages {
 
 	private final TreatmentPlans plans;
 
-	PlanPages(TreatmentPlans plans) {
+	private final org.milieu.plans.PlanReviews reviews;
+
+	PlanPages(TreatmentPlans plans, org.milieu.plans.PlanReviews reviews) {
 		this.plans = plans;
+		this.reviews = reviews;
 	}
 
 	@GetMapping("/residents/{id}/plan")
@@ -151,6 +154,9 @@ class PlanPages {
 		model.addAttribute("latest", plan.get().versions().get(0).number() == shown);
 		model.addAttribute("signable", version.status() == PlanStatus.DRAFT || version.status() == PlanStatus.IN_FORCE);
 		model.addAttribute("groups", List.of(ItemKind.values()));
+		model.addAttribute("reviews", reviews.reviews(user, residentId, org.milieu.shared.PageRequest.first()).items());
+		model.addAttribute("reviewReasons", org.milieu.plans.ReviewReason.values());
+		model.addAttribute("inForce", plan.get().versions().stream().anyMatch(v -> v.status() == PlanStatus.IN_FORCE));
 	}
 
 	private static void problem(RedirectAttributes redirect, RuntimeException refused) {
