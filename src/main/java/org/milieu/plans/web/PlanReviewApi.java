@@ -48,7 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
  * rate the objectives and write the summary on the revision read (ETag/If-Match), the resident's own
  * comment, and a new version of the plan from the review. The access policy decides in the service;
  * bad input is a 422 naming the field, a change of a signed review a 409, and a second open review a
- * 409 pointing at the open one ({@code Location} and {@code openReview}).
+ * 409 pointing at the open one ({@code Location}).
  */
 @RestController
 @PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF', 'RESIDENT', 'FAMILY')")
@@ -138,7 +138,6 @@ class PlanReviewApi {
 		problem.setInstance(URI.create(request.getRequestURI()));
 		String residentPath = request.getRequestURI().replaceAll("/plan/reviews.*$", "");
 		String openPath = residentPath + "/plan/reviews/" + open.openReview();
-		problem.setProperty("openReview", openPath);
 		return ResponseEntity.status(HttpStatus.CONFLICT).location(URI.create(openPath)).body(problem);
 	}
 
