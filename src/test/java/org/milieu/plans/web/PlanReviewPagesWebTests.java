@@ -104,8 +104,9 @@ class PlanReviewPagesWebTests {
 			.andExpect(content().string(containsString("I want to call my sponsor on weekends too")))
 			.andExpect(content().string(containsString("/sign/plan-review/" + review.id() + "/1")))
 			.andExpect(content().string(containsString("Firmar esta revisión")));
-		mvc.perform(get("/residents/" + resident.residentId()).with(signIns.as("clinician")).param("tab", "plan"))
-			.andExpect(status().isOk());
+		mvc.perform(get("/residents/" + resident.residentId() + "?tab=plan").with(signIns.as("clinician")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"plan-latest-review\"")));
 	}
 
 	@Test
