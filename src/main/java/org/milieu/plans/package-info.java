@@ -4,7 +4,9 @@
  * part names who wrote it. A version is signed through the one signature component
  * ({@code signatures}): once anyone has signed it, it never changes, and a change makes the next
  * version, which needs new signatures. It comes into force when the clinician has signed and the
- * resident has signed or declined; the version in force before it is then superseded.
+ * resident has signed or declined; the version in force before it is then superseded. A review rates
+ * every objective of the version in force, takes the resident's comment, may start the next version,
+ * and never changes once signed.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "platform::web", "identity",
 		"audit", "residents", "signatures" }, displayName = "Treatment plans")

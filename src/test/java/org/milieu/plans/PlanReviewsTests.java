@@ -134,6 +134,30 @@ class PlanReviewsTests {
 	}
 
 	@Test
+	void theResidentsAgreementLocksTheReviewAndTheClinicianStillSignsItDone() {
+		PlanReview review = reviews.start(clinician, resident.residentId(), null);
+		PlanReview rated = reviews.rate(clinician, resident.residentId(), review.id(), review.revision(),
+				everyObjective(review, "CHANGED", "A new sponsor"));
+
+		fixtures.sign(resident, review.id(), "agreed", null);
+
+		PlanReview agreed = reviews.review(clinician, resident.residentId(), review.id());
+		assertThat(agreed.editable()).isFalse();
+		assertThat(agreed.signedAt()).isNull();
+		assertThatThrownBy(() -> reviews.rate(clinician, resident.residentId(), review.id(), agreed.revision(),
+				everyObjective(agreed, "MET", null))).isInstanceOf(StateConflict.class);
+		assertThat(agreed.objectives()).extracting(PlanReview.RatedObjective::rating)
+			.containsOnly(ObjectiveRating.CHANGED);
+
+		fixtures.sign(clinician, review.id(), "reviewed-with-resident", null);
+
+		assertThat(reviews.review(clinician, resident.residentId(), review.id()).signedAt()).isNotNull();
+		assertThat(reviews.signaturesOf(clinician, resident.residentId(), review.id()))
+			.extracting(Verification::status).containsOnly(Verification.Status.VALID).hasSize(2);
+		assertThat(rated.revision()).isLessThan(agreed.revision());
+	}
+
+	@Test
 	void aRatingOfSomethingThatIsNotAnObjectiveOfTheReviewedVersionIsRefusedNamingTheField() {
 		PlanReview review = reviews.start(clinician, resident.residentId(), null);
 		UUID problem = plans.version(clinician, resident.residentId(), review.versionNumber()).itemsOf(ItemKind.PROBLEM)
