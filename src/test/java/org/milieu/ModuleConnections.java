@@ -66,7 +66,9 @@ final class ModuleConnections {
 			for (JavaClass heard : module.getEventsListenedTo(modules)) {
 				String[] row = events.computeIfAbsent(heard.getSimpleName(),
 						k -> new String[] { moduleOf(heard).orElse("?"), "" });
-				row[1] = row[1].isEmpty() ? name(module) : row[1] + ", " + name(module);
+				if (!List.of(row[1].split(", ")).contains(name(module))) {
+					row[1] = row[1].isEmpty() ? name(module) : row[1] + ", " + name(module);
+				}
 			}
 		}
 		events.forEach((event, row) -> out.append("| `").append(event).append("` | `").append(row[0]).append("` | ")

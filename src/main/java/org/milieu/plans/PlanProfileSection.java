@@ -21,9 +21,12 @@ class PlanProfileSection implements ProfileSection {
 
 	private final AccessPolicy policy;
 
-	PlanProfileSection(TreatmentPlans plans, AccessPolicy policy) {
+	private final PlanReviews reviews;
+
+	PlanProfileSection(TreatmentPlans plans, AccessPolicy policy, PlanReviews reviews) {
 		this.plans = plans;
 		this.policy = policy;
+		this.reviews = reviews;
 	}
 
 	@Override
@@ -45,7 +48,10 @@ class PlanProfileSection implements ProfileSection {
 	public Content read(MilieuUser user, ResidentScope resident) {
 		Map<String, Object> model = new HashMap<>();
 		model.put("planResidentId", resident.residentId());
-		plans.find(user, resident.residentId()).ifPresent(plan -> model.put("planSummary", plan));
+		plans.find(user, resident.residentId()).ifPresent(plan -> {
+			model.put("planSummary", plan);
+			reviews.latest(user, resident.residentId()).ifPresent(r -> model.put("planLatestReview", r.heldOn()));
+		});
 		return new Content("plans/plan-section", model);
 	}
 }

@@ -47,9 +47,12 @@ class PlanPages {
 
 	private final org.springframework.context.MessageSource messages;
 
-	PlanPages(TreatmentPlans plans, org.springframework.context.MessageSource messages) {
+	private final org.milieu.plans.PlanReviews reviews;
+
+	PlanPages(TreatmentPlans plans, org.springframework.context.MessageSource messages, org.milieu.plans.PlanReviews reviews) {
 		this.plans = plans;
 		this.messages = messages;
+		this.reviews = reviews;
 	}
 
 	@GetMapping("/residents/{id}/plan")
@@ -159,6 +162,9 @@ class PlanPages {
 		model.addAttribute("latest", plan.get().versions().get(0).number() == shown);
 		model.addAttribute("signable", version.status() == PlanStatus.DRAFT || version.status() == PlanStatus.IN_FORCE);
 		model.addAttribute("groups", List.of(ItemKind.values()));
+		model.addAttribute("reviews", reviews.reviews(user, residentId, org.milieu.shared.PageRequest.first()).items());
+		model.addAttribute("reviewReasons", org.milieu.plans.ReviewReason.values());
+		model.addAttribute("inForce", plan.get().versions().stream().anyMatch(v -> v.status() == PlanStatus.IN_FORCE));
 		boolean editable = version.status() == PlanStatus.DRAFT && !version.locked();
 		boolean linked = version.items().stream().anyMatch(i -> i.criterion() != null);
 		List<CriterionOption> options = List.of();

@@ -233,6 +233,13 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.PUT, "/api/v1/residents/{id}/plan/versions/{number}", Subject.OWN, 404, 404, 403, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/residents/{id}/plan/versions/{number}/own-words", Subject.OWN, 403, 403, 403, 404, 403),
 			new Row(HttpMethod.PUT, "/api/v1/residents/{id}/plan/versions/{number}/own-words/{itemId}", Subject.OWN, 403, 403, 403, 404, 403),
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/plan/reviews", Subject.OWN, 409, 409, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/plan/reviews", Subject.OWN, 200, 200, 403, 200, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/plan/reviews", Subject.OTHER, 200, 200, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/plan/reviews/{reviewId}", Subject.OWN, 404, 404, 403, 404, 403),
+			new Row(HttpMethod.PUT, "/api/v1/residents/{id}/plan/reviews/{reviewId}", Subject.OWN, 404, 404, 403, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/residents/{id}/plan/reviews/{reviewId}/resident-comment", Subject.OWN, 403, 403, 403, 404, 403),
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/plan/reviews/{reviewId}/revision", Subject.OWN, 404, 404, 403, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/action-items/{id}/done", Subject.OWN, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.POST, "/api/v1/agenda-items/{id}/follow-up", Subject.OWN, 201, 201, 201, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/agenda-items/{id}/follow-up", Subject.OWN, 200, 200, 200, 200, 403),
@@ -513,6 +520,7 @@ class AuthorizationMatrixTests {
 			};
 			path = path.replace("{id}", subject.toString()).replace("{screenId}", UUID.randomUUID().toString())
 				.replace("{number}", "1").replace("{itemId}", UUID.randomUUID().toString())
+				.replace("{reviewId}", UUID.randomUUID().toString())
 				.replace("{key}", "no-destructive-behaviour");
 		}
 		else if (path.startsWith("/api/v1/houses/{id}/shift-ratings")) {
@@ -604,7 +612,13 @@ class AuthorizationMatrixTests {
 					+ UUID.randomUUID() + "\", \"version\": 1, \"meaning\": \"reviewed\", \"contentHash\": \"" + "0".repeat(64)
 					+ "\", \"password\": \"milieu-demo\"" + (row.pattern().endsWith("/declines") ? ", \"reason\": \"matrix\"}" : "}"));
 		}
-		if (row.method() == HttpMethod.POST && row.pattern().startsWith("/api/v1/residents/{id}/plan/")) {
+		if (row.method() == HttpMethod.POST && row.pattern().startsWith("/api/v1/residents/{id}/plan/reviews")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{}");
+			if (row.pattern().endsWith("/revision")) {
+				request.header("If-Match", "\"0\"");
+			}
+		}
+		else if (row.method() == HttpMethod.POST && row.pattern().startsWith("/api/v1/residents/{id}/plan/")) {
 			request.contentType(MediaType.APPLICATION_JSON).content(row.pattern().endsWith("/versions")
 					? "{\"startsOn\": \"2000-01-01\"}" : "{\"kind\": \"GOAL\", \"text\": \"matrix\"}");
 		}
@@ -860,6 +874,10 @@ class AuthorizationMatrixTests {
 			String etag = "\"" + accounts.find(account).orElseThrow().version() + "\"";
 			request.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"displayName\": \"Matrix " + unique + "\", \"roles\": [\"STAFF\"], \"houseIds\": []}");
+		}
+		else if (row.method() == HttpMethod.PUT && row.pattern().startsWith("/api/v1/residents/{id}/plan/reviews/")) {
+			request.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content(
+					row.pattern().endsWith("/resident-comment") ? "{\"comment\": \"matrix\"}" : "{\"ratings\": []}");
 		}
 		else if (row.method() == HttpMethod.PUT && row.pattern().startsWith("/api/v1/residents/{id}/plan/")) {
 			request.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content(
