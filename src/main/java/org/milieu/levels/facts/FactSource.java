@@ -11,7 +11,8 @@ import org.milieu.shared.ProgramId;
 /**
  * The port level criteria read one kind of fact through. A module that owns a kind implements it
  * as a bean (work supplies {@link FactKind#WORK} from job occurrences, government
- * {@link FactKind#ATTENDANCE} from meetings' roll calls); levels never imports the module.
+ * {@link FactKind#ATTENDANCE} from meetings' roll calls, plans {@link FactKind#PLAN_OBJECTIVE} from
+ * signed reviews of objectives linked to a criterion); levels never imports the module.
  * Several modules may supply the same kind: {@link LevelFacts} combines them, together with the
  * facts staff entered by hand before a module recorded the kind.
  * <p>

@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * under its kind's data category (a clinician's assessment under clinical notes, a family contact
  * under family) and is audited. Refused, with nothing stored: an outcome the kind does not have,
  * a day in the future or before the stay, a resident not in the program, a kind and day a module
- * records ({@code kind}, naming the module).
+ * records ({@code kind}, naming the module), a kind only its module ever records ({@code kind}).
  */
 @Service
 public class ManualFacts {

@@ -142,7 +142,8 @@ public class LevelEvidence {
 
 	/**
 	 * What other modules link to the criteria of a resident's evidence (a treatment plan's
-	 * objectives), for a reader who may read it: under each criterion key of the next level, the
+	 * objectives), for a reader who may read it: under each criterion key of the next level (none at
+ * the top level), the
 	 * latest fact of each linked record since the resident's admission (the same words under the same
 	 * criterion are one record, so an objective carried into a later version of the plan shows once,
 	 * with its latest rating), newest first, and the pages of those records. Shown beside the
@@ -153,9 +154,6 @@ public class LevelEvidence {
 	 */
 	@Transactional
 	public Linked linked(MilieuUser user, Evidence evidence) {
-		if (evidence.nextLevel() == null) {
-			return Linked.NONE;
-		}
 		CensusEntry resident = inProgram(user.programId(), evidence.residentId());
 		ResidentScope scope = new ResidentScope(evidence.residentId(), resident.houseId());
 		Map<String, List<org.milieu.levels.facts.Fact>> byCriterion = new java.util.LinkedHashMap<>();
@@ -165,6 +163,9 @@ public class LevelEvidence {
 				continue;
 			}
 			records.addAll(facts.recordsOf(kind, user.programId(), evidence.residentId()));
+			if (evidence.nextLevel() == null) {
+				continue; // at the top level no criterion lies ahead; the plan is still linked
+			}
 			Map<String, org.milieu.levels.facts.Fact> latest = new java.util.LinkedHashMap<>();
 			facts.facts(kind, user.programId(), List.of(evidence.residentId()), resident.admittedOn(), evidence.measuredOn())
 				.stream()
@@ -195,8 +196,6 @@ public class LevelEvidence {
 	 * the pages of the records they come from (the resident's treatment plan).
 	 */
 	public record Linked(Map<String, List<org.milieu.levels.facts.Fact>> byCriterion, List<String> records) {
-
-		static final Linked NONE = new Linked(Map.of(), List.of());
 
 		public Linked {
 			byCriterion = Map.copyOf(byCriterion);

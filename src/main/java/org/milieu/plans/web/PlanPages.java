@@ -62,8 +62,8 @@ class PlanPages {
 		if (id.equals(user.residentId())) {
 			return "redirect:/me/plan" + (version == null ? "" : "?version=" + version);
 		}
-		model.addAttribute("mayDraft", plans.mayDraft(user, id));
 		show(user, id, version, model);
+		model.addAttribute("mayDraft", plans.mayDraft(user, id));
 		model.addAttribute("own", false);
 		return "plans/plan";
 	}
@@ -71,8 +71,8 @@ class PlanPages {
 	@GetMapping("/me/plan")
 	@PreAuthorize("hasRole('RESIDENT')")
 	String myPlan(@AuthenticationPrincipal MilieuUser user, @RequestParam(required = false) Integer version, Model model) {
-		model.addAttribute("mayDraft", false);
 		show(user, user.residentId(), version, model);
+		model.addAttribute("mayDraft", false);
 		model.addAttribute("own", true);
 		return "plans/plan";
 	}
@@ -168,7 +168,7 @@ class PlanPages {
 		boolean editable = version.status() == PlanStatus.DRAFT && !version.locked();
 		boolean linked = version.items().stream().anyMatch(i -> i.criterion() != null);
 		List<CriterionOption> options = List.of();
-		if (linked || (editable && Boolean.TRUE.equals(model.getAttribute("mayDraft")))) {
+		if (linked || (editable && plans.mayDraft(user, residentId))) {
 			Locale locale = LocaleContextHolder.getLocale();
 			options = plans.criteriaAhead(user, residentId).stream().map(c -> CriterionOption.of(c, messages, locale)).toList();
 		}

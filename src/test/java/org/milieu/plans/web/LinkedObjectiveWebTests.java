@@ -150,6 +150,9 @@ class LinkedObjectiveWebTests {
 			.andExpect(content().string(allOf(containsString("Objetivo del plan: Goes to two meetings a week"),
 					containsString("Avanzando"))));
 
+		mvc.perform(get("/me/plan").with(signIns.as(resident.getUsername())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Works toward level " + criterion.level())));
 		mvc.perform(get("/me/level").with(signIns.as(resident.getUsername())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Plan objective: Goes to two meetings a week"),
