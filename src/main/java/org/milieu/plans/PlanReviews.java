@@ -214,6 +214,11 @@ public class PlanReviews {
 		return started;
 	}
 
+	/** The SHA-256 of the review's content as it is now: what a signature of it must name. */
+	public static String contentHash(PlanReview review) {
+		return org.milieu.signatures.SignableDocument.hashOfText(PlanReviewDocuments.content(review));
+	}
+
 	/** The review's signatures and declines, each checked against the review's content now. */
 	@Transactional
 	public List<Verification> signaturesOf(MilieuUser reader, UUID residentId, UUID reviewId) {

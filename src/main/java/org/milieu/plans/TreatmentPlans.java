@@ -116,6 +116,11 @@ public class TreatmentPlans {
 	}
 
 
+	/** The SHA-256 of the version's content as it is now: what a signature of it must name (the signing page shows it too). */
+	public static String contentHash(PlanVersion version) {
+		return org.milieu.signatures.SignableDocument.hashOfText(PlanDocuments.content(version));
+	}
+
 	/** The version's signatures and declines, each checked against the version's content now. */
 	@Transactional
 	public List<Verification> signaturesOf(MilieuUser reader, UUID residentId, int number) {

@@ -39,6 +39,11 @@ public record SignableDocument(String kind, UUID documentId, int version, UUID p
 		return sha256(content);
 	}
 
+	/** The hash a text content has ({@link #ofText}), for an owner that shows it beside a version it has already read. */
+	public static String hashOfText(String text) {
+		return sha256(text.getBytes(StandardCharsets.UTF_8));
+	}
+
 	static String sha256(byte[] bytes) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -182,12 +182,14 @@ class PlanApi {
 
 	record VersionResponse(UUID planId, UUID residentId, int number, PlanStatus status, LocalDate startsOn, int revision,
 			String createdBy, Instant createdAt, boolean locked, boolean residentDeclined, @Nullable Instant inForceAt,
-			List<ItemResponse> items, List<SignatureResponse> signatures) {
+			List<ItemResponse> items,
+			@Schema(description = "the SHA-256 of the version's content now, which a signature of it names", pattern = "^[0-9a-f]{64}$") String contentHash,
+			List<SignatureResponse> signatures) {
 
 		static VersionResponse of(PlanVersion v, List<Verification> signatures) {
 			return new VersionResponse(v.planId(), v.residentId(), v.number(), v.status(), v.startsOn(), v.revision(),
 					v.createdBy(), v.createdAt(), v.locked(), v.residentDeclined(), v.inForceAt(),
-					v.items().stream().map(ItemResponse::of).toList(),
+					v.items().stream().map(ItemResponse::of).toList(), TreatmentPlans.contentHash(v),
 					signatures.stream().map(SignatureResponse::of).toList());
 		}
 	}

@@ -185,13 +185,14 @@ class PlanReviewApi {
 			LocalDate heldOn, @Nullable String summary, @Nullable String residentComment,
 			@Nullable Integer revisedToVersion, int revision, String createdBy, Instant createdAt, boolean locked,
 			@Nullable Instant signedAt, @Nullable Instant closedAt, List<ObjectiveResponse> objectives,
+			@Schema(description = "the SHA-256 of the review's content now, which a signature of it names", pattern = "^[0-9a-f]{64}$") String contentHash,
 			List<PlanApi.SignatureResponse> signatures) {
 
 		static ReviewResponse of(PlanReview r, List<PlanApi.SignatureResponse> signatures) {
 			return new ReviewResponse(r.id(), r.planId(), r.residentId(), r.versionNumber(), r.reason(), r.heldOn(),
 					r.summary(), r.residentComment(), r.revisedToVersion(), r.revision(), r.createdBy(), r.createdAt(),
 					r.locked(), r.signedAt(), r.closedAt(), r.objectives().stream().map(ObjectiveResponse::of).toList(),
-					signatures);
+					PlanReviews.contentHash(r), signatures);
 		}
 	}
 }
