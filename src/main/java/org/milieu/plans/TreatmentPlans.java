@@ -313,7 +313,8 @@ public class TreatmentPlans {
 			return before;
 		}
 		return new PlanItem(before != null ? before.id() : UUID.randomUUID(), in.kind(), area, text, clinical, measure,
-				target, responsible, frequency, user.accountId(), user.displayName(), authorRole(user), false);
+				target, responsible, frequency, user.accountId(), user.displayName(), authorRole(user), false,
+				before != null && before.kind() == in.kind() ? before.fromTemplate() : null);
 	}
 
 	private static String authorRole(MilieuUser user) {
@@ -324,7 +325,7 @@ public class TreatmentPlans {
 	private static PlanItem copy(PlanItem item, UUID id) {
 		return new PlanItem(id, item.kind(), item.area(), item.text(), item.clinicalText(), item.measure(),
 				item.targetDate(), item.responsible(), item.frequency(), item.authorAccountId(), item.authorName(),
-				item.authorRole(), item.residentsWords());
+				item.authorRole(), item.residentsWords(), item.fromTemplate());
 	}
 
 	/** A resident reads their own plan as a party to it; anyone else as the policy allows clinical notes. */

@@ -49,8 +49,31 @@ class PlanApi {
 
 	private final TreatmentPlans plans;
 
-	PlanApi(TreatmentPlans plans) {
+	private final org.milieu.plans.PlanHistories histories;
+
+	private final org.milieu.platform.web.PdfPrinter pdf;
+
+	PlanApi(TreatmentPlans plans, org.milieu.plans.PlanHistories histories, org.milieu.platform.web.PdfPrinter pdf) {
 		this.plans = plans;
+		this.histories = histories;
+		this.pdf = pdf;
+	}
+
+	/**
+	 * The plan and its whole history as a PDF in the caller's language: every version newest first with
+	 * its parts, authors and signatures, each signature with its check ("does not match" when the
+	 * signed content changed), and the reviews. An export (audited); the file name carries no name.
+	 */
+	@GetMapping("/api/v1/residents/{id}/plan.pdf")
+	ResponseEntity<byte[]> print(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
+		byte[] document = pdf.print("plans/plan-pdf", "plan.css",
+				java.util.Map.of("history", histories.history(user, id), "kinds", List.of(ItemKind.values())),
+				org.springframework.context.i18n.LocaleContextHolder.getLocale());
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+				.attachment().filename("treatment-plan-" + id + ".pdf").build().toString())
+			.body(document);
 	}
 
 	/** The plan with its versions, newest first, and the number of the one to show (in force, else the newest). */
