@@ -101,6 +101,9 @@ public class Signatures {
 				refuseWithoutAccess(session, document);
 			}
 			refuseTwice(command, declining);
+			if (!declining) {
+				kind.refuseUnready(document, meaning);
+			}
 		});
 		Reauthentication.Result proof = reauthentication.confirm(session, credential.username(), credential.password(),
 				credential.code(), declining ? "declining to sign" : "signing");
@@ -121,6 +124,9 @@ public class Signatures {
 			SignatureMeaning meaning = meaning(kind, command.meaning());
 			allowed(kind, signer, document, meaning);
 			refuseTwice(command, declining);
+			if (!declining) {
+				kind.refuseUnready(document, meaning);
+			}
 			UUID id = UUID.randomUUID();
 			enforce(signer, AuditAction.CREATE, document, id);
 			Instant now = clock.instant();

@@ -178,13 +178,20 @@ class PlanApi {
 
 	record ItemResponse(UUID id, ItemKind kind, @Nullable String area, String text, @Nullable String clinicalText,
 			@Nullable String measure, @Nullable LocalDate targetDate, @Nullable String responsible,
-			@Nullable String frequency, Author writtenBy) {
+			@Nullable String frequency, Author writtenBy,
+			@Schema(description = "the template the part came from; unchanged while it is still word for word the "
+					+ "template's text (the clinician cannot sign then)") @Nullable FromTemplate fromTemplate) {
 
 		static ItemResponse of(PlanItem i) {
 			return new ItemResponse(i.id(), i.kind(), i.area(), i.text(), i.clinicalText(), i.measure(), i.targetDate(),
 					i.responsible(), i.frequency(),
-					new Author(i.authorAccountId(), i.authorName(), i.authorRole(), i.residentsWords()));
+					new Author(i.authorAccountId(), i.authorName(), i.authorRole(), i.residentsWords()),
+					i.fromTemplate() == null ? null
+							: new FromTemplate(i.fromTemplate().templateId(), i.fromTemplate().name(), i.fromTemplateUnchanged()));
 		}
+	}
+
+	record FromTemplate(UUID templateId, String name, boolean unchanged) {
 	}
 
 	record Author(UUID accountId, String name, String role, boolean residentsOwnWords) {
