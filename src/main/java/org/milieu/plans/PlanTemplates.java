@@ -126,10 +126,10 @@ public class PlanTemplates {
 	 */
 	@Transactional
 	public PlanVersion apply(MilieuUser user, UUID residentId, int number, UUID templateId, Integer expectedRevision) {
-		if (templateId == null) {
-			throw new RuleViolation("plan.field.required", "templateId");
-		}
 		return plans.addTeamParts(user, residentId, number, expectedRevision, version -> {
+			if (templateId == null) {
+				throw new RuleViolation("plan.field.required", "templateId");
+			}
 			PlanTemplate template = rows.find(program(user), templateId, false).filter(t -> !t.retired())
 				.orElseThrow(() -> new RuleViolation("plan.template.unknown", "templateId"));
 			return parts(user, template, version);

@@ -64,16 +64,16 @@ class PlanTemplateApi {
 	}
 
 	/** One template; ETag: its revision. */
-	@GetMapping("/api/v1/plan-templates/{templateId}")
-	ResponseEntity<TemplateResponse> read(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID templateId) {
+	@GetMapping("/api/v1/plan-templates/{id}")
+	ResponseEntity<TemplateResponse> read(@AuthenticationPrincipal MilieuUser user, @PathVariable("id") UUID templateId) {
 		PlanTemplate found = templates.template(user, templateId);
 		return ResponseEntity.ok().eTag(ETags.of(found.revision())).cacheControl(CacheControl.noStore())
 			.body(TemplateResponse.of(found));
 	}
 
 	/** The director rewrites a template as a whole; needs If-Match with the revision read. */
-	@PutMapping("/api/v1/plan-templates/{templateId}")
-	ResponseEntity<TemplateResponse> revise(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID templateId,
+	@PutMapping("/api/v1/plan-templates/{id}")
+	ResponseEntity<TemplateResponse> revise(@AuthenticationPrincipal MilieuUser user, @PathVariable("id") UUID templateId,
 			@Parameter(required = true) @RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@RequestBody TemplateRequest request) {
 		int expected = ETags.requireVersion(ifMatch, "PlanTemplate");
@@ -83,8 +83,9 @@ class PlanTemplateApi {
 	}
 
 	/** The director retires a template (it is no longer offered); 204. If-Match, when sent, must match. */
-	@DeleteMapping("/api/v1/plan-templates/{templateId}")
-	ResponseEntity<Void> retire(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID templateId,
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@DeleteMapping("/api/v1/plan-templates/{id}")
+	ResponseEntity<Void> retire(@AuthenticationPrincipal MilieuUser user, @PathVariable("id") UUID templateId,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		templates.retire(user, templateId, ifMatch == null ? null : ETags.requireVersion(ifMatch, "PlanTemplate"));
 		return ResponseEntity.noContent().build();
