@@ -616,7 +616,8 @@ class AuthorizationMatrixTests {
 		}
 		if (row.method() == HttpMethod.POST && row.pattern().startsWith("/api/v1/residents/{id}/plan/")) {
 			request.contentType(MediaType.APPLICATION_JSON).content(row.pattern().endsWith("/versions")
-					? "{\"startsOn\": \"2000-01-01\"}" : "{\"kind\": \"GOAL\", \"text\": \"matrix\"}");
+					? "{\"startsOn\": \"2000-01-01\"}" : row.pattern().endsWith("/template-applications")
+							? "{\"templateId\": \"" + UUID.randomUUID() + "\"}" : "{\"kind\": \"GOAL\", \"text\": \"matrix\"}");
 		}
 		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/plan-templates")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Matrix " + unique
@@ -874,6 +875,10 @@ class AuthorizationMatrixTests {
 			String etag = "\"" + accounts.find(account).orElseThrow().version() + "\"";
 			request.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"displayName\": \"Matrix " + unique + "\", \"roles\": [\"STAFF\"], \"houseIds\": []}");
+		}
+		else if (row.method() == HttpMethod.PUT && row.pattern().equals("/api/v1/plan-templates/{id}")) {
+			request.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Matrix "
+					+ unique + "\", \"area\": \"ASAM2_BIOMEDICAL\", \"problemText\": \"matrix\"}");
 		}
 		else if (row.method() == HttpMethod.PUT && row.pattern().startsWith("/api/v1/residents/{id}/plan/")) {
 			request.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content(
