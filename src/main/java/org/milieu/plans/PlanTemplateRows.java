@@ -55,13 +55,12 @@ class PlanTemplateRows {
 			.query((rs, n) -> template(rs, parts(id))).optional();
 	}
 
-	boolean anyEver(UUID programId) {
-		return jdbc.sql("select exists (select 1 from plans_template where program_id = ?)").param(programId)
-			.query(Boolean.class).single();
-	}
-
 	/** True for the one caller that claims the program's first use (the examples are then written once). */
 	boolean claimSeeding(UUID programId, Instant at) {
+		if (jdbc.sql("select exists (select 1 from plans_template_seeding where program_id = ?)").param(programId)
+			.query(Boolean.class).single()) {
+			return false;
+		}
 		return jdbc.sql("insert into plans_template_seeding (program_id, seeded_at) values (?, ?) on conflict do nothing")
 			.params(programId, at.atOffset(ZoneOffset.UTC)).update() == 1;
 	}

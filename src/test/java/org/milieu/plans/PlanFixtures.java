@@ -33,7 +33,21 @@ public class PlanFixtures {
 
 	private final Signatures signatures;
 
-	PlanFixtures(DemoSignIns signIns, Census census, JdbcClient jdbc, PlanDocuments documents, Signatures signatures) {
+	private final org.milieu.residents.Houses houses;
+
+	private final org.milieu.residents.Admissions admissions;
+
+	private final org.milieu.identity.CareRelationships care;
+
+	private final org.milieu.identity.Accounts accounts;
+
+	PlanFixtures(DemoSignIns signIns, Census census, JdbcClient jdbc, PlanDocuments documents, Signatures signatures,
+			org.milieu.residents.Houses houses, org.milieu.residents.Admissions admissions,
+			org.milieu.identity.CareRelationships care, org.milieu.identity.Accounts accounts) {
+		this.houses = houses;
+		this.admissions = admissions;
+		this.care = care;
+		this.accounts = accounts;
 		this.signIns = signIns;
 		this.census = census;
 		this.jdbc = jdbc;
@@ -60,7 +74,28 @@ public class PlanFixtures {
 				return username;
 			}
 		}
-		throw new IllegalStateException("no resident of the clinician's house is left without a plan");
+		return aNewResidentOnTheCaseload(clinician);
+	}
+
+	/**
+	 * When every demo resident of the clinician's houses has a plan (the plan tests take one each): a
+	 * resident admitted now, alone in a new house, on the demo clinician's caseload, with a resident
+	 * account signed in with the demo password.
+	 */
+	private String aNewResidentOnTheCaseload(MilieuUser clinician) {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		org.milieu.shared.ProgramId program = clinician.programId();
+		UUID house = houses.found(program, new org.milieu.residents.HouseDetails("Plans " + tag,
+				org.milieu.residents.HouseKind.MIXED, null), 1).id();
+		UUID residentId = UUID.randomUUID();
+		admissions.admit(program, residentId, new org.milieu.residents.NewAdmission("Plan", "Resident " + tag, null,
+				java.time.LocalDate.of(1990, 3, 3), houses.beds(program, house).get(0).id(),
+				java.time.LocalDate.of(2026, 11, 1)));
+		care.addToCaseload(clinician.accountId(), residentId);
+		String username = "planres-" + tag;
+		accounts.open(new org.milieu.identity.NewAccount(program, username, "Plan Resident " + tag, DEMO_PASSWORD,
+				java.util.Set.of(org.milieu.identity.Role.RESIDENT), residentId));
+		return username;
 	}
 
 	/** Signs (or, with a reason, declines) a version in a meaning, as that signer with the demo password. */
