@@ -82,6 +82,29 @@ class PlanDocuments implements SignableKind {
 		return List.of();
 	}
 
+	/**
+	 * A clinician does not sign a draft while any part is still word for word a template's text: it
+	 * must be made this resident's own first (422 naming the parts). The resident may sign or decline.
+	 */
+	@Override
+	public void refuseUnready(SignableDocument document, SignatureMeaning meaning) {
+		if (meaning.role() != Role.CLINICIAN) {
+			return;
+		}
+		List<PlanItem> unchanged = rows.versionAnyProgram(document.documentId(), document.version())
+			.filter(v -> v.status() == PlanStatus.DRAFT).map(PlanVersion::items).orElse(List.of()).stream()
+			.filter(PlanItem::fromTemplateUnchanged).toList();
+		if (!unchanged.isEmpty()) {
+			throw new org.milieu.shared.RuleViolation("plan.sign.template-unchanged", "items",
+					unchanged.stream().map(i -> "\u201c" + shortened(i.text()) + "\u201d (" + i.fromTemplate().name() + ")")
+						.collect(java.util.stream.Collectors.joining("; ")));
+		}
+	}
+
+	private static String shortened(String text) {
+		return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+	}
+
 	/** The exact text signed: every field of the version and of each part, in a fixed order, one per line. */
 	static String content(PlanVersion v) {
 		StringBuilder text = new StringBuilder();

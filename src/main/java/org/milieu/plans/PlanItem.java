@@ -11,17 +11,31 @@ import org.milieu.levels.facts.CriterionLink;
  * resident's own. Which fields are used depends on the kind: a problem has an area, the resident's
  * words ({@code text}) and the clinical words; an objective a measure and a target date; an
  * intervention who does it and how often. An objective may be linked to one criterion of the
- * resident's level scheme ({@code criterion}); the signed reviews' ratings of it are then level evidence.
+ * resident's level scheme ({@code criterion}); the signed reviews' ratings of it are then level
+ * evidence. {@code fromTemplate}: the template the part was added from, with the template's words as
+ * added (null for a part written here).
  */
 public record PlanItem(UUID id, ItemKind kind, String area, String text, String clinicalText, String measure,
 		LocalDate targetDate, String responsible, String frequency, UUID authorAccountId, String authorName,
-		String authorRole, boolean residentsWords, @Nullable CriterionLink criterion) {
+		String authorRole, boolean residentsWords, @Nullable CriterionLink criterion, @Nullable FromTemplate fromTemplate) {
 
-	/** A part linked to no level criterion. */
+	/** A part written here, from no template, linked to no level criterion. */
 	public PlanItem(UUID id, ItemKind kind, String area, String text, String clinicalText, String measure,
 			LocalDate targetDate, String responsible, String frequency, UUID authorAccountId, String authorName,
 			String authorRole, boolean residentsWords) {
 		this(id, kind, area, text, clinicalText, measure, targetDate, responsible, frequency, authorAccountId, authorName,
-				authorRole, residentsWords, null);
+				authorRole, residentsWords, null, null);
+	}
+
+	/**
+	 * Whether the part still says word for word what its template said: text copied from a template
+	 * must be made the resident's own before the clinician signs.
+	 */
+	public boolean fromTemplateUnchanged() {
+		return fromTemplate != null && fromTemplate.text().equals(text);
+	}
+
+	/** The template a part came from: its id and name, and its words as they were added. */
+	public record FromTemplate(UUID templateId, String name, String text) {
 	}
 }

@@ -85,13 +85,16 @@ class PlanRows {
 	List<PlanItem> items(UUID planId, int number) {
 		return jdbc.sql("""
 				select id, kind, area, text, clinical_text, measure, target_date, responsible, frequency, author_account_id,
-				       author_name, author_role, residents_words, criterion_level, criterion_key
+				       author_name, author_role, residents_words, criterion_level, criterion_key, template_id, template_name,
+				       template_text
 				from plans_item where plan_id = ? and version_number = ? order by position, id""").params(planId, number)
 			.query((rs, n) -> new PlanItem(rs.getObject("id", UUID.class), ItemKind.valueOf(rs.getString("kind")),
 					rs.getString("area"), rs.getString("text"), rs.getString("clinical_text"), rs.getString("measure"),
 					rs.getObject("target_date", LocalDate.class), rs.getString("responsible"), rs.getString("frequency"),
 					rs.getObject("author_account_id", UUID.class), rs.getString("author_name"), rs.getString("author_role"),
-					rs.getBoolean("residents_words"), link(rs)))
+					rs.getBoolean("residents_words"), link(rs), rs.getObject("template_id") == null ? null
+							: new PlanItem.FromTemplate(rs.getObject("template_id", UUID.class),
+									rs.getString("template_name"), rs.getString("template_text"))))
 			.list();
 	}
 
@@ -112,14 +115,17 @@ class PlanRows {
 		batch.batchUpdate("""
 				insert into plans_item (id, plan_id, version_number, program_id, position, kind, area, text, clinical_text,
 				    measure, target_date, responsible, frequency, author_account_id, author_name, author_role, residents_words,
-				    criterion_level, criterion_key)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+				    criterion_level, criterion_key, template_id, template_name, template_text)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
 				java.util.stream.IntStream.range(0, items.size()).mapToObj(n -> {
 					PlanItem i = items.get(n);
 					return new Object[] { i.id(), planId, number, programId, firstPosition + n, i.kind().name(), i.area(),
 							i.text(), i.clinicalText(), i.measure(), i.targetDate(), i.responsible(), i.frequency(),
 							i.authorAccountId(), i.authorName(), i.authorRole(), i.residentsWords(),
-							i.criterion() == null ? null : i.criterion().level(), i.criterion() == null ? null : i.criterion().key() };
+							i.criterion() == null ? null : i.criterion().level(), i.criterion() == null ? null : i.criterion().key(),
+							i.fromTemplate() == null ? null : i.fromTemplate().templateId(),
+							i.fromTemplate() == null ? null : i.fromTemplate().name(),
+							i.fromTemplate() == null ? null : i.fromTemplate().text() };
 				}).toList());
 	}
 

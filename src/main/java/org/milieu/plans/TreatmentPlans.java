@@ -267,6 +267,27 @@ public class TreatmentPlans {
 		return rows.version(program, planId, number, false).orElseThrow();
 	}
 
+	/**
+	 * Adds parts the team did not write one by one (a template's) after a draft's parts, as the access
+	 * policy allows any change of the plan; {@code parts} builds them from the draft as it stands.
+	 */
+	@Transactional
+	PlanVersion addTeamParts(MilieuUser user, UUID residentId, int number, Integer expectedRevision,
+			Function<PlanVersion, List<PlanItem>> parts) {
+		UUID program = programOf(user);
+		ResidentScope scope = scope(user, residentId);
+		UUID found = rows.planOf(program, residentId).orElse(null);
+		policy.enforce(user, AuditAction.UPDATE, DataCategory.CLINICAL_NOTES, scope, RESOURCE, found == null ? residentId : found);
+		if (user.has(Role.RESIDENT)) {
+			throw new org.springframework.security.access.AccessDeniedException("residents write only their own words");
+		}
+		UUID planId = required(found, residentId);
+		PlanVersion version = editable(program, planId, number, expectedRevision);
+		rows.addItems(program, planId, number, rows.nextPosition(planId, number), parts.apply(version));
+		rows.revised(planId, number, version.startsOn());
+		return rows.version(program, planId, number, false).orElseThrow();
+	}
+
 	private PlanVersion editable(UUID program, UUID planId, int number, Integer expectedRevision) {
 		PlanVersion version = rows.version(program, planId, number, true)
 			.orElseThrow(() -> new RecordNotFound("TreatmentPlanVersion", number));
@@ -354,10 +375,10 @@ public class TreatmentPlans {
 		}
 		return new PlanItem(before != null ? before.id() : UUID.randomUUID(), in.kind(), area, text, clinical, measure,
 				target, responsible, frequency, user.accountId(), user.displayName(), authorRole(user), false,
-				in.criterion());
+				in.criterion(), before != null && before.kind() == in.kind() ? before.fromTemplate() : null);
 	}
 
-	private static String authorRole(MilieuUser user) {
+	static String authorRole(MilieuUser user) {
 		return user.has(Role.CLINICIAN) ? Role.CLINICIAN.name() : user.has(Role.ADMIN) ? Role.ADMIN.name()
 				: user.roles().iterator().next().name();
 	}
@@ -365,7 +386,7 @@ public class TreatmentPlans {
 	private static PlanItem copy(PlanItem item, UUID id) {
 		return new PlanItem(id, item.kind(), item.area(), item.text(), item.clinicalText(), item.measure(),
 				item.targetDate(), item.responsible(), item.frequency(), item.authorAccountId(), item.authorName(),
-				item.authorRole(), item.residentsWords(), item.criterion());
+				item.authorRole(), item.residentsWords(), item.criterion(), item.fromTemplate());
 	}
 
 	/** A resident reads their own plan as a party to it; anyone else as the policy allows clinical notes. */

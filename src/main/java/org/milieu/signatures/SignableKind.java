@@ -32,4 +32,12 @@ public interface SignableKind {
 	 * component checks the signer's role for the meaning and the access policy besides.
 	 */
 	List<SignatureMeaning> meaningsFor(MilieuUser signer, SignableDocument document);
+
+	/**
+	 * Refuses (with a {@code RuleViolation} that names what to change) a signature in this meaning
+	 * while the version is not ready to be signed so; declines are never asked. Every version is ready
+	 * unless the kind says otherwise (a treatment plan with text still word for word from a template).
+	 */
+	default void refuseUnready(SignableDocument document, SignatureMeaning meaning) {
+	}
 }

@@ -109,6 +109,9 @@ public class Signatures {
 					refuseWithoutAccess(session, document);
 				}
 				refuseTwice(command, declining);
+				if (!declining) {
+					kind.refuseUnready(document, meaning);
+				}
 			});
 		}
 		Reauthentication.Result proof = passkeyProof != null ? passkeyProof
@@ -130,6 +133,9 @@ public class Signatures {
 			SignatureMeaning meaning = meaning(kind, command.meaning());
 			allowed(kind, signer, document, meaning);
 			refuseTwice(command, declining);
+			if (!declining) {
+				kind.refuseUnready(document, meaning);
+			}
 			UUID id = UUID.randomUUID();
 			enforce(signer, AuditAction.CREATE, document, id);
 			Instant now = clock.instant();

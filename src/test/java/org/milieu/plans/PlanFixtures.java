@@ -121,4 +121,9 @@ public class PlanFixtures {
 		return signatures.sign(signer, new SignDocument(PlanDocuments.KIND, planId, version, meaning,
 				document.contentHash(), new Credential(null, DEMO_PASSWORD, null), declineReason), Locale.ENGLISH);
 	}
+
+	/** The SHA-256 of a version's content as it stands, as the signing page would give it. */
+	public String contentHash(UUID planId, int version) {
+		return documents.document(planId, version).orElseThrow().contentHash();
+	}
 }

@@ -50,8 +50,31 @@ class PlanApi {
 
 	private final TreatmentPlans plans;
 
-	PlanApi(TreatmentPlans plans) {
+	private final org.milieu.plans.PlanHistories histories;
+
+	private final org.milieu.platform.web.PdfPrinter pdf;
+
+	PlanApi(TreatmentPlans plans, org.milieu.plans.PlanHistories histories, org.milieu.platform.web.PdfPrinter pdf) {
 		this.plans = plans;
+		this.histories = histories;
+		this.pdf = pdf;
+	}
+
+	/**
+	 * The plan and its whole history as a PDF in the caller's language: every version newest first with
+	 * its parts, authors and signatures, each signature with its check ("does not match" when the
+	 * signed content changed), and the reviews. An export (audited); the file name carries no name.
+	 */
+	@GetMapping("/api/v1/residents/{id}/plan.pdf")
+	ResponseEntity<byte[]> print(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
+		byte[] document = pdf.print("plans/plan-pdf", "plan.css",
+				java.util.Map.of("history", histories.history(user, id), "kinds", List.of(ItemKind.values())),
+				org.springframework.context.i18n.LocaleContextHolder.getLocale());
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+				.attachment().filename("treatment-plan-" + id + ".pdf").build().toString())
+			.body(document);
 	}
 
 	/** The plan with its versions, newest first, and the number of the one to show (in force, else the newest). */
@@ -158,13 +181,20 @@ class PlanApi {
 
 	record ItemResponse(UUID id, ItemKind kind, @Nullable String area, String text, @Nullable String clinicalText,
 			@Nullable String measure, @Nullable LocalDate targetDate, @Nullable String responsible,
-			@Nullable String frequency, Author writtenBy, @Nullable CriterionLink criterion) {
+			@Nullable String frequency, Author writtenBy, @Nullable CriterionLink criterion,
+			@Schema(description = "the template the part came from; unchanged while it is still word for word the "
+					+ "template's text (the clinician cannot sign then)") @Nullable FromTemplate fromTemplate) {
 
 		static ItemResponse of(PlanItem i) {
 			return new ItemResponse(i.id(), i.kind(), i.area(), i.text(), i.clinicalText(), i.measure(), i.targetDate(),
 					i.responsible(), i.frequency(),
-					new Author(i.authorAccountId(), i.authorName(), i.authorRole(), i.residentsWords()), i.criterion());
+					new Author(i.authorAccountId(), i.authorName(), i.authorRole(), i.residentsWords()), i.criterion(),
+					i.fromTemplate() == null ? null
+							: new FromTemplate(i.fromTemplate().templateId(), i.fromTemplate().name(), i.fromTemplateUnchanged()));
 		}
+	}
+
+	record FromTemplate(UUID templateId, String name, boolean unchanged) {
 	}
 
 	record Author(UUID accountId, String name, String role, boolean residentsOwnWords) {

@@ -49,10 +49,14 @@ class PlanPages {
 
 	private final org.milieu.plans.PlanReviews reviews;
 
-	PlanPages(TreatmentPlans plans, org.springframework.context.MessageSource messages, org.milieu.plans.PlanReviews reviews) {
+	private final org.milieu.plans.PlanTemplates templates;
+
+	PlanPages(TreatmentPlans plans, org.springframework.context.MessageSource messages, org.milieu.plans.PlanReviews reviews,
+			org.milieu.plans.PlanTemplates templates) {
 		this.plans = plans;
 		this.messages = messages;
 		this.reviews = reviews;
+		this.templates = templates;
 	}
 
 	@GetMapping("/residents/{id}/plan")
@@ -63,8 +67,12 @@ class PlanPages {
 			return "redirect:/me/plan" + (version == null ? "" : "?version=" + version);
 		}
 		show(user, id, version, model);
-		model.addAttribute("mayDraft", plans.mayDraft(user, id));
+		boolean mayDraft = plans.mayDraft(user, id);
+		model.addAttribute("mayDraft", mayDraft);
 		model.addAttribute("own", false);
+		if (mayDraft && Boolean.TRUE.equals(model.getAttribute("editable"))) {
+			model.addAttribute("templates", templates.templates(user));
+		}
 		return "plans/plan";
 	}
 
@@ -119,6 +127,54 @@ class PlanPages {
 					kind == ItemKind.OBJECTIVE && criterion != null && !criterion.isBlank() ? CriterionLink.parse(criterion) : null));
 			plans.revise(user, id, number, revision, new PlanDraft(draft.startsOn(), items));
 			redirect.addFlashAttribute("notice", "plan.page.added");
+		}
+		catch (RuleViolation | StateConflict refused) {
+			problem(redirect, refused);
+		}
+		catch (VersionConflict stale) {
+			redirect.addFlashAttribute("problem", "plan.page.stale");
+		}
+		return "redirect:/residents/" + id + "/plan?version=" + number;
+	}
+
+	/** Adds a template's parts to a draft; each shows that it came from the template until it is rewritten. */
+	@PostMapping("/residents/{id}/plan/versions/{number}/template-applications")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN')")
+	String applyTemplate(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id, @PathVariable int number,
+			@RequestParam int revision, @RequestParam(required = false) UUID templateId, RedirectAttributes redirect) {
+		try {
+			templates.apply(user, id, number, templateId, revision);
+			redirect.addFlashAttribute("notice", "plan.template.applied");
+		}
+		catch (RuleViolation | StateConflict refused) {
+			problem(redirect, refused);
+		}
+		catch (VersionConflict stale) {
+			redirect.addFlashAttribute("problem", "plan.page.stale");
+		}
+		return "redirect:/residents/" + id + "/plan?version=" + number;
+	}
+
+	/** Rewrites the words of one of the team's parts of a draft (the other parts as they are). */
+	@PostMapping("/residents/{id}/plan/versions/{number}/items/{itemId}")
+	@PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN')")
+	String reviseItem(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id, @PathVariable int number,
+			@PathVariable UUID itemId, @RequestParam int revision, @RequestParam(required = false) String text,
+			@RequestParam(required = false) String clinicalText, RedirectAttributes redirect) {
+		try {
+			PlanVersion draft = plans.version(user, id, number);
+			List<NewItem> items = new ArrayList<>();
+			for (PlanItem i : draft.items()) {
+				if (i.residentsWords()) {
+					continue;
+				}
+				boolean edited = i.id().equals(itemId);
+				items.add(new NewItem(i.id(), i.kind(), i.area(), edited ? text : i.text(),
+						edited && i.kind() == ItemKind.PROBLEM ? clinicalText : i.clinicalText(), i.measure(),
+						i.targetDate(), i.responsible(), i.frequency()));
+			}
+			plans.revise(user, id, number, revision, new PlanDraft(draft.startsOn(), items));
+			redirect.addFlashAttribute("notice", "plan.page.partSaved");
 		}
 		catch (RuleViolation | StateConflict refused) {
 			problem(redirect, refused);

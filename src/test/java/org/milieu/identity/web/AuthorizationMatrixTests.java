@@ -240,6 +240,16 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.PUT, "/api/v1/residents/{id}/plan/reviews/{reviewId}", Subject.OWN, 404, 404, 403, 403, 403),
 			new Row(HttpMethod.PUT, "/api/v1/residents/{id}/plan/reviews/{reviewId}/resident-comment", Subject.OWN, 403, 403, 403, 404, 403),
 			new Row(HttpMethod.POST, "/api/v1/residents/{id}/plan/reviews/{reviewId}/revision", Subject.OWN, 404, 404, 403, 403, 403),
+			// the plan as a PDF is an export (staff and family never; the resident their own); templates hold no resident
+			// data: the director writes them, clinicians read them and add one to a draft
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/plan.pdf", Subject.OWN, 404, 404, 403, 404, 403),
+			new Row(HttpMethod.GET, "/api/v1/residents/{id}/plan.pdf", Subject.OTHER, 404, 404, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/residents/{id}/plan/versions/{number}/template-applications", Subject.OWN, 404, 404, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/plan-templates", Subject.NONE, 200, 200, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/plan-templates", Subject.NONE, 201, 403, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/plan-templates/{id}", Subject.NONE, 404, 404, 403, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/plan-templates/{id}", Subject.NONE, 404, 403, 403, 403, 403),
+			new Row(HttpMethod.DELETE, "/api/v1/plan-templates/{id}", Subject.NONE, 404, 403, 403, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/action-items/{id}/done", Subject.OWN, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.POST, "/api/v1/agenda-items/{id}/follow-up", Subject.OWN, 201, 201, 201, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/agenda-items/{id}/follow-up", Subject.OWN, 200, 200, 200, 200, 403),
@@ -620,7 +630,12 @@ class AuthorizationMatrixTests {
 		}
 		else if (row.method() == HttpMethod.POST && row.pattern().startsWith("/api/v1/residents/{id}/plan/")) {
 			request.contentType(MediaType.APPLICATION_JSON).content(row.pattern().endsWith("/versions")
-					? "{\"startsOn\": \"2000-01-01\"}" : "{\"kind\": \"GOAL\", \"text\": \"matrix\"}");
+					? "{\"startsOn\": \"2000-01-01\"}" : row.pattern().endsWith("/template-applications")
+							? "{\"templateId\": \"" + UUID.randomUUID() + "\"}" : "{\"kind\": \"GOAL\", \"text\": \"matrix\"}");
+		}
+		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/plan-templates")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Matrix " + unique
+					+ "\", \"area\": \"ASAM2_BIOMEDICAL\", \"problemText\": \"matrix\"}");
 		}
 		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/houses")) {
 			request.contentType(MediaType.APPLICATION_JSON)
@@ -878,6 +893,9 @@ class AuthorizationMatrixTests {
 		else if (row.method() == HttpMethod.PUT && row.pattern().startsWith("/api/v1/residents/{id}/plan/reviews/")) {
 			request.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content(
 					row.pattern().endsWith("/resident-comment") ? "{\"comment\": \"matrix\"}" : "{\"ratings\": []}");
+		else if (row.method() == HttpMethod.PUT && row.pattern().equals("/api/v1/plan-templates/{id}")) {
+			request.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Matrix "
+					+ unique + "\", \"area\": \"ASAM2_BIOMEDICAL\", \"problemText\": \"matrix\"}");
 		}
 		else if (row.method() == HttpMethod.PUT && row.pattern().startsWith("/api/v1/residents/{id}/plan/")) {
 			request.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content(
