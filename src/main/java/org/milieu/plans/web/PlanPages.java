@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.milieu.identity.MilieuUser;
 import org.milieu.plans.ItemKind;
 import org.milieu.plans.NewItem;
+import org.milieu.plans.PlanArea;
 import org.milieu.plans.PlanAreas;
 import org.milieu.plans.PlanDraft;
 import org.milieu.plans.PlanItem;
@@ -41,8 +42,11 @@ class PlanPages {
 
 	private final TreatmentPlans plans;
 
-	PlanPages(TreatmentPlans plans) {
+	private final PlanAreas areas;
+
+	PlanPages(TreatmentPlans plans, PlanAreas areas) {
 		this.plans = plans;
+		this.areas = areas;
 	}
 
 	@GetMapping("/residents/{id}/plan")
@@ -135,7 +139,11 @@ class PlanPages {
 
 	private void show(MilieuUser user, UUID residentId, Integer number, Model model) {
 		model.addAttribute("residentId", residentId);
-		model.addAttribute("areas", PlanAreas.ASAM);
+		List<PlanArea> programAreas = areas.all(user.programId().value());
+		model.addAttribute("areas", programAreas.stream().filter(a -> !a.retired()).toList());
+		java.util.Map<String, String> named = new java.util.HashMap<>();
+		programAreas.stream().filter(a -> a.name() != null).forEach(a -> named.put(a.code(), a.name()));
+		model.addAttribute("areaNames", named);
 		model.addAttribute("kinds", ItemKind.values());
 		Optional<TreatmentPlan> plan = plans.find(user, residentId);
 		model.addAttribute("plan", plan.orElse(null));
