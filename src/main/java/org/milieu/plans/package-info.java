@@ -4,8 +4,10 @@
  * part names who wrote it. A version is signed through the one signature component
  * ({@code signatures}): once anyone has signed it, it never changes, and a change makes the next
  * version, which needs new signatures. It comes into force when the clinician has signed and the
- * resident has signed or declined; the version in force before it is then superseded.
+ * resident has signed or declined; the version in force before it is then superseded. The first plan
+ * is due within the program's deadline after admission, and a plan in force is reviewed on the
+ * program's interval and after a level change, a major incident or a readmission (events it hears).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "platform::web", "identity",
-		"audit", "residents", "signatures" }, displayName = "Treatment plans")
+		"audit", "residents", "signatures", "levels::reviews", "levels::facts" }, displayName = "Treatment plans")
 package org.milieu.plans;
