@@ -132,13 +132,13 @@ class PlanScheduleApi {
 		}
 	}
 
-	record DueResponse(UUID residentId, String residentName, UUID houseId, String houseName, LocalDate admittedOn,
+	record DueResponse(@Schema(description = "the resident's id, which the list is keyed by") UUID id, UUID residentId, String residentName, UUID houseId, String houseName, LocalDate admittedOn,
 			PlanDue.Status planStatus, @Nullable Integer version, PlanDue.@Nullable Due initialPlan,
 			PlanDue.@Nullable Due review, List<PlanDue.Request> requests, int reviewIntervalDays, boolean ownInterval,
 			String plan) {
 
 		static DueResponse of(PlanDue d) {
-			return new DueResponse(d.residentId(), d.residentName(), d.houseId(), d.houseName(), d.admittedOn(),
+			return new DueResponse(d.residentId(), d.residentId(), d.residentName(), d.houseId(), d.houseName(), d.admittedOn(),
 					d.planStatus(), d.version(), d.initialPlan(), d.review(), d.requests(), d.reviewIntervalDays(),
 					d.ownInterval(), "/api/v1/residents/" + d.residentId() + "/plan");
 		}
