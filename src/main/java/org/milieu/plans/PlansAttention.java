@@ -35,10 +35,10 @@ class PlansAttention implements AttentionSource {
 		}
 		PlanSchedules.Counts counts = schedules.counts(user);
 		List<Attention> items = new ArrayList<>();
-		add(items, Attention.Severity.URGENT, "plan.due.attention.plansOverdue", counts.plansOverdue());
-		add(items, Attention.Severity.URGENT, "plan.due.attention.reviewsOverdue", counts.reviewsOverdue());
-		add(items, Attention.Severity.NOTICE, "plan.due.attention.plansDue", counts.plansDue());
-		add(items, Attention.Severity.NOTICE, "plan.due.attention.reviewsDue", counts.reviewsDue());
+		add(items, Attention.Severity.URGENT, "plans.attention.plansOverdue", counts.plansOverdue());
+		add(items, Attention.Severity.URGENT, "plans.attention.reviewsOverdue", counts.reviewsOverdue());
+		add(items, Attention.Severity.NOTICE, "plans.attention.plansDue", counts.plansDue());
+		add(items, Attention.Severity.NOTICE, "plans.attention.reviewsDue", counts.reviewsDue());
 		return items;
 	}
 

@@ -20,6 +20,7 @@ import org.milieu.platform.web.CursorPage;
 import org.milieu.platform.web.Paging;
 import org.milieu.shared.PageRequest;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -76,6 +78,7 @@ class PlanScheduleApi {
 	}
 
 	/** The director adds a problem area; 201 with it. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/plan-settings/areas")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<PlanArea> addArea(@AuthenticationPrincipal MilieuUser user, @RequestBody AreaRequest request) {
