@@ -615,13 +615,6 @@ class AuthorizationMatrixTests {
 					+ UUID.randomUUID() + "\", \"version\": 1, \"meaning\": \"reviewed\", \"contentHash\": \"" + "0".repeat(64)
 					+ "\", \"password\": \"milieu-demo\"" + (row.pattern().endsWith("/declines") ? ", \"reason\": \"matrix\"}" : "}"));
 		}
-		if (row.pattern().startsWith("/api/v1/plan-settings") && row.method() != HttpMethod.GET) {
-			request.contentType(MediaType.APPLICATION_JSON).content(row.pattern().equals("/api/v1/plan-settings")
-					? "{\"initialPlanDays\": 0, \"reviewIntervalDays\": 30}" : "{\"name\": \" \"}");
-		}
-		if (row.pattern().endsWith("/plan/review-interval")) {
-			request.contentType(MediaType.APPLICATION_JSON).content("{\"days\": 0, \"reason\": \"matrix\"}");
-		}
 		if (row.method() == HttpMethod.POST && row.pattern().startsWith("/api/v1/residents/{id}/plan/")) {
 			request.contentType(MediaType.APPLICATION_JSON).content(row.pattern().endsWith("/versions")
 					? "{\"startsOn\": \"2000-01-01\"}" : "{\"kind\": \"GOAL\", \"text\": \"matrix\"}");
@@ -878,6 +871,13 @@ class AuthorizationMatrixTests {
 			String etag = "\"" + accounts.find(account).orElseThrow().version() + "\"";
 			request.header("If-Match", etag).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"displayName\": \"Matrix " + unique + "\", \"roles\": [\"STAFF\"], \"houseIds\": []}");
+		}
+		else if (row.pattern().startsWith("/api/v1/plan-settings") && row.method() != HttpMethod.GET) {
+			request.contentType(MediaType.APPLICATION_JSON).content(row.pattern().equals("/api/v1/plan-settings")
+					? "{\"initialPlanDays\": 0, \"reviewIntervalDays\": 30}" : "{\"name\": \" \"}");
+		}
+		else if (row.pattern().endsWith("/plan/review-interval")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"days\": 0, \"reason\": \"matrix\"}");
 		}
 		else if (row.method() == HttpMethod.PUT && row.pattern().startsWith("/api/v1/residents/{id}/plan/")) {
 			request.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content(
