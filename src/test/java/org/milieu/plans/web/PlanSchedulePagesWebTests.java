@@ -100,6 +100,8 @@ class PlanSchedulePagesWebTests {
 	@Test
 	void theClinicianSetsTheResidentsOwnIntervalOnTheSchedulePageWithAReason() throws Exception {
 		String page = "/residents/" + resident.residentId() + "/plan/schedule";
+		mvc.perform(get("/residents/" + resident.residentId() + "/plan").with(signIns.as("clinician")))
+			.andExpect(content().string(containsString("href=\"" + page + "\"")));
 		mvc.perform(get(page).with(signIns.as("clinician")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("No plan yet")));
