@@ -62,9 +62,12 @@ public class TreatmentPlans {
 
 	private final ResidentCriteria criteria;
 
+	private final PlanAreas areas;
+
 	TreatmentPlans(PlanRows rows, AccessPolicy policy, Census census, Signatures signatures, Clock clock,
-			ResidentCriteria criteria) {
+			ResidentCriteria criteria, PlanAreas areas) {
 		this.criteria = criteria;
+		this.areas = areas;
 		this.rows = rows;
 		this.policy = policy;
 		this.census = census;
@@ -216,8 +219,9 @@ public class TreatmentPlans {
 			.collect(Collectors.toMap(PlanItem::id, Function.identity()));
 		List<PlanItem> written = new ArrayList<>();
 		List<NewItem> items = draft.items() == null ? List.of() : draft.items();
+		List<PlanArea> programAreas = areas.all(program);
 		for (int i = 0; i < items.size(); i++) {
-			PlanItem item = teamItem(user, items.get(i), "items[" + i + "].", draft.startsOn(), existing);
+			PlanItem item = teamItem(user, items.get(i), "items[" + i + "].", draft.startsOn(), existing, programAreas);
 			checkLink(user, residentId, item, existing.get(item.id()), "items[" + i + "].criterion");
 			written.add(item);
 		}
@@ -313,7 +317,7 @@ public class TreatmentPlans {
 	}
 
 	private static PlanItem teamItem(MilieuUser user, NewItem in, String at, LocalDate startsOn,
-			Map<UUID, PlanItem> existing) {
+			Map<UUID, PlanItem> existing, List<PlanArea> programAreas) {
 		if (in == null || in.kind() == null) {
 			throw new RuleViolation("plan.field.required", at + "kind");
 		}
@@ -333,9 +337,8 @@ public class TreatmentPlans {
 				if (area == null) {
 					throw new RuleViolation("plan.field.required", at + "area");
 				}
-				if (!PlanAreas.ASAM.contains(area)) {
-					throw new RuleViolation("plan.area.unknown", at + "area");
-				}
+				PlanItem had = in.id() == null ? null : existing.get(in.id());
+				PlanAreas.accepted(programAreas, area, had == null ? null : had.area(), at + "area");
 				clinical = TEXT.optional(in.clinicalText(), at + "clinicalText", TEXT_MAX);
 			}
 			case OBJECTIVE -> {

@@ -8,7 +8,9 @@
  * every objective of the version in force, takes the resident's comment, may start the next version,
  * and never changes once signed. An objective may
  * be linked to one of the resident's level criteria still ahead; the signed reviews' ratings of it are
- * then level evidence, supplied to the levels module as PLAN_OBJECTIVE facts ({@code levels::facts}).
+ * then level evidence, supplied to the levels module as PLAN_OBJECTIVE facts ({@code levels::facts}). The
+ * first plan is due within the program's deadline after admission, and a plan in force is reviewed on
+ * the program's interval and after a level change, a major incident or a readmission (events it hears).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "platform::web", "identity",
 		"audit", "residents", "signatures", "levels::facts", "levels::reviews" }, displayName = "Treatment plans")

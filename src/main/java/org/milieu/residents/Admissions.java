@@ -160,7 +160,8 @@ public class Admissions {
 					TrimmedText.orNull(d.emergencyContactName()), TrimmedText.orNull(d.emergencyContactPhone()), residentId)
 			.update();
 		requireFreeBed(program, admission);
-		openStay(program, residentId, admission);
+		UUID stayId = openStay(program, residentId, admission);
+		events.publishEvent(new ResidentReadmitted(program.value(), residentId, houseId, admission.admittedOn(), stayId));
 	}
 
 	/**
@@ -205,17 +206,18 @@ public class Admissions {
 		}
 	}
 
-	/** Opens the stay in the (free) bed and tells other modules of the admission. */
-	private void openStay(ProgramId program, UUID residentId, NewAdmission admission) {
+	/** Opens the stay in the (free) bed and tells other modules of the admission; returns the stay's id. */
+	private UUID openStay(ProgramId program, UUID residentId, NewAdmission admission) {
 		NewAdmission.Details d = admission.details();
 		UUID houseId = jdbc.sql("select house_id from residents_bed where id = ?").param(admission.bedId())
 			.query(UUID.class).single();
+		UUID stayId = UUID.randomUUID();
 		try {
 			jdbc.sql("""
 					insert into residents_stay (id, program_id, resident_id, house_id, bed_id, admitted_on, referral_source,
 					                            funding_source, expected_length_days)
 					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(UUID.randomUUID(), program.value(), residentId, houseId, admission.bedId(), admission.admittedOn(),
+				.params(stayId, program.value(), residentId, houseId, admission.bedId(), admission.admittedOn(),
 						TrimmedText.orNull(d.referralSource()), TrimmedText.orNull(d.fundingSource()), d.expectedLengthDays())
 				.update();
 		}
@@ -224,6 +226,7 @@ public class Admissions {
 			throw new RuleViolation("admission.bed.taken", "bedId");
 		}
 		events.publishEvent(new ResidentAdmitted(program.value(), residentId, houseId, admission.admittedOn()));
+		return stayId;
 	}
 
 	/** A house with every bed taken is full: said of the house, before anything about the chosen bed. */

@@ -156,9 +156,8 @@ class PlanApi {
 
 	record ItemRequest(@Schema(description = "a part the version has, to keep its author when unchanged") @Nullable UUID id,
 			@Schema(requiredMode = REQUIRED) ItemKind kind,
-			@Schema(description = "a problem's area: one of the six ASAM dimensions", allowableValues = {
-					"ASAM1_INTOXICATION_WITHDRAWAL", "ASAM2_BIOMEDICAL", "ASAM3_EMOTIONAL_BEHAVIOURAL",
-					"ASAM4_READINESS_TO_CHANGE", "ASAM5_RELAPSE_POTENTIAL", "ASAM6_RECOVERY_ENVIRONMENT" }) @Nullable String area,
+			@Schema(description = "a problem's area: the code of one of the program's areas not retired "
+					+ "(GET /api/v1/plan-settings; by default the six ASAM dimensions), or the area the part already had") @Nullable String area,
 			@Schema(requiredMode = REQUIRED, maxLength = 2000, description = "the words of the part; for a problem, the resident's own") String text,
 			@Schema(maxLength = 2000, description = "a problem in clinical words") @Nullable String clinicalText,
 			@Schema(maxLength = 1000, description = "how an objective is measured (required for an objective)") @Nullable String measure,

@@ -12,6 +12,7 @@ import org.milieu.levels.facts.CriterionLink;
 import org.milieu.levels.reviews.CriterionChoice;
 import org.milieu.plans.ItemKind;
 import org.milieu.plans.NewItem;
+import org.milieu.plans.PlanArea;
 import org.milieu.plans.PlanAreas;
 import org.milieu.plans.PlanDraft;
 import org.milieu.plans.PlanItem;
@@ -51,12 +52,15 @@ class PlanPages {
 
 	private final org.milieu.plans.PlanTemplates templates;
 
+	private final PlanAreas areas;
+
 	PlanPages(TreatmentPlans plans, org.springframework.context.MessageSource messages, org.milieu.plans.PlanReviews reviews,
-			org.milieu.plans.PlanTemplates templates) {
+			org.milieu.plans.PlanTemplates templates, PlanAreas areas) {
 		this.plans = plans;
 		this.messages = messages;
 		this.reviews = reviews;
 		this.templates = templates;
+		this.areas = areas;
 	}
 
 	@GetMapping("/residents/{id}/plan")
@@ -202,7 +206,11 @@ class PlanPages {
 
 	private void show(MilieuUser user, UUID residentId, Integer number, Model model) {
 		model.addAttribute("residentId", residentId);
-		model.addAttribute("areas", PlanAreas.ASAM);
+		List<PlanArea> programAreas = areas.all(user.programId().value());
+		model.addAttribute("areas", programAreas.stream().filter(a -> !a.retired()).toList());
+		java.util.Map<String, String> named = new java.util.HashMap<>();
+		programAreas.stream().filter(a -> a.name() != null).forEach(a -> named.put(a.code(), a.name()));
+		model.addAttribute("areaNames", named);
 		model.addAttribute("kinds", ItemKind.values());
 		Optional<TreatmentPlan> plan = plans.find(user, residentId);
 		model.addAttribute("plan", plan.orElse(null));

@@ -29,6 +29,7 @@ class Navigation {
 			new Place("/me", "/me", "today"),
 			new Place("/residents", "/residents", "residents"),
 			new Place("/houses", "/houses", "residents"),
+			new Place("/plans", "/plans", "residents"),
 			new Place("/levels", "/levels", "levels"),
 			new Place("/levels/reviews", "/levels/reviews", "levels"),
 			new Place("/me/level", "/me/level", "levels"),

@@ -250,6 +250,14 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.GET, "/api/v1/plan-templates/{id}", Subject.NONE, 404, 404, 403, 403, 403),
 			new Row(HttpMethod.PUT, "/api/v1/plan-templates/{id}", Subject.NONE, 404, 403, 403, 403, 403),
 			new Row(HttpMethod.DELETE, "/api/v1/plan-templates/{id}", Subject.NONE, 404, 403, 403, 403, 403),
+			// what is due of the plans is a clinical listing; the settings are read by the director and clinicians and
+			// changed by the director (the matrix sends out-of-range input, so whoever may change gets 422 and nothing changes)
+			new Row(HttpMethod.GET, "/api/v1/plans/due", Subject.NONE, 200, 200, 403, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/residents/{id}/plan/review-interval", Subject.OWN, 422, 422, 403, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/plan-settings", Subject.NONE, 200, 200, 403, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/plan-settings", Subject.NONE, 422, 403, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/plan-settings/areas", Subject.NONE, 422, 403, 403, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/plan-settings/areas/{code}", Subject.NONE, 422, 403, 403, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/action-items/{id}/done", Subject.OWN, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.POST, "/api/v1/agenda-items/{id}/follow-up", Subject.OWN, 201, 201, 201, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/agenda-items/{id}/follow-up", Subject.OWN, 200, 200, 200, 200, 403),
@@ -567,6 +575,9 @@ class AuthorizationMatrixTests {
 		}
 		else if (path.startsWith("/api/v1/jobs/{id}")) {
 			path = path.replace("{id}", workFixture("job").toString());
+		}
+		else if (path.startsWith("/api/v1/plan-settings/areas/{code}")) {
+			path = path.replace("{code}", "ASAM1_INTOXICATION_WITHDRAWAL");
 		}
 		else if (path.startsWith("/api/v1/privileges/{code}")) {
 			path = path.replace("{code}", "PHONE_TIME");
@@ -893,9 +904,17 @@ class AuthorizationMatrixTests {
 		else if (row.method() == HttpMethod.PUT && row.pattern().startsWith("/api/v1/residents/{id}/plan/reviews/")) {
 			request.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content(
 					row.pattern().endsWith("/resident-comment") ? "{\"comment\": \"matrix\"}" : "{\"ratings\": []}");
+		}
 		else if (row.method() == HttpMethod.PUT && row.pattern().equals("/api/v1/plan-templates/{id}")) {
 			request.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Matrix "
 					+ unique + "\", \"area\": \"ASAM2_BIOMEDICAL\", \"problemText\": \"matrix\"}");
+		}
+		else if (row.pattern().startsWith("/api/v1/plan-settings") && row.method() != HttpMethod.GET) {
+			request.contentType(MediaType.APPLICATION_JSON).content(row.pattern().equals("/api/v1/plan-settings")
+					? "{\"initialPlanDays\": 0, \"reviewIntervalDays\": 30}" : "{\"name\": \" \"}");
+		}
+		else if (row.pattern().endsWith("/plan/review-interval")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"days\": 0, \"reason\": \"matrix\"}");
 		}
 		else if (row.method() == HttpMethod.PUT && row.pattern().startsWith("/api/v1/residents/{id}/plan/")) {
 			request.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content(
