@@ -40,8 +40,11 @@ public class PlanHistories {
 
 	private final Clock clock;
 
+	private final PlanAreas areas;
+
 	PlanHistories(PlanRows rows, PlanReviewReadings reviews, AccessPolicy policy, Census census, Signatures signatures,
-			Clock clock) {
+			Clock clock, PlanAreas areas) {
+		this.areas = areas;
 		this.rows = rows;
 		this.reviews = reviews;
 		this.policy = policy;
@@ -79,6 +82,7 @@ public class PlanHistories {
 			.map(v -> new PlanHistory.VersionRecord(v, signed.getOrDefault(v.number(), List.of())))
 			.toList();
 		return new PlanHistory(planId, residentId, entry == null ? null : entry.displayName(), clock.instant(), versions,
-				reviews.reviewsOf(program, planId));
+				reviews.reviewsOf(program, planId), areas.all(program).stream().filter(a -> a.name() != null)
+					.collect(Collectors.toMap(PlanArea::code, PlanArea::name)));
 	}
 }

@@ -50,7 +50,10 @@ public class PlanTemplates {
 
 	private final Clock clock;
 
-	PlanTemplates(PlanTemplateRows rows, TreatmentPlans plans, AuditTrail trail, Clock clock) {
+	private final PlanAreas areas;
+
+	PlanTemplates(PlanTemplateRows rows, TreatmentPlans plans, AuditTrail trail, Clock clock, PlanAreas areas) {
+		this.areas = areas;
 		this.rows = rows;
 		this.plans = plans;
 		this.trail = trail;
@@ -77,7 +80,7 @@ public class PlanTemplates {
 	public PlanTemplate create(MilieuUser user, TemplateDraft draft) {
 		refuseUnlessDirector(user);
 		seedOnFirstUse(user);
-		TemplateDraft checked = checked(draft);
+		TemplateDraft checked = checked(draft, areas.all(user.programId().value()));
 		UUID id = UUID.randomUUID();
 		try {
 			rows.add(program(user), id, checked, user.accountId(), user.displayName(), clock.instant());
@@ -97,7 +100,7 @@ public class PlanTemplates {
 	public PlanTemplate revise(MilieuUser user, UUID id, int expectedRevision, TemplateDraft draft) {
 		refuseUnlessDirector(user);
 		PlanTemplate found = current(user, id, expectedRevision);
-		TemplateDraft checked = checked(draft);
+		TemplateDraft checked = checked(draft, areas.all(user.programId().value()));
 		try {
 			rows.replace(program(user), found.id(), checked, clock.instant());
 		}
@@ -165,7 +168,7 @@ public class PlanTemplates {
 	}
 
 	/** The draft with its words trimmed, or a refusal naming the first field at fault. */
-	static TemplateDraft checked(TemplateDraft draft) {
+	static TemplateDraft checked(TemplateDraft draft, List<PlanArea> programAreas) {
 		if (draft == null) {
 			throw new RuleViolation("plan.field.required", "name");
 		}
@@ -174,9 +177,7 @@ public class PlanTemplates {
 		if (area == null) {
 			throw new RuleViolation("plan.field.required", "area");
 		}
-		if (!PlanAreas.ASAM.contains(area)) {
-			throw new RuleViolation("plan.area.unknown", "area");
-		}
+		PlanAreas.accepted(programAreas, area, null, "area");
 		String problem = TEXT.required(draft.problemText(), "problemText", TreatmentPlans.TEXT_MAX);
 		String clinical = TEXT.optional(draft.clinicalText(), "clinicalText", TreatmentPlans.TEXT_MAX);
 		List<PlanTemplate.Part> parts = new ArrayList<>();

@@ -41,8 +41,21 @@ class PlanTemplatePages {
 
 	private final PlanTemplates templates;
 
-	PlanTemplatePages(PlanTemplates templates) {
+	private final PlanAreas areas;
+
+	PlanTemplatePages(PlanTemplates templates, PlanAreas areas) {
 		this.templates = templates;
+		this.areas = areas;
+	}
+
+	/** The program's problem areas a template may name, and the director's names of their own areas. */
+	@org.springframework.web.bind.annotation.ModelAttribute
+	void areas(@AuthenticationPrincipal MilieuUser user, Model model) {
+		List<org.milieu.plans.PlanArea> all = areas.all(user.programId().value());
+		model.addAttribute("areas", all.stream().filter(a -> !a.retired()).toList());
+		java.util.Map<String, String> named = new java.util.HashMap<>();
+		all.stream().filter(a -> a.name() != null).forEach(a -> named.put(a.code(), a.name()));
+		model.addAttribute("areaNames", named);
 	}
 
 	@GetMapping("/plan-templates")
@@ -120,7 +133,6 @@ class PlanTemplatePages {
 
 	private static String form(PlanTemplate template, Model model) {
 		model.addAttribute("template", template);
-		model.addAttribute("areas", PlanAreas.ASAM);
 		model.addAttribute("goals", rows(template.partsOf(ItemKind.GOAL), ItemKind.GOAL));
 		model.addAttribute("objectives", rows(template.partsOf(ItemKind.OBJECTIVE), ItemKind.OBJECTIVE));
 		model.addAttribute("interventions", rows(template.partsOf(ItemKind.INTERVENTION), ItemKind.INTERVENTION));
