@@ -77,8 +77,10 @@ public class PlanFixtures {
 				continue; // resident01, 02 and 24 are the authorization matrix's and never get a plan
 			}
 			MilieuUser resident = signIns.user(username);
+			// admitted before the first of December 2026, the day the tests' plans start (a readmission
+			// by another test moves the admission to its own day)
 			boolean inHouse = census.find(resident.programId(), resident.residentId())
-				.filter(e -> houses.contains(e.houseId())).isPresent();
+				.filter(e -> houses.contains(e.houseId()) && !e.admittedOn().isAfter(LocalDate.of(2026, 12, 1))).isPresent();
 			boolean planned = jdbc.sql("select exists (select 1 from plans_plan where resident_id = ?)")
 				.param(resident.residentId()).query(Boolean.class).single();
 			if (inHouse && !planned) {

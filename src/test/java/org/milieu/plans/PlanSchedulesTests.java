@@ -217,7 +217,10 @@ class PlanSchedulesTests {
 			.param(resident.residentId()).query(UUID.class).single();
 		assertThat(jdbc.sql("select count(*) from event_publication where event_type like '%ResidentReadmitted' and serialized_event like ?")
 			.param("%" + stay + "%").query(Long.class).single()).as("the readmission is told as such").isEqualTo(1L);
+		// a second delivery of the same event (the listener runs asynchronously, as after the commit) asks once
 		requests.afterReadmission(new ResidentReadmitted(director.programId().value(), resident.residentId(), null, today, stay));
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> !schedules.of(director, resident.residentId()).requests().isEmpty());
 
 		PlanDue back = schedules.of(director, resident.residentId());
 		assertThat(back.admittedOn()).isEqualTo(today);

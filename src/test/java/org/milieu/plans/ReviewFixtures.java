@@ -58,7 +58,10 @@ public class ReviewFixtures {
 		this.clock = clock;
 	}
 
-	/** The user name of a resident whose newest plan version is in force, with two objectives, and no review open. */
+	/**
+	 * The user name of a resident whose newest plan version is in force, with this fixture's problem and
+	 * two objectives (never a plan another test wrote), and no review open.
+	 */
 	public synchronized String aResidentWithPlanInForce() {
 		MilieuUser clinician = signIns.user("clinician");
 		List<UUID> reused = jdbc.sql("""
@@ -68,6 +71,9 @@ public class ReviewFixtures {
 				  and v.number = (select max(number) from plans_version w where w.plan_id = p.id)
 				  and (select count(*) from plans_item i where i.plan_id = p.id and i.version_number = v.number
 				       and i.kind = 'OBJECTIVE') = 2
+				  and (select array_agg(i.text order by i.position) from plans_item i where i.plan_id = p.id
+				       and i.version_number = v.number) = array['I drink when I am alone at night',
+				       'Goes to two meetings a week', 'Calls a sponsor every evening']::varchar[]
 				order by p.resident_id limit 1""").query(UUID.class).list();
 		if (!reused.isEmpty()) {
 			reviewRows.closeOpen(clinician.programId().value(), reused.get(0), clock.instant(),

@@ -67,7 +67,8 @@ class PlanReviewBrowserTests extends BrowserJourneys {
 			open("/me/plan?lang=es");
 			assertThat(browser.findElement(By.id("plan-reviews")).getText()).contains("Revisiones", "Cumplido", "Avanzando");
 			assertAccessible("the resident's plan with its reviews in Spanish");
-			browser.findElement(By.cssSelector("#reviews-table a")).click();
+			String reviewId = review.substring(review.lastIndexOf('/') + 1);
+			browser.findElement(By.cssSelector("#reviews-table a[href$='" + reviewId + "']")).click();
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review-comment")));
 			assertThat(heading()).isEqualTo("Revisión de mi plan");
 			browser.findElement(By.id("review-comment")).sendKeys("Quiero seguir con la reunión del martes");
