@@ -66,6 +66,12 @@ class PlanReviewDocuments implements SignableKind {
 		});
 	}
 
+	/** A review with an objective still unrated is not signed: refused before the credential is asked. */
+	@Override
+	public void refuseUnready(SignableDocument document, SignatureMeaning meaning) {
+		PlanReviewSignings.refuseUnrated(rows, document.documentId());
+	}
+
 	@Override
 	public List<SignatureMeaning> meanings() {
 		return List.of(REVIEWED, AGREED);

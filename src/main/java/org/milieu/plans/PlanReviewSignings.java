@@ -26,7 +26,7 @@ class PlanReviewSignings {
 	@EventListener
 	void on(DocumentSigned signed) {
 		if (PlanReviewDocuments.KIND.equals(signed.kind())) {
-			refuseUnrated(signed.documentId());
+			refuseUnrated(rows, signed.documentId());
 			rows.signed(signed.documentId(), signed.signedAt(), PlanReviewDocuments.REVIEWED.code().equals(signed.meaning()));
 		}
 	}
@@ -34,12 +34,12 @@ class PlanReviewSignings {
 	@EventListener
 	void on(SignatureDeclined declined) {
 		if (PlanReviewDocuments.KIND.equals(declined.kind())) {
-			refuseUnrated(declined.documentId());
+			refuseUnrated(rows, declined.documentId());
 			rows.signed(declined.documentId(), declined.declinedAt(), false);
 		}
 	}
 
-	private void refuseUnrated(java.util.UUID reviewId) {
+	static void refuseUnrated(PlanReviewRows rows, java.util.UUID reviewId) {
 		PlanReview review = rows.reviewAnyProgram(reviewId).orElseThrow().getValue();
 		if (!review.unrated().isEmpty()) {
 			throw new RuleViolation("plan.review.unrated", "ratings", review.unrated().size(),

@@ -184,6 +184,19 @@ class PlanReviewsTests {
 		assertThat(unchanged.objectives()).allSatisfy(o -> assertThat(o.rating()).isNull());
 	}
 
+	@Autowired
+	org.milieu.signatures.Signatures signatures;
+
+	@Test
+	void anUnratedReviewIsRefusedBeforeTheCredentialIsAskedSoAWrongPasswordIsNeitherCheckedNorCounted() {
+		PlanReview review = reviews.start(clinician, resident.residentId(), null);
+
+		assertThatThrownBy(() -> signatures.sign(clinician, new org.milieu.signatures.SignDocument(PlanReviewDocuments.KIND,
+				review.id(), 1, "reviewed-with-resident", fixtures.contentHash(review.id()),
+				new org.milieu.signatures.Credential(null, "not the password", null), null), java.util.Locale.ENGLISH))
+			.isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("plan.review.unrated"));
+	}
+
 	@Test
 	void aReviewWithAnObjectiveUnratedIsNeitherSignedNorDeclined() {
 		PlanReview review = reviews.start(clinician, resident.residentId(), null);
