@@ -66,7 +66,10 @@ class PlanApi {
 	 * signed content changed), and the reviews. An export (audited); the file name carries no name.
 	 */
 	@GetMapping("/api/v1/residents/{id}/plan.pdf")
-	ResponseEntity<byte[]> print(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
+	ResponseEntity<byte[]> print(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@io.swagger.v3.oas.annotations.Parameter(hidden = true) @org.springframework.web.bind.annotation.RequestHeader(name = "Accept", required = false) String accept)
+			throws org.springframework.web.HttpMediaTypeNotAcceptableException {
+		org.milieu.platform.web.PdfPrinter.requireAccepted(accept);
 		byte[] document = pdf.print("plans/plan-pdf", "plan.css",
 				java.util.Map.of("history", histories.history(user, id), "kinds", List.of(ItemKind.values())),
 				org.springframework.context.i18n.LocaleContextHolder.getLocale());

@@ -29,6 +29,30 @@ public class PdfPrinter {
 		this.templates = templates;
 	}
 
+	/**
+	 * Refuses (406, answered as a problem document) a request whose {@code Accept} header rules a PDF
+	 * out, such as {@code application/json;q=0}; called by an endpoint before it reads anything. No
+	 * header, or one that cannot be read, accepts anything, as for every other answer.
+	 */
+	public static void requireAccepted(String accept) throws org.springframework.web.HttpMediaTypeNotAcceptableException {
+		if (accept == null || accept.isBlank()) {
+			return;
+		}
+		java.util.List<org.springframework.http.MediaType> accepted;
+		try {
+			accepted = org.springframework.http.MediaType.parseMediaTypes(accept);
+		}
+		catch (org.springframework.http.InvalidMediaTypeException unreadable) {
+			return;
+		}
+		boolean pdf = accepted.stream().anyMatch(type -> type.getQualityValue() > 0
+				&& type.includes(org.springframework.http.MediaType.APPLICATION_PDF));
+		if (!pdf) {
+			throw new org.springframework.web.HttpMediaTypeNotAcceptableException(
+					java.util.List.of(org.springframework.http.MediaType.APPLICATION_PDF));
+		}
+	}
+
 	/** The template rendered with these variables and the stylesheet {@code pdf/<stylesheet>}. */
 	public byte[] print(String template, String stylesheet, Map<String, Object> variables, Locale locale) {
 		Context context = new Context(locale);

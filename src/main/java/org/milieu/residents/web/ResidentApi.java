@@ -168,7 +168,10 @@ class ResidentApi {
 	 * file name carries the record's id, never a name.
 	 */
 	@GetMapping("/api/v1/residents/{id}/discharge-summary.pdf")
-	ResponseEntity<byte[]> dischargeSummary(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
+	ResponseEntity<byte[]> dischargeSummary(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@io.swagger.v3.oas.annotations.Parameter(hidden = true) @org.springframework.web.bind.annotation.RequestHeader(name = "Accept", required = false) String accept)
+			throws org.springframework.web.HttpMediaTypeNotAcceptableException {
+		org.milieu.platform.web.PdfPrinter.requireAccepted(accept);
 		DischargeSummary summary = records.dischargeSummary(user, id);
 		List<DischargeClosures.Line> printed = closings.printed(user, new ResidentScope(id, summary.houseId()),
 				new DischargeClosures.Stay(summary.stayId(), summary.discharge().dischargedOn()));

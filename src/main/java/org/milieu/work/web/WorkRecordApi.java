@@ -36,7 +36,10 @@ class WorkRecordApi {
 	}
 
 	@GetMapping("/api/v1/residents/{id}/work-record.pdf")
-	ResponseEntity<byte[]> print(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
+	ResponseEntity<byte[]> print(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@io.swagger.v3.oas.annotations.Parameter(hidden = true) @org.springframework.web.bind.annotation.RequestHeader(name = "Accept", required = false) String accept)
+			throws org.springframework.web.HttpMediaTypeNotAcceptableException {
+		org.milieu.platform.web.PdfPrinter.requireAccepted(accept);
 		byte[] document = pdf.print("work/work-record", "work-record.css",
 				java.util.Map.of("record", records.of(user, id, AuditAction.EXPORT)), LocaleContextHolder.getLocale());
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_PDF)
