@@ -36,8 +36,11 @@ RATINGS = ["PROGRESSING", "MET", "NOT_PROGRESSING", "PROGRESSING", "CHANGED", "P
 
 
 def psql(pgport, sql):
-    return subprocess.run(["psql", "-h", "localhost", "-p", str(pgport), "-U", "postgres", "-d", "milieu", "-qAt",
-                           "-v", "ON_ERROR_STOP=1", "-c", sql], check=True, capture_output=True, text=True).stdout
+    done = subprocess.run(["psql", "-h", "localhost", "-p", str(pgport), "-U", "postgres", "-d", "milieu", "-qAt",
+                           "-v", "ON_ERROR_STOP=1", "-c", sql], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"psql: {done.stderr.strip()}")
+    return done.stdout
 
 
 class Api:
@@ -78,7 +81,7 @@ insert into residents_resident (id, program_id, given_name, family_name, preferr
          'Sam Planwright', '555-0122' from residents_house where id = '{HOUSE}';
 insert into residents_stay (id, program_id, resident_id, house_id, bed_id, admitted_on, referral_source, funding_source,
                             expected_length_days)
-  select gen_random_uuid(), program_id, '{RESIDENT}', '{HOUSE}', '{BED}', date '{admitted}', 'Self', 'County grant', 900
+  select gen_random_uuid(), program_id, '{RESIDENT}', '{HOUSE}', '{BED}', date '{admitted}', 'Self', 'County grant', 730
     from residents_house where id = '{HOUSE}';
 insert into identity_account (id, program_id, username, display_name, password_hash, resident_id)
   select '{ACCOUNT}', program_id, '{USERNAME}', 'Robin Planwright', password_hash, '{RESIDENT}'
