@@ -37,6 +37,32 @@
     });
   }
 
+  // A device's answer to a challenge, as Spring Security's WebAuthn JSON reads it.
+  function assertion(credential) {
+    return {
+      id: credential.id,
+      rawId: toBase64Url(credential.rawId),
+      response: {
+        authenticatorData: toBase64Url(credential.response.authenticatorData),
+        clientDataJSON: toBase64Url(credential.response.clientDataJSON),
+        signature: toBase64Url(credential.response.signature),
+        userHandle: credential.response.userHandle ? toBase64Url(credential.response.userHandle) : undefined
+      },
+      type: credential.type,
+      clientExtensionResults: credential.getClientExtensionResults(),
+      authenticatorAttachment: credential.authenticatorAttachment
+    };
+  }
+
+  // The challenge as the browser's WebAuthn call takes it: binary fields from base64url.
+  function requestOptions(options) {
+    options.challenge = fromBase64Url(options.challenge);
+    options.allowCredentials = (options.allowCredentials || []).map(function (c) {
+      return Object.assign({}, c, { id: fromBase64Url(c.id) });
+    });
+    return options;
+  }
+
   function say(element, text) {
     if (element) { element.textContent = text; element.hidden = false; }
   }
@@ -84,26 +110,10 @@
     var status = document.getElementById(button.getAttribute("data-status"));
     post(button.getAttribute("data-options"))
       .then(function (options) {
-        options.challenge = fromBase64Url(options.challenge);
-        options.allowCredentials = (options.allowCredentials || []).map(function (c) {
-          return Object.assign({}, c, { id: fromBase64Url(c.id) });
-        });
-        return navigator.credentials.get({ publicKey: options });
+        return navigator.credentials.get({ publicKey: requestOptions(options) });
       })
       .then(function (credential) {
-        return post(button.getAttribute("data-login"), {
-          id: credential.id,
-          rawId: toBase64Url(credential.rawId),
-          response: {
-            authenticatorData: toBase64Url(credential.response.authenticatorData),
-            clientDataJSON: toBase64Url(credential.response.clientDataJSON),
-            signature: toBase64Url(credential.response.signature),
-            userHandle: credential.response.userHandle ? toBase64Url(credential.response.userHandle) : undefined
-          },
-          type: credential.type,
-          clientExtensionResults: credential.getClientExtensionResults(),
-          authenticatorAttachment: credential.authenticatorAttachment
-        });
+        return post(button.getAttribute("data-login"), assertion(credential));
       })
       .then(function (result) {
         if (!result || !result.authenticated) { throw new Error("refused"); }
@@ -119,26 +129,10 @@
     var form = document.getElementById(button.getAttribute("data-form"));
     post(button.getAttribute("data-challenge"))
       .then(function (options) {
-        options.challenge = fromBase64Url(options.challenge);
-        options.allowCredentials = (options.allowCredentials || []).map(function (c) {
-          return Object.assign({}, c, { id: fromBase64Url(c.id) });
-        });
-        return navigator.credentials.get({ publicKey: options });
+        return navigator.credentials.get({ publicKey: requestOptions(options) });
       })
       .then(function (credential) {
-        form.querySelector("input[name=passkey]").value = JSON.stringify({
-          id: credential.id,
-          rawId: toBase64Url(credential.rawId),
-          response: {
-            authenticatorData: toBase64Url(credential.response.authenticatorData),
-            clientDataJSON: toBase64Url(credential.response.clientDataJSON),
-            signature: toBase64Url(credential.response.signature),
-            userHandle: credential.response.userHandle ? toBase64Url(credential.response.userHandle) : undefined
-          },
-          type: credential.type,
-          clientExtensionResults: credential.getClientExtensionResults(),
-          authenticatorAttachment: credential.authenticatorAttachment
-        });
+        form.querySelector("input[name=passkey]").value = JSON.stringify(assertion(credential));
         // submitted without a button, so the decision is the default one: sign
         form.submit();
       })
