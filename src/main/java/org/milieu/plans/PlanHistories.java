@@ -7,13 +7,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.milieu.audit.AuditAction;
-import org.milieu.identity.AccessPolicy;
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.ResidentScope;
-import org.milieu.identity.Role;
 import org.milieu.residents.Census;
 import org.milieu.residents.CensusEntry;
-import org.milieu.shared.DataCategory;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.signatures.Signatures;
 import org.milieu.signatures.Verification;
@@ -32,8 +29,6 @@ public class PlanHistories {
 
 	private final PlanReviewReadings reviews;
 
-	private final AccessPolicy policy;
-
 	private final Census census;
 
 	private final Signatures signatures;
@@ -42,12 +37,14 @@ public class PlanHistories {
 
 	private final PlanAreas areas;
 
-	PlanHistories(PlanRows rows, PlanReviewReadings reviews, AccessPolicy policy, Census census, Signatures signatures,
-			Clock clock, PlanAreas areas) {
+	private final PlanAccess access;
+
+	PlanHistories(PlanRows rows, PlanReviewReadings reviews, Census census, Signatures signatures,
+			Clock clock, PlanAreas areas, PlanAccess access) {
 		this.areas = areas;
+		this.access = access;
 		this.rows = rows;
 		this.reviews = reviews;
-		this.policy = policy;
 		this.census = census;
 		this.signatures = signatures;
 		this.clock = clock;
@@ -65,13 +62,7 @@ public class PlanHistories {
 		ResidentScope scope = new ResidentScope(residentId, entry == null ? null : entry.houseId());
 		UUID planId = rows.planOf(program, residentId).orElse(null);
 		UUID resource = planId == null ? residentId : planId;
-		if (reader.has(Role.RESIDENT) && residentId.equals(reader.residentId())) {
-			policy.enforceResidentContribution(reader, AuditAction.EXPORT, DataCategory.CLINICAL_NOTES, scope,
-					"TreatmentPlan", resource, null);
-		}
-		else {
-			policy.enforce(reader, AuditAction.EXPORT, DataCategory.CLINICAL_NOTES, scope, "TreatmentPlan", resource);
-		}
+		access.enforceAsPartyOrClinical(reader, AuditAction.EXPORT, scope, "TreatmentPlan", resource);
 		if (planId == null) {
 			throw new RecordNotFound("TreatmentPlan", residentId);
 		}

@@ -18,7 +18,6 @@ import org.milieu.identity.MilieuUser;
 import org.milieu.identity.ResidentScope;
 import org.milieu.identity.Role;
 import org.milieu.residents.Census;
-import org.milieu.residents.CensusEntry;
 import org.milieu.shared.DataCategory;
 import org.milieu.shared.Keyset;
 import org.milieu.shared.PageRequest;
@@ -66,8 +65,11 @@ public class PlanReviews {
 
 	private final Clock clock;
 
+	private final PlanAccess access;
+
 	PlanReviews(PlanReviewRows reviews, PlanRows plans, TreatmentPlans treatmentPlans, AccessPolicy policy, Census census,
-			Signatures signatures, Clock clock) {
+			Signatures signatures, Clock clock, PlanAccess access) {
+		this.access = access;
 		this.reviews = reviews;
 		this.plans = plans;
 		this.treatmentPlans = treatmentPlans;
@@ -92,7 +94,7 @@ public class PlanReviews {
 	@Transactional
 	public PlanReview start(MilieuUser user, UUID residentId, ReviewReason reason, LocalDate heldOn) {
 		UUID program = programOf(user);
-		ResidentScope scope = scope(user, residentId);
+		ResidentScope scope = access.scope(user, residentId);
 		UUID planId = plans.planOf(program, residentId).orElse(null);
 		UUID id = UUID.randomUUID();
 		policy.enforce(user, AuditAction.CREATE, DataCategory.CLINICAL_NOTES, scope, RESOURCE, id);
@@ -118,14 +120,14 @@ public class PlanReviews {
 	/** One review with every objective of the reviewed version and its rating; the resident reads their own. */
 	@Transactional
 	public PlanReview review(MilieuUser reader, UUID residentId, UUID reviewId) {
-		enforceRead(reader, scope(reader, residentId), reviewId);
+		access.enforceAsPartyOrClinical(reader, AuditAction.READ, access.scope(reader, residentId), RESOURCE, reviewId);
 		return found(programOf(reader), residentId, reviewId, false);
 	}
 
 	/** The resident's reviews, the latest held first, a page at a time; the read is audited. */
 	@Transactional
 	public Slice<PlanReview> reviews(MilieuUser reader, UUID residentId, PageRequest page) {
-		enforceRead(reader, scope(reader, residentId), residentId);
+		access.enforceAsPartyOrClinical(reader, AuditAction.READ, access.scope(reader, residentId), RESOURCE, residentId);
 		return page.slice(reviews.reviews(programOf(reader), residentId, page.after(), page.fetch()),
 				r -> Keyset.of(r.heldOn(), r.id()));
 	}
@@ -151,7 +153,7 @@ public class PlanReviews {
 	@Transactional
 	public PlanReview rate(MilieuUser user, UUID residentId, UUID reviewId, int expectedRevision, ReviewDraft draft) {
 		UUID program = programOf(user);
-		policy.enforce(user, AuditAction.UPDATE, DataCategory.CLINICAL_NOTES, scope(user, residentId), RESOURCE, reviewId);
+		policy.enforce(user, AuditAction.UPDATE, DataCategory.CLINICAL_NOTES, access.scope(user, residentId), RESOURCE, reviewId);
 		refuseResident(user);
 		PlanReview review = editable(program, residentId, reviewId, expectedRevision);
 		String summary = TEXT.optional(draft == null ? null : draft.summary(), "summary", TreatmentPlans.TEXT_MAX);
@@ -187,7 +189,7 @@ public class PlanReviews {
 	 */
 	@Transactional
 	public PlanReview comment(MilieuUser user, UUID residentId, UUID reviewId, int expectedRevision, String text) {
-		policy.enforceResidentContribution(user, AuditAction.UPDATE, DataCategory.CLINICAL_NOTES, scope(user, residentId),
+		policy.enforceResidentContribution(user, AuditAction.UPDATE, DataCategory.CLINICAL_NOTES, access.scope(user, residentId),
 				"TreatmentPlanReviewComment", reviewId, null);
 		UUID program = programOf(user);
 		editable(program, residentId, reviewId, expectedRevision);
@@ -203,7 +205,7 @@ public class PlanReviews {
 	@Transactional
 	public PlanVersion revisePlan(MilieuUser user, UUID residentId, UUID reviewId, int expectedRevision) {
 		UUID program = programOf(user);
-		policy.enforce(user, AuditAction.UPDATE, DataCategory.CLINICAL_NOTES, scope(user, residentId), RESOURCE, reviewId);
+		policy.enforce(user, AuditAction.UPDATE, DataCategory.CLINICAL_NOTES, access.scope(user, residentId), RESOURCE, reviewId);
 		refuseResident(user);
 		PlanReview review = editable(program, residentId, reviewId, expectedRevision);
 		if (review.revisedToVersion() != null) {
@@ -249,22 +251,6 @@ public class PlanReviews {
 		if (user.has(Role.RESIDENT)) {
 			throw new AccessDeniedException("residents write only their own comment on a review");
 		}
-	}
-
-	/** A resident reads their own reviews as a party to them; anyone else as the policy allows clinical notes. */
-	private void enforceRead(MilieuUser reader, ResidentScope scope, UUID resourceId) {
-		if (reader.has(Role.RESIDENT) && scope.residentId().equals(reader.residentId())) {
-			policy.enforceResidentContribution(reader, AuditAction.READ, DataCategory.CLINICAL_NOTES, scope, RESOURCE,
-					resourceId, null);
-		}
-		else {
-			policy.enforce(reader, AuditAction.READ, DataCategory.CLINICAL_NOTES, scope, RESOURCE, resourceId);
-		}
-	}
-
-	private ResidentScope scope(MilieuUser user, UUID residentId) {
-		return new ResidentScope(residentId,
-				census.find(user.programId(), residentId).map(CensusEntry::houseId).orElse(null));
 	}
 
 	private static UUID programOf(MilieuUser user) {

@@ -64,8 +64,11 @@ public class TreatmentPlans {
 
 	private final PlanAreas areas;
 
+	private final PlanAccess access;
+
 	TreatmentPlans(PlanRows rows, AccessPolicy policy, Census census, Signatures signatures, Clock clock,
-			ResidentCriteria criteria, PlanAreas areas) {
+			ResidentCriteria criteria, PlanAreas areas, PlanAccess access) {
+		this.access = access;
 		this.criteria = criteria;
 		this.areas = areas;
 		this.rows = rows;
@@ -78,9 +81,9 @@ public class TreatmentPlans {
 	/** The resident's plan with its versions, newest first; a resident has none until a first draft. */
 	@Transactional
 	public TreatmentPlan plan(MilieuUser reader, UUID residentId) {
-		ResidentScope scope = scope(reader, residentId);
+		ResidentScope scope = access.scope(reader, residentId);
 		UUID planId = rows.planOf(programOf(reader), residentId).orElse(null);
-		enforceRead(reader, scope, planId == null ? residentId : planId);
+		access.enforceAsPartyOrClinical(reader, AuditAction.READ, scope, RESOURCE, planId == null ? residentId : planId);
 		if (planId == null) {
 			throw new RecordNotFound(RESOURCE, residentId);
 		}
@@ -104,9 +107,9 @@ public class TreatmentPlans {
 	/** One version with all its parts and their authors; every version stays readable. */
 	@Transactional
 	public PlanVersion version(MilieuUser reader, UUID residentId, int number) {
-		ResidentScope scope = scope(reader, residentId);
+		ResidentScope scope = access.scope(reader, residentId);
 		UUID planId = rows.planOf(programOf(reader), residentId).orElse(null);
-		enforceRead(reader, scope, planId == null ? residentId : planId);
+		access.enforceAsPartyOrClinical(reader, AuditAction.READ, scope, RESOURCE, planId == null ? residentId : planId);
 		return rows.version(programOf(reader), required(planId, residentId), number, false)
 			.orElseThrow(() -> new RecordNotFound("TreatmentPlanVersion", number));
 	}
@@ -144,7 +147,7 @@ public class TreatmentPlans {
 	@Transactional(readOnly = true)
 	public boolean mayDraft(MilieuUser user, UUID residentId) {
 		return !user.has(Role.RESIDENT) && policy.decide(user, org.milieu.identity.AccessAction.WRITE,
-				DataCategory.CLINICAL_NOTES, scope(user, residentId)).allowed();
+				DataCategory.CLINICAL_NOTES, access.scope(user, residentId)).allowed();
 	}
 
 	/**
@@ -204,7 +207,7 @@ public class TreatmentPlans {
 	@Transactional
 	public PlanVersion revise(MilieuUser user, UUID residentId, int number, int expectedRevision, PlanDraft draft) {
 		UUID program = programOf(user);
-		ResidentScope scope = scope(user, residentId);
+		ResidentScope scope = access.scope(user, residentId);
 		UUID found = rows.planOf(program, residentId).orElse(null);
 		policy.enforce(user, AuditAction.UPDATE, DataCategory.CLINICAL_NOTES, scope, RESOURCE, found == null ? residentId : found);
 		if (user.has(Role.RESIDENT)) {
@@ -235,7 +238,7 @@ public class TreatmentPlans {
 	@Transactional
 	public PlanVersion addOwnWords(MilieuUser user, UUID residentId, int number, ItemKind kind, String text) {
 		UUID program = programOf(user);
-		ResidentScope scope = scope(user, residentId);
+		ResidentScope scope = access.scope(user, residentId);
 		UUID id = UUID.randomUUID();
 		policy.enforceResidentContribution(user, AuditAction.CREATE, DataCategory.CLINICAL_NOTES, scope, "TreatmentPlanGoal",
 				id, null);
@@ -256,7 +259,7 @@ public class TreatmentPlans {
 	public PlanVersion reviseOwnWords(MilieuUser user, UUID residentId, int number, UUID itemId, int expectedRevision,
 			String text) {
 		UUID program = programOf(user);
-		ResidentScope scope = scope(user, residentId);
+		ResidentScope scope = access.scope(user, residentId);
 		policy.enforceResidentContribution(user, AuditAction.UPDATE, DataCategory.CLINICAL_NOTES, scope,
 				"TreatmentPlanGoal", itemId, null);
 		UUID planId = required(rows.planOf(program, residentId).orElse(null), residentId);
@@ -279,7 +282,7 @@ public class TreatmentPlans {
 	PlanVersion addTeamParts(MilieuUser user, UUID residentId, int number, Integer expectedRevision,
 			Function<PlanVersion, List<PlanItem>> parts) {
 		UUID program = programOf(user);
-		ResidentScope scope = scope(user, residentId);
+		ResidentScope scope = access.scope(user, residentId);
 		UUID found = rows.planOf(program, residentId).orElse(null);
 		policy.enforce(user, AuditAction.UPDATE, DataCategory.CLINICAL_NOTES, scope, RESOURCE, found == null ? residentId : found);
 		if (user.has(Role.RESIDENT)) {
@@ -390,23 +393,6 @@ public class TreatmentPlans {
 		return new PlanItem(id, item.kind(), item.area(), item.text(), item.clinicalText(), item.measure(),
 				item.targetDate(), item.responsible(), item.frequency(), item.authorAccountId(), item.authorName(),
 				item.authorRole(), item.residentsWords(), item.criterion(), item.fromTemplate());
-	}
-
-	/** A resident reads their own plan as a party to it; anyone else as the policy allows clinical notes. */
-	private void enforceRead(MilieuUser reader, ResidentScope scope, UUID resourceId) {
-		if (reader.has(Role.RESIDENT) && scope.residentId().equals(reader.residentId())) {
-			policy.enforceResidentContribution(reader, AuditAction.READ, DataCategory.CLINICAL_NOTES, scope, RESOURCE,
-					resourceId, null);
-		}
-		else {
-			policy.enforce(reader, AuditAction.READ, DataCategory.CLINICAL_NOTES, scope, RESOURCE, resourceId);
-		}
-	}
-
-	/** The resident and the house they live in today (none once discharged), for the access policy. */
-	private ResidentScope scope(MilieuUser user, UUID residentId) {
-		return new ResidentScope(residentId,
-				census.find(user.programId(), residentId).map(CensusEntry::houseId).orElse(null));
 	}
 
 	private static UUID programOf(MilieuUser user) {
