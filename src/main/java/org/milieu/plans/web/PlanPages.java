@@ -100,7 +100,7 @@ class PlanPages {
 			return "redirect:/residents/" + id + "/plan?version=" + started.number();
 		}
 		catch (RuleViolation | StateConflict refused) {
-			problem(redirect, refused);
+			PlanProblems.flash(redirect, refused);
 			return "redirect:/residents/" + id + "/plan";
 		}
 	}
@@ -133,7 +133,7 @@ class PlanPages {
 			redirect.addFlashAttribute("notice", "plan.page.added");
 		}
 		catch (RuleViolation | StateConflict refused) {
-			problem(redirect, refused);
+			PlanProblems.flash(redirect, refused);
 		}
 		catch (VersionConflict stale) {
 			redirect.addFlashAttribute("problem", "plan.page.stale");
@@ -151,7 +151,7 @@ class PlanPages {
 			redirect.addFlashAttribute("notice", "plan.template.applied");
 		}
 		catch (RuleViolation | StateConflict refused) {
-			problem(redirect, refused);
+			PlanProblems.flash(redirect, refused);
 		}
 		catch (VersionConflict stale) {
 			redirect.addFlashAttribute("problem", "plan.page.stale");
@@ -181,7 +181,7 @@ class PlanPages {
 			redirect.addFlashAttribute("notice", "plan.page.partSaved");
 		}
 		catch (RuleViolation | StateConflict refused) {
-			problem(redirect, refused);
+			PlanProblems.flash(redirect, refused);
 		}
 		catch (VersionConflict stale) {
 			redirect.addFlashAttribute("problem", "plan.page.stale");
@@ -199,7 +199,7 @@ class PlanPages {
 			redirect.addFlashAttribute("notice", "plan.page.ownWordsAdded");
 		}
 		catch (RuleViolation | StateConflict refused) {
-			problem(redirect, refused);
+			PlanProblems.flash(redirect, refused);
 		}
 		return "redirect:/me/plan?version=" + number;
 	}
@@ -256,18 +256,6 @@ class PlanPages {
 					: messages.getMessage("plan.page.criterion" + (c.adjusted().name().equals("WAIVE") ? "Waived" : "Adapted"),
 							new Object[] { sentence }, locale);
 			return new CriterionOption(c.link().value(), c.level(), sentence, label);
-		}
-	}
-
-	private static void problem(RedirectAttributes redirect, RuntimeException refused) {
-		if (refused instanceof RuleViolation rule) {
-			redirect.addFlashAttribute("problem", rule.code());
-			redirect.addFlashAttribute("problemArgs", List.of(rule.arguments()));
-			redirect.addFlashAttribute("problemField", rule.field());
-		}
-		else if (refused instanceof StateConflict conflict) {
-			redirect.addFlashAttribute("problem", conflict.code());
-			redirect.addFlashAttribute("problemArgs", List.of());
 		}
 	}
 }

@@ -70,11 +70,11 @@ class PlanReviewPages {
 			return "redirect:/residents/" + id + "/plan/reviews/" + started.id();
 		}
 		catch (ReviewOpen open) {
-			problem(redirect, open);
+			PlanProblems.flash(redirect, open);
 			return "redirect:/residents/" + id + "/plan/reviews/" + open.openReview();
 		}
 		catch (RuleViolation | StateConflict refused) {
-			problem(redirect, refused);
+			PlanProblems.flash(redirect, refused);
 			return "redirect:/residents/" + id + "/plan";
 		}
 	}
@@ -98,7 +98,7 @@ class PlanReviewPages {
 			redirect.addFlashAttribute("notice", "plan.review.page.saved");
 		}
 		catch (RuleViolation | StateConflict refused) {
-			problem(redirect, refused);
+			PlanProblems.flash(redirect, refused);
 		}
 		catch (VersionConflict stale) {
 			redirect.addFlashAttribute("problem", "plan.review.page.stale");
@@ -115,7 +115,7 @@ class PlanReviewPages {
 			redirect.addFlashAttribute("notice", "plan.review.page.revised");
 		}
 		catch (RuleViolation | StateConflict refused) {
-			problem(redirect, refused);
+			PlanProblems.flash(redirect, refused);
 		}
 		catch (VersionConflict stale) {
 			redirect.addFlashAttribute("problem", "plan.review.page.stale");
@@ -132,7 +132,7 @@ class PlanReviewPages {
 			redirect.addFlashAttribute("notice", "plan.review.page.commentSaved");
 		}
 		catch (RuleViolation | StateConflict refused) {
-			problem(redirect, refused);
+			PlanProblems.flash(redirect, refused);
 		}
 		catch (VersionConflict stale) {
 			redirect.addFlashAttribute("problem", "plan.review.page.stale");
@@ -160,18 +160,6 @@ class PlanReviewPages {
 		}
 		catch (NumberFormatException missing) {
 			throw new VersionConflict("TreatmentPlanReview", -1, 0);
-		}
-	}
-
-	private static void problem(RedirectAttributes redirect, RuntimeException refused) {
-		if (refused instanceof RuleViolation rule) {
-			redirect.addFlashAttribute("problem", rule.code());
-			redirect.addFlashAttribute("problemArgs", List.of(rule.arguments()));
-			redirect.addFlashAttribute("problemField", rule.field());
-		}
-		else if (refused instanceof StateConflict conflict) {
-			redirect.addFlashAttribute("problem", conflict.code());
-			redirect.addFlashAttribute("problemArgs", List.of());
 		}
 	}
 }

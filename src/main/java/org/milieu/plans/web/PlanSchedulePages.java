@@ -69,7 +69,7 @@ class PlanSchedulePages {
 			redirect.addFlashAttribute("notice", "plan.due.interval.saved");
 		}
 		catch (RuleViolation refused) {
-			problem(redirect, refused);
+			PlanProblems.flash(redirect, refused);
 		}
 		return "redirect:/residents/" + id + "/plan/schedule";
 	}
@@ -96,7 +96,7 @@ class PlanSchedulePages {
 			redirect.addFlashAttribute("notice", "plan.settings.saved");
 		}
 		catch (RuleViolation refused) {
-			problem(redirect, refused);
+			PlanProblems.flash(redirect, refused);
 			redirect.addFlashAttribute("initialPlanDays", initialPlanDays);
 			redirect.addFlashAttribute("reviewIntervalDays", reviewIntervalDays);
 		}
@@ -112,7 +112,7 @@ class PlanSchedulePages {
 			redirect.addFlashAttribute("notice", "plan.settings.area.added");
 		}
 		catch (RuleViolation refused) {
-			problem(redirect, refused);
+			PlanProblems.flash(redirect, refused);
 		}
 		return "redirect:/plans/settings#areas";
 	}
@@ -133,14 +133,8 @@ class PlanSchedulePages {
 			redirect.addFlashAttribute("notice", "plan.settings.area.saved");
 		}
 		catch (RuleViolation refused) {
-			problem(redirect, refused);
+			PlanProblems.flash(redirect, refused);
 		}
 		return "redirect:/plans/settings#areas";
-	}
-
-	private static void problem(RedirectAttributes redirect, RuleViolation refused) {
-		redirect.addFlashAttribute("problem", refused.code());
-		redirect.addFlashAttribute("problemArgs", List.of(refused.arguments()));
-		redirect.addFlashAttribute("problemField", refused.field());
 	}
 }
