@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.milieu.MilieuWebTest;
 import org.milieu.identity.DemoSignIns;
 import org.milieu.identity.MilieuUser;
+import org.milieu.residents.Census;
 import org.milieu.shared.RuleViolation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +47,9 @@ class SessionsTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Census census;
+
 	MilieuUser clinician;
 
 	UUID bayview;
@@ -71,6 +75,16 @@ class SessionsTests {
 		SessionType family = types.all(clinician.programId()).stream().filter(t -> "FAMILY_COUNSELLING".equals(t.code()))
 			.findFirst().orElseThrow();
 		assertThat(family.family()).isTrue();
+	}
+
+	@Test
+	void theDemoCommunityHoldsItsWeeklySessionsInEachHouse() {
+		LocalDate today = census.day(clinician.programId());
+		List<Occurrence> week = occurrences.ofHouse(clinician.programId(), bayview, today, today.plusDays(6));
+		assertThat(week).extracting(Occurrence::title).contains("Community support", "Coping with cravings",
+				"Saying no and asking for help");
+		assertThat(week).filteredOn(o -> o.title().equals("Coping with cravings")).singleElement()
+			.satisfies(o -> assertThat(o.start().toLocalTime()).isEqualTo(LocalTime.of(17, 0)));
 	}
 
 	@Test
