@@ -167,7 +167,8 @@ public class GroupRules {
 			throw new RuleViolation("groups.separation.kind.invalid", "kind");
 		}
 		String why = TEXT.required(reason, "reason", 500);
-		UUID a = residentA.compareTo(residentB) < 0 ? residentA : residentB;
+		// in the database's order of uuids (byte by byte), which Java's signed comparison is not
+		UUID a = residentA.toString().compareTo(residentB.toString()) < 0 ? residentA : residentB;
 		UUID b = a.equals(residentA) ? residentB : residentA;
 		boolean exists = jdbc.sql("select exists (select 1 from groups_separation where resident_a = ? and resident_b = ? and ended_at is null)")
 			.params(a, b).query(Boolean.class).single();

@@ -67,7 +67,8 @@ public class Groupings {
 		Grouping inForce = rows.approvedOn(houseId, today).or(() -> rows.latestApproved(houseId))
 			.flatMap(id -> rows.find(user.programId(), id)).orElse(null);
 		List<SeparationRecord> separations = rules.openIn(user, houseId);
-		Set<UUID> shown = new LinkedHashSet<>();
+		Map<UUID, String> residents = rules.names(user, houseId);
+		Set<UUID> shown = new LinkedHashSet<>(residents.keySet());
 		if (proposal != null) {
 			shown.addAll(proposal.residents());
 		}
@@ -79,7 +80,8 @@ public class Groupings {
 			shown.add(s.residentB());
 		});
 		access.recordShown(user, houseId, shown, proposal != null ? proposal.id() : inForce != null ? inForce.id() : houseId);
-		return new GroupingOverview(houseId, house.name(), today, rules.settingsOf(houseId), proposal, inForce, separations);
+		return new GroupingOverview(houseId, house.name(), today, rules.settingsOf(houseId), proposal, inForce, separations,
+				residents);
 	}
 
 	/** One grouping of the house, approved or not; every resident in it audited. */

@@ -21,6 +21,7 @@ import org.milieu.identity.MilieuUser;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -65,6 +67,7 @@ class GroupApi {
 	}
 
 	/** Proposes this week's grouping (next week's once this week's is approved); 201 with it. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/houses/{houseId}/groups/proposals")
 	ResponseEntity<GroupingResponse> propose(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID houseId) {
 		Grouping proposal = groupings.propose(user, houseId);
@@ -109,6 +112,7 @@ class GroupApi {
 	}
 
 	/** Keeps two residents of the house apart; 201 with the separation. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/houses/{houseId}/groups/separations")
 	ResponseEntity<SeparationResponse> separate(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID houseId,
 			@RequestBody SeparationRequest request) {
@@ -119,6 +123,7 @@ class GroupApi {
 	}
 
 	/** Ends a separation; it is kept with who ended it. 204. */
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PostMapping("/api/v1/houses/{houseId}/groups/separations/{separationId}/end")
 	ResponseEntity<Void> endSeparation(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID houseId,
 			@PathVariable UUID separationId) {
