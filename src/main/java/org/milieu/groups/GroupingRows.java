@@ -191,15 +191,20 @@ class GroupingRows {
 			.params(groupingId, groupingId).update();
 	}
 
-	void approve(UUID groupingId, String approvedBy, UUID account, Instant at) {
-		jdbc.sql("""
+	/** Approves the grouping if it is still open; false when someone else approved or replaced it first. */
+	boolean approve(UUID groupingId, String approvedBy, UUID account, Instant at) {
+		int approved = jdbc.sql("""
 				update groups_grouping set status = 'APPROVED', approved_by = ?, approved_by_account = ?, approved_at = ?,
 				       revision = revision + 1
 				 where id = ? and status = 'PROPOSED'""")
 			.params(approvedBy, account, Timestamp.from(at), groupingId).update();
+		if (approved == 0) {
+			return false;
+		}
 		jdbc.sql("""
 				update groups_group g set structured = gg.structured from groups_grouping_group gg
 				 where gg.grouping_id = ? and gg.group_id = g.id""")
 			.param(groupingId).update();
+		return true;
 	}
 }

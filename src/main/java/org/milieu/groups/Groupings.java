@@ -178,7 +178,9 @@ public class Groupings {
 	public Grouping approve(MilieuUser user, UUID houseId, UUID groupingId) {
 		access.toChange(user, houseId);
 		Grouping grouping = open(user, houseId, groupingId);
-		rows.approve(groupingId, user.displayName(), user.accountId(), clock.instant());
+		if (!rows.approve(groupingId, user.displayName(), user.accountId(), clock.instant())) {
+			throw new StateConflict("groups.grouping.notOpen");
+		}
 		access.record(user, AuditAction.UPDATE, houseId, grouping.residents(), groupingId, "grouping approved");
 		return rows.find(user.programId(), groupingId).orElseThrow();
 	}

@@ -50,6 +50,13 @@ class GroupsOnDischarge {
 				delete from groups_member m using groups_grouping g
 				 where g.id = m.grouping_id and g.status = 'PROPOSED' and m.resident_id = ?""")
 			.param(d.residentId()).update();
+		if (left > 0) {
+			jdbc.sql("""
+					update groups_grouping g set moves = (select count(*) from groups_member m where m.grouping_id = g.id and m.moved),
+					       revision = revision + 1
+					 where g.status = 'PROPOSED' and g.program_id = ?""")
+				.param(d.programId()).update();
+		}
 		if (recorded + left > 0) {
 			trail.record(AuditEntry.of(new Actor(d.programId(), null, "milieu", null), AuditAction.UPDATE, AuditOutcome.SUCCESS)
 				.about(d.residentId(), GroupAccess.CATEGORY).on(GroupAccess.RESOURCE, d.stayId())
