@@ -258,6 +258,17 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.PUT, "/api/v1/plan-settings", Subject.NONE, 422, 403, 403, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/plan-settings/areas", Subject.NONE, 422, 403, 403, 403, 403),
 			new Row(HttpMethod.PUT, "/api/v1/plan-settings/areas/{code}", Subject.NONE, 422, 403, 403, 403, 403),
+			// small groups: a house's grouping is a list of levels data, for the director and the house's staff and
+			// clinicians (resident01's house); the matrix's settings and separations are refused (422), its ids random (404)
+			new Row(HttpMethod.GET, "/api/v1/houses/{houseId}/groups", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/houses/{houseId}/groups/proposals", Subject.NONE, 201, 201, 201, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/houses/{houseId}/groups/groupings/{groupingId}", Subject.NONE, 404, 404, 404, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/houses/{houseId}/groups/groupings/{groupingId}/moves", Subject.NONE, 404, 404, 404, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/houses/{houseId}/groups/groupings/{groupingId}/approval", Subject.NONE, 404, 404, 404, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/houses/{houseId}/groups/history", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/houses/{houseId}/groups/settings", Subject.NONE, 422, 422, 422, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/houses/{houseId}/groups/separations", Subject.NONE, 422, 422, 422, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/houses/{houseId}/groups/separations/{separationId}/end", Subject.NONE, 404, 404, 404, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/action-items/{id}/done", Subject.OWN, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.POST, "/api/v1/agenda-items/{id}/follow-up", Subject.OWN, 201, 201, 201, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/agenda-items/{id}/follow-up", Subject.OWN, 200, 200, 200, 200, 403),
@@ -540,6 +551,10 @@ class AuthorizationMatrixTests {
 				.replace("{number}", "1").replace("{itemId}", UUID.randomUUID().toString())
 				.replace("{reviewId}", UUID.randomUUID().toString())
 				.replace("{key}", "no-destructive-behaviour");
+		}
+		else if (path.startsWith("/api/v1/houses/{houseId}/groups")) {
+			path = path.replace("{houseId}", houseOf(signIns.user("resident01").residentId()).toString())
+				.replace("{groupingId}", UUID.randomUUID().toString()).replace("{separationId}", UUID.randomUUID().toString());
 		}
 		else if (path.startsWith("/api/v1/houses/{id}/shift-ratings")) {
 			path = path.replace("{id}", houseOf(signIns.user("resident01").residentId()).toString());
@@ -912,6 +927,10 @@ class AuthorizationMatrixTests {
 		else if (row.pattern().startsWith("/api/v1/plan-settings") && row.method() != HttpMethod.GET) {
 			request.contentType(MediaType.APPLICATION_JSON).content(row.pattern().equals("/api/v1/plan-settings")
 					? "{\"initialPlanDays\": 0, \"reviewIntervalDays\": 30}" : "{\"name\": \" \"}");
+		}
+		else if (row.pattern().startsWith("/api/v1/houses/{houseId}/groups") && row.method() != HttpMethod.GET) {
+			request.contentType(MediaType.APPLICATION_JSON).content(row.pattern().endsWith("/settings")
+					? "{\"minSize\": 0, \"maxSize\": 10, \"structuredGroups\": 1}" : "{}");
 		}
 		else if (row.pattern().endsWith("/plan/review-interval")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"days\": 0, \"reason\": \"matrix\"}");
