@@ -15,6 +15,7 @@ import org.milieu.sessions.CalendarFeedKind;
 import org.milieu.sessions.CalendarFeeds;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's own calendar feeds: list, make one (its link shown in that answer only), revoke. */
@@ -42,6 +44,7 @@ class CalendarFeedApi {
 	}
 
 	/** Makes a feed; the answer holds its link, once. Written in the language of the request. */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	ResponseEntity<IssuedFeed> create(@AuthenticationPrincipal MilieuUser user, @Valid @RequestBody NewFeed request,
 			HttpServletRequest http) {
@@ -53,6 +56,7 @@ class CalendarFeedApi {
 					CalendarFeedLinks.of(http, issued.token())));
 	}
 
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> revoke(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id) {
 		feeds.revoke(user, id);
