@@ -3,6 +3,8 @@ package org.milieu.sessions;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A calendar feed as its owner's list shows it: never its secret link, which is shown once, when
  * the feed is made.
@@ -11,8 +13,8 @@ import java.util.UUID;
  * @param houseName the house's name, null for the others
  * @param lastReadAt when a calendar app last fetched the feed, null if never
  */
-public record CalendarFeed(UUID id, CalendarFeedKind kind, UUID houseId, String houseName, Instant createdAt,
-		Instant revokedAt, Instant lastReadAt) {
+public record CalendarFeed(UUID id, CalendarFeedKind kind, @Nullable UUID houseId, @Nullable String houseName,
+		Instant createdAt, @Nullable Instant revokedAt, @Nullable Instant lastReadAt) {
 
 	public boolean active() {
 		return revokedAt == null;

@@ -99,8 +99,8 @@ class CalendarFeedDocument {
 		for (Session s : sessions) {
 			String summary = summary(kind, s, kinds.get(s.typeId()), houses, locale);
 			String description = kind == CalendarFeedKind.RESIDENT ? null : description(s, houses, locale);
-			List<Occurrence> occurrences = Occurrences.occurrencesOf(s, s.firstOn(),
-					s.recurring() ? s.firstOn() : s.firstOn());
+			// a one-off session's one occurrence, moved or cancelled as it is; a series is written as its rule
+			List<Occurrence> occurrences = s.recurring() ? List.of() : Occurrences.occurrencesOf(s, s.firstOn(), s.firstOn());
 			VEvent event = new VEvent(false);
 			event.add(new Uid(s.id() + UID_DOMAIN));
 			event.add(new DtStamp(stamp));
@@ -117,15 +117,14 @@ class CalendarFeedDocument {
 				}
 			}
 			else {
-				// a one-off session: its one occurrence, moved or cancelled as it is
 				Occurrence only = occurrences.isEmpty() ? null : occurrences.get(0);
 				LocalDateTime start = only == null ? s.firstOn().atTime(s.startsAt()) : only.start();
 				event.add(new DtStart<>(times.params(), times.format(start)));
 				event.add(new DtEnd<>(times.params(), times.format(start.plusMinutes(s.durationMinutes()))));
 			}
-			boolean offCancelled = s.cancelled() || (!s.recurring() && !occurrences.isEmpty() && occurrences.get(0).cancelled());
+			boolean offCancelled = s.cancelled() || (!occurrences.isEmpty() && occurrences.get(0).cancelled());
 			event.add(new Summary(summary));
-			String room = !s.recurring() && !occurrences.isEmpty() ? occurrences.get(0).room() : s.room();
+			String room = occurrences.isEmpty() ? s.room() : occurrences.get(0).room();
 			if (room != null && !room.isBlank()) {
 				event.add(new Location(room));
 			}

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 import org.milieu.identity.MilieuUser;
 import org.milieu.platform.web.Idempotency;
 import org.milieu.sessions.CalendarFeed;
@@ -63,10 +64,11 @@ class CalendarFeedApi {
 		return ResponseEntity.noContent().build();
 	}
 
-	record NewFeed(@NotNull CalendarFeedKind kind, UUID houseId) {
+	record NewFeed(@NotNull CalendarFeedKind kind, @Nullable UUID houseId) {
 	}
 
 	/** A feed just made, with its secret link: shown in this answer only. */
-	record IssuedFeed(UUID id, CalendarFeedKind kind, UUID houseId, String houseName, Instant createdAt, String url) {
+	record IssuedFeed(UUID id, CalendarFeedKind kind, @Nullable UUID houseId, @Nullable String houseName, Instant createdAt,
+			String url) {
 	}
 }
