@@ -150,6 +150,25 @@ class CalendarFeedsTests {
 	}
 
 	@Test
+	void aMovedOneOffSessionStandsAtItsNewTimeWithoutARule() throws Exception {
+		LocalDate wednesday = MONDAY.plusDays(2);
+		Session once = sessions.schedule(clinician, new NewSession(psychoEducation, "", bayview, "Group room", wednesday,
+				LocalTime.of(9, 0), 45, null, AttendeeKind.HOUSE, bayview, null, null, null));
+		sessions.moveOccurrence(clinician, once.id(), wednesday, wednesday.plusDays(1), LocalTime.of(16, 30), "Garden", null);
+
+		List<VEvent> events = eventsOf(parse(fetch(feeds.create(clinician, CalendarFeedKind.STAFF, null, Locale.ENGLISH).token())),
+				once);
+
+		assertThat(events).singleElement().satisfies(event -> {
+			assertThat(value(event, "DTSTART")).isEqualTo("20270304T163000");
+			assertThat(value(event, "DTEND")).isEqualTo("20270304T171500");
+			assertThat(value(event, "LOCATION")).isEqualTo("Garden");
+			assertThat(event.getProperty("RRULE")).isEmpty();
+			assertThat(event.getProperty("RECURRENCE-ID")).isEmpty();
+		});
+	}
+
+	@Test
 	void noFeedNamesAResidentAndAResidentsFeedSaysGroupSession() throws Exception {
 		MilieuUser resident = signIns.user("resident01");
 		UUID other = jdbc.sql("""
