@@ -43,8 +43,8 @@ class CalendarFeedBrowserTests extends BrowserJourneys {
 
 			int working = browser.findElements(By.cssSelector("#feeds-table form button")).size();
 			browser.findElement(By.cssSelector("#feeds-table tbody tr:first-child form button")).click();
-			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".alert-info")));
-			assertThat(browser.findElement(By.cssSelector(".alert-info")).getText())
+			wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("issued-link")));
+			assertThat(browser.findElement(By.cssSelector("p.alert-info")).getText())
 				.isEqualTo("The feed is revoked: its link no longer works.");
 			assertThat(browser.findElements(By.cssSelector("#feeds-table form button"))).hasSize(working - 1);
 			assertAccessible("the calendar feeds page after a revocation");
