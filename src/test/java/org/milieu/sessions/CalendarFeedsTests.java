@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -21,8 +22,12 @@ import net.fortuna.ical4j.model.component.VTimeZone;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.milieu.MilieuWebTest;
+import org.milieu.identity.Accounts;
+import org.milieu.identity.CareRelationships;
 import org.milieu.identity.DemoSignIns;
 import org.milieu.identity.MilieuUser;
+import org.milieu.identity.NewAccount;
+import org.milieu.identity.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -56,6 +61,12 @@ class CalendarFeedsTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	CareRelationships care;
 
 	MilieuUser clinician;
 
@@ -226,6 +237,20 @@ class CalendarFeedsTests {
 		}
 		assertThat(feeds.mine(clinician)).filteredOn(f -> f.id().equals(issued.feed().id())).singleElement()
 			.satisfies(f -> assertThat(f.active()).isFalse());
+	}
+
+	@Test
+	void aHouseFeedStopsWhenItsOwnerNoLongerWorksInTheHouse() throws Exception {
+		String username = "feeds-" + UUID.randomUUID().toString().substring(0, 8);
+		UUID account = accounts.open(new NewAccount(clinician.programId(), username, "Feed Tester", null, Set.of(Role.STAFF),
+				null)).id();
+		care.assignHouses(account, List.of(bayview));
+		CalendarFeeds.Issued issued = feeds.create(signIns.user(username), CalendarFeedKind.HOUSE, bayview, Locale.ENGLISH);
+		assertThat(fetch(issued.token()).getStatus()).isEqualTo(200);
+
+		care.assignHouses(account, List.of());
+
+		assertThat(fetch(issued.token()).getStatus()).isEqualTo(404);
 	}
 
 	@Test
