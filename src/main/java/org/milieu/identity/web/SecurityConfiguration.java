@@ -100,6 +100,8 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
 			.requestMatchers("/invitation/**").permitAll()
+			// calendar feeds: calendar apps do not sign in; the secret token in the address is the key
+			.requestMatchers("/calendar/*.ics").permitAll()
 			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

@@ -114,6 +114,14 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.GET, "/api/v1/tokens", Subject.NONE, 200, 200, 200, 200, 200),
 			new Row(HttpMethod.POST, "/api/v1/tokens", Subject.NONE, 201, 201, 201, 201, 201),
 			new Row(HttpMethod.DELETE, "/api/v1/tokens/{id}", Subject.OTHER, 404, 404, 404, 404, 404),
+			// calendar feeds: everyone lists their own; staff roles make a feed of the sessions they facilitate (the
+			// matrix's kind), a resident only of their own sessions; someone else's feed is "not found"
+			new Row(HttpMethod.GET, "/api/v1/calendar-feeds", Subject.NONE, 200, 200, 200, 200, 200),
+			new Row(HttpMethod.POST, "/api/v1/calendar-feeds", Subject.NONE, 201, 201, 201, 403, 403),
+			new Row(HttpMethod.DELETE, "/api/v1/calendar-feeds/{id}", Subject.OTHER, 404, 404, 404, 404, 404),
+			// the feed itself is secured by its token, not by who asks (calendar apps do not sign in): an unknown
+			// token is 404 for everyone
+			new Row(HttpMethod.GET, "/calendar/{token}.ics", Subject.NONE, 404, 404, 404, 404, 404),
 			// break-glass: any staff role may open it with a reason, residents and family may not
 			new Row(HttpMethod.POST, "/api/v1/residents/{id}/emergency-access", Subject.SPARE, 201, 201, 201, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/emergency-access", Subject.NONE, 200, 403, 403, 403, 403),
@@ -409,7 +417,7 @@ class AuthorizationMatrixTests {
 		Set<String> mapped = new TreeSet<>();
 		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
 			for (String pattern : info.getPatternValues()) {
-				if (pattern.startsWith("/api/")) {
+				if (pattern.startsWith("/api/") || pattern.endsWith(".ics")) {
 					info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m.name() + " " + pattern));
 				}
 			}
@@ -611,7 +619,8 @@ class AuthorizationMatrixTests {
 			UUID resident = signIns.user(row.subject() == Subject.OWN ? "resident01" : "resident02").residentId();
 			path = path.replace("{id}", passFixture(row, resident).toString());
 		}
-		else if (path.startsWith("/api/v1/tokens/{id}") || path.startsWith("/api/v1/emergency-access/{id}")
+		else if (path.startsWith("/api/v1/tokens/{id}") || path.startsWith("/api/v1/calendar-feeds/{id}")
+				|| path.startsWith("/api/v1/emergency-access/{id}")
 				|| path.startsWith("/api/v1/staffing/") || path.startsWith("/api/v1/drug-screen-follow-ups/{id}")
 				|| path.startsWith("/api/v1/observation-orders/{id}") || path.startsWith("/api/v1/level-reviews/{id}")
 				|| path.startsWith("/api/v1/criterion-adjustments/{id}") || path.startsWith("/api/v1/privilege-adjustments/{id}")
@@ -624,6 +633,7 @@ class AuthorizationMatrixTests {
 			path = path.replace("{id}", (users ? account : house).toString());
 		}
 		path = path.replace("{houseId}", house.toString());
+		path = path.replace("{token}", UUID.randomUUID().toString().replace("-", "") + "AbCdEfGhIjK");
 		if (path.endsWith("/retire")) {
 			// a free bed of its own for each call, so the director's retirement succeeds
 			path = path.replace("{bedId}", houses.addBed(signIns.user("director").programId(), house, "Matrix",
@@ -680,6 +690,9 @@ class AuthorizationMatrixTests {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"givenName\": \"Matrix\", \"familyName\": \"Person\", "
 					+ "\"birthDate\": \"1990-01-01\", \"houseId\": \"" + house + "\", \"bedId\": \"" + bed
 					+ "\", \"admittedOn\": \"2026-01-05\"}");
+		}
+		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/calendar-feeds")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"kind\": \"STAFF\"}");
 		}
 		if (row.method() == HttpMethod.POST && row.pattern().equals("/api/v1/tokens")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"matrix\", \"expiresInDays\": 1}");
