@@ -101,12 +101,14 @@ class AttendanceApi {
 	}
 
 	record RollResponse(UUID sessionId, LocalDate occursOn, String title,
-			@Schema(description = "the start in the program's time zone") java.time.LocalDateTime start, boolean cancelled,
+			@Schema(description = "the day it is held, after a move") LocalDate heldOn,
+			@Schema(description = "the local start time in the program's time zone, HH:mm", example = "10:00") String startsAt,
+			boolean cancelled,
 			List<LineResponse> lines, long unmarked, int hidden) {
 
 		static RollResponse of(RollCall roll) {
 			return new RollResponse(roll.occurrence().sessionId(), roll.occurrence().occursOn(), roll.occurrence().title(),
-					roll.occurrence().start(), roll.occurrence().cancelled(), roll.lines().stream().map(LineResponse::of).toList(), roll.unmarked(),
+					roll.occurrence().start().toLocalDate(), roll.occurrence().start().toLocalTime().toString(), roll.occurrence().cancelled(), roll.lines().stream().map(LineResponse::of).toList(), roll.unmarked(),
 					roll.hidden());
 		}
 	}
