@@ -733,10 +733,6 @@ class AuthorizationMatrixTests {
 		if (row.pattern().endsWith("/notes")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"notes\": \"Matrix notes\"}");
 		}
-		if (row.pattern().startsWith("/api/v1/sessions/") && row.method() == HttpMethod.PUT
-				&& row.pattern().contains("/attendance/")) {
-			request.contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"PRESENT\"}");
-		}
 		if (row.pattern().endsWith("/attendance") && !row.pattern().startsWith("/api/v1/sessions/")) {
 			request.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"present\": [\"" + signIns.user("resident01").residentId() + "\"]}");
@@ -957,6 +953,9 @@ class AuthorizationMatrixTests {
 		else if (row.method() == HttpMethod.PUT && row.pattern().startsWith("/api/v1/residents/{id}/plan/")) {
 			request.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content(
 					row.pattern().contains("/own-words") ? "{\"text\": \"matrix\"}" : "{\"startsOn\": \"2026-12-01\", \"items\": []}");
+		}
+		else if (row.method() == HttpMethod.PUT && row.pattern().startsWith("/api/v1/sessions/{id}/occurrences/")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"PRESENT\"}");
 		}
 		else if (row.method() == HttpMethod.PUT) {
 			String etag = "\"" + houses.find(signIns.user("director").programId(), house).version() + "\"";
