@@ -47,8 +47,11 @@ class RollCallsAttention implements AttentionSource {
 
 	private final Programs programs;
 
+	private final SessionTypes types;
+
 	RollCallsAttention(Occurrences occurrences, ExpectedAttendees expected, SessionAttendance attendance, AccessPolicy policy,
-			Census census, Programs programs) {
+			Census census, Programs programs, SessionTypes types) {
+		this.types = types;
 		this.occurrences = occurrences;
 		this.expected = expected;
 		this.attendance = attendance;
@@ -79,6 +82,7 @@ class RollCallsAttention implements AttentionSource {
 			}
 		}
 		ZoneId zone = programs.find(user.programId()).map(Program::timeZone).orElse(ZoneOffset.UTC);
+		Map<UUID, String> kinds = new java.util.HashMap<>();
 		List<Attention> items = new ArrayList<>();
 		for (Occurrence o : mine.values()) {
 			if (o.cancelled()) {
@@ -89,11 +93,19 @@ class RollCallsAttention implements AttentionSource {
 				.anyMatch(r -> !marked.contains(r));
 			if (open) {
 				items.add(new Attention(Attention.Severity.NOTICE, CODE,
-						List.of(o.title().isBlank() ? "—" : o.title(), o.start().toLocalTime().toString()),
+						List.of(o.title().isBlank() ? kindOf(user, o, kinds) : o.title(), o.start().toLocalTime().toString()),
 						"/sessions/" + o.sessionId() + "/occurrences/" + o.occursOn() + "/roll-call",
 						o.start().atZone(zone).toInstant()));
 			}
 		}
 		return items;
+	}
+
+	/** The kind's name, for a session without a title of its own (a default kind by its code, as the facts name it). */
+	private String kindOf(MilieuUser user, Occurrence o, Map<UUID, String> kinds) {
+		if (kinds.isEmpty()) {
+			types.all(user.programId()).forEach(t -> kinds.put(t.id(), t.name() != null ? t.name() : t.code()));
+		}
+		return kinds.getOrDefault(o.typeId(), "");
 	}
 }

@@ -71,6 +71,13 @@ class RollCallPage {
 			error = refused.code();
 			errorArgs = Arrays.asList(refused.arguments());
 		}
+		catch (AccessDeniedException denied) {
+			// the refusal is already in the audit trail; without htmx the error page says so
+			if (htmx == null) {
+				throw denied;
+			}
+			error = "rollcall.page.denied";
+		}
 		if (htmx == null) {
 			if (error != null) {
 				redirect.addFlashAttribute("error", error);
