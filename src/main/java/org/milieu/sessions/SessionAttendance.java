@@ -163,9 +163,10 @@ public class SessionAttendance {
 	@Transactional
 	public List<RollCall.Line> walkInChoices(MilieuUser user, UUID sessionId, LocalDate occursOn) {
 		Occurrence occurrence = takenBy(user, sessionId, occursOn, AccessAction.WRITE);
-		RollCall roll = read(user, occurrence);
-		Set<UUID> onRoll = new java.util.HashSet<>();
-		roll.lines().forEach(l -> onRoll.add(l.residentId()));
+		if (occurrence.cancelled()) {
+			return List.of();
+		}
+		Set<UUID> onRoll = new java.util.HashSet<>(marks(sessionId, occursOn).keySet());
 		onRoll.addAll(expected.residents(user.programId(), sessionId, occursOn));
 		Reach reach = policy.reach(user, AccessAction.WRITE, Sessions.CATEGORY);
 		List<UUID> staying = jdbc.sql("""

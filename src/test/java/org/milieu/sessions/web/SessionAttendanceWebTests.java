@@ -240,6 +240,29 @@ class SessionAttendanceWebTests {
 	}
 
 	@Test
+	void aWalkInIsChosenOnThePageFromTheResidentsNotExpected() throws Exception {
+		House h = fixtures.house();
+		Session named = fixtures.namedOn(h, fixtures.today(), List.of(h.residents().get(0)));
+		String page = "/sessions/" + named.id() + "/occurrences/" + fixtures.today() + "/roll-call";
+		UUID cleo = h.residents().get(2);
+
+		mvc.perform(get(page).with(signIns.as(h.staff())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<option value=\"" + cleo + "\"")));
+		mvc.perform(post(page + "/walk-in").with(signIns.as(h.staff())).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(marks(named)).as("no resident chosen: nothing recorded").isZero();
+
+		mvc.perform(post(page + "/walk-in").with(signIns.as(h.staff())).with(csrf()).param("residentId", cleo.toString()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("select status || '/' || walk_in from sessions_attendance where session_id = ? and resident_id = ?")
+			.params(named.id(), cleo).query(String.class).single()).isEqualTo("PRESENT/true");
+		mvc.perform(get(page).with(signIns.as(h.staff())))
+			.andExpect(content().string(containsString("id=\"row-" + cleo + "\"")))
+			.andExpect(content().string(not(containsString("<option value=\"" + cleo + "\""))));
+	}
+
+	@Test
 	void theStaffHomePageLinksToTodaysRollCallStillToTake() throws Exception {
 		House h = fixtures.house();
 		Session group = fixtures.groupOn(h, fixtures.today());
