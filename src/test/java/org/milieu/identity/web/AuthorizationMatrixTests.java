@@ -373,7 +373,12 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.GET, "/api/v1/incentive-rules", Subject.NONE, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.POST, "/api/v1/incentive-rules", Subject.NONE, 201, 403, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/incentive-items", Subject.NONE, 200, 200, 200, 200, 403),
-			new Row(HttpMethod.POST, "/api/v1/incentive-items", Subject.NONE, 201, 403, 403, 403, 403));
+			new Row(HttpMethod.POST, "/api/v1/incentive-items", Subject.NONE, 201, 403, 403, 403, 403),
+			// attendance: an occurrence's roll call is taken by the director, the facilitators and staff of the
+			// session's house (the matrix's session is resident01's house's, today; the clinician works there)
+			new Row(HttpMethod.GET, "/api/v1/sessions/{id}/occurrences/{date}/attendance", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/sessions/{id}/occurrences/{date}/attendance/{residentId}", Subject.OWN, 200, 200, 200,
+					403, 403));
 
 	/** Each sheet the matrix writes is for a shift of its own, counting back day by day from long ago. */
 	private static final java.util.concurrent.atomic.AtomicInteger SHEET_DAY = new java.util.concurrent.atomic.AtomicInteger(
@@ -499,6 +504,30 @@ class AuthorizationMatrixTests {
 		return item;
 	}
 
+	@Autowired
+	org.milieu.sessions.Sessions sessions;
+
+	@Autowired
+	org.milieu.sessions.SessionTypes sessionTypes;
+
+	@Autowired
+	org.milieu.residents.Census census;
+
+	/** A session of resident01's house today, facilitated by the staff caller, made once a day: its roll call. */
+	private UUID rollCallFixture() {
+		org.milieu.identity.MilieuUser director = signIns.user("director");
+		java.time.LocalDate today = census.day(director.programId());
+		UUID house = houseOf(signIns.user("resident01").residentId());
+		return jdbc.sql("select id from sessions_session where title = 'Matrix roll call' and house_id = ? and first_on = ?")
+			.params(house, today).query(UUID.class).optional().orElseGet(() -> sessions.schedule(director,
+					new org.milieu.sessions.NewSession(sessionTypes.all(director.programId()).stream()
+						.filter(t -> "COMMUNITY_SUPPORT".equals(t.code())).findFirst().orElseThrow().id(), "Matrix roll call",
+							house, null, today, java.time.LocalTime.of(10, 0), null, null,
+							org.milieu.sessions.AttendeeKind.HOUSE, house, null, null,
+							List.of(signIns.user("staff").accountId())))
+				.id());
+	}
+
 	/** An inactive job of the catalogue, made once (no roster picks it). */
 	private static final String MATRIX_JOB = "{\"name\": \"Matrix job\", \"minLevel\": 1, \"crewSize\": 1, \"days\": [1], "
 			+ "\"startsAt\": \"09:00\", \"expectedMinutes\": 30, \"rateCents\": 100, \"rateUnit\": \"PER_COMPLETION\", "
@@ -595,6 +624,11 @@ class AuthorizationMatrixTests {
 				.param(houseOf(signIns.user("resident01").residentId())).query(UUID.class).optional()
 				.orElseGet(UUID::randomUUID);
 			path = path.replace("{id}", item.toString());
+		}
+		else if (path.startsWith("/api/v1/sessions/{id}/occurrences/{date}")) {
+			path = path.replace("{id}", rollCallFixture().toString())
+				.replace("{date}", census.day(signIns.user("director").programId()).toString())
+				.replace("{residentId}", signIns.user("resident01").residentId().toString());
 		}
 		else if (path.startsWith("/api/v1/jobs/{id}")) {
 			path = path.replace("{id}", workFixture("job").toString());
@@ -727,7 +761,7 @@ class AuthorizationMatrixTests {
 		if (row.pattern().endsWith("/notes")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"notes\": \"Matrix notes\"}");
 		}
-		if (row.pattern().endsWith("/attendance")) {
+		if (row.pattern().endsWith("/attendance") && !row.pattern().startsWith("/api/v1/sessions/")) {
 			request.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"present\": [\"" + signIns.user("resident01").residentId() + "\"]}");
 		}
@@ -951,6 +985,9 @@ class AuthorizationMatrixTests {
 		else if (row.method() == HttpMethod.PUT && row.pattern().startsWith("/api/v1/residents/{id}/plan/")) {
 			request.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content(
 					row.pattern().contains("/own-words") ? "{\"text\": \"matrix\"}" : "{\"startsOn\": \"2026-12-01\", \"items\": []}");
+		}
+		else if (row.method() == HttpMethod.PUT && row.pattern().startsWith("/api/v1/sessions/{id}/occurrences/")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"PRESENT\"}");
 		}
 		else if (row.method() == HttpMethod.PUT) {
 			String etag = "\"" + houses.find(signIns.user("director").programId(), house).version() + "\"";
