@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.milieu.groups.SmallGroups;
 import org.milieu.shared.ProgramId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,9 +22,12 @@ public class ExpectedAttendees {
 
 	private final SessionRows rows;
 
-	ExpectedAttendees(JdbcClient jdbc, SessionRows rows) {
+	private final SmallGroups groups;
+
+	ExpectedAttendees(JdbcClient jdbc, SessionRows rows, SmallGroups groups) {
 		this.jdbc = jdbc;
 		this.rows = rows;
+		this.groups = groups;
 	}
 
 	/** The residents expected at the session's occurrence on {@code occursOn} (the date its rule gives it). */
@@ -43,7 +47,7 @@ public class ExpectedAttendees {
 					select a.resident_id from sessions_attendee a
 					where a.session_id = ? and (a.removed_on is null or a.removed_on > ?) order by a.resident_id""")
 				.params(sessionId, occursOn).query(UUID.class).list();
-			case GROUP -> List.of();
+			case GROUP -> groups.members(program, session.attendeeGroupId(), occursOn);
 		};
 	}
 }

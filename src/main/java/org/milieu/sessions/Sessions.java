@@ -15,6 +15,8 @@ import org.milieu.audit.AuditAction;
 import org.milieu.audit.AuditEntry;
 import org.milieu.audit.AuditOutcome;
 import org.milieu.audit.AuditTrail;
+import org.milieu.groups.GroupSummary;
+import org.milieu.groups.SmallGroups;
 import org.milieu.identity.AccessAction;
 import org.milieu.identity.AccessPolicy;
 import org.milieu.identity.Account;
@@ -66,18 +68,21 @@ public class Sessions {
 
 	private final Census census;
 
+	private final SmallGroups groups;
+
 	private final AuditTrail trail;
 
 	private final Clock clock;
 
 	Sessions(JdbcClient jdbc, SessionRows rows, SessionTypes types, AccessPolicy policy, Accounts accounts, Census census,
-			AuditTrail trail, Clock clock) {
+			SmallGroups groups, AuditTrail trail, Clock clock) {
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.types = types;
 		this.policy = policy;
 		this.accounts = accounts;
 		this.census = census;
+		this.groups = groups;
 		this.trail = trail;
 		this.clock = clock;
 	}
@@ -259,7 +264,15 @@ public class Sessions {
 				requireHouse(user, house, null);
 				return new Attendees(AttendeeKind.HOUSE, house, null, Set.of());
 			}
-			case GROUP -> throw new RuleViolation("session.group.unknown", "attendeeGroupId");
+			case GROUP -> {
+				if (command.attendeeGroupId() == null) {
+					throw new RuleViolation("session.field.required", "attendeeGroupId");
+				}
+				GroupSummary group = groups.group(program, command.attendeeGroupId())
+					.orElseThrow(() -> new RuleViolation("session.group.unknown", "attendeeGroupId"));
+				requireHouse(user, group.houseId(), null);
+				return new Attendees(AttendeeKind.GROUP, group.houseId(), group.id(), Set.of());
+			}
 			default -> {
 				List<UUID> named = command.residents() == null ? List.of() : command.residents();
 				if (named.isEmpty() || named.stream().anyMatch(java.util.Objects::isNull)) {

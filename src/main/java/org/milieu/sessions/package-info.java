@@ -9,6 +9,6 @@
  * session" and the kind, staff and house feeds count named residents and carry no titles).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "platform::web", "identity",
-		"audit", "residents", "residents::passes", "signatures", "levels", "levels::facts", "plans", "work",
+		"audit", "residents", "residents::passes", "signatures", "levels", "levels::facts", "plans", "groups", "work",
 		"government" }, displayName = "Therapeutic sessions")
 package org.milieu.sessions;

@@ -11,6 +11,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.milieu.MilieuWebTest;
+import org.milieu.groups.GroupFixtures;
+import org.milieu.groups.GroupRules;
+import org.milieu.groups.Grouping;
+import org.milieu.groups.Groupings;
 import org.milieu.identity.DemoSignIns;
 import org.milieu.identity.MilieuUser;
 import org.milieu.residents.Census;
@@ -49,6 +53,15 @@ class SessionsTests {
 
 	@Autowired
 	Census census;
+
+	@Autowired
+	GroupFixtures groupFixtures;
+
+	@Autowired
+	GroupRules groupRules;
+
+	@Autowired
+	Groupings groupings;
 
 	MilieuUser clinician;
 
@@ -131,6 +144,29 @@ class SessionsTests {
 		assertThat(expected.residents(clinician.programId(), named.id(), MONDAY)).containsExactly(one);
 		assertThat(occurrences.ofResident(clinician.programId(), one, MONDAY, MONDAY)).extracting(Occurrence::sessionId)
 			.contains(named.id(), house.id());
+	}
+
+	@Test
+	void aSessionForASmallGroupExpectsTheMembersOfItsApprovedGrouping() {
+		MilieuUser director = signIns.user("director");
+		GroupFixtures.TestHouse house = groupFixtures.aHouseWithResidentsAtLevels(1, 1, 2, 2, 3, 3, 4, 4);
+		groupRules.set(director, house.id(), 2, 3, 6, 1);
+		Grouping approved = groupings.approve(director, house.id(), groupings.propose(director, house.id()).id());
+		Grouping.Group first = approved.groups().get(0);
+		LocalDate day = approved.startsOn().plusDays(1);
+
+		Session session = sessions.schedule(director, new NewSession(psychoEducation, "Structured group", null, null, day,
+				LocalTime.of(11, 0), null, "FREQ=WEEKLY", AttendeeKind.GROUP, null, first.id(), null,
+				List.of(clinician.accountId())));
+
+		assertThat(session.houseId()).isEqualTo(house.id());
+		assertThat(expected.residents(director.programId(), session.id(), day))
+			.containsExactlyInAnyOrderElementsOf(first.members().stream().map(Grouping.Member::residentId).toList());
+		assertThat(occurrences.ofResident(director.programId(), first.members().get(0).residentId(), day, day))
+			.extracting(Occurrence::sessionId).containsExactly(session.id());
+		assertThatThrownBy(() -> sessions.schedule(director, new NewSession(psychoEducation, null, null, null, day,
+				LocalTime.of(11, 0), null, null, AttendeeKind.GROUP, null, UUID.randomUUID(), null, null)))
+			.isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.field()).isEqualTo("attendeeGroupId"));
 	}
 
 	@Test
