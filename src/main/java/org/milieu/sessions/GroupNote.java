@@ -39,6 +39,12 @@ public record GroupNote(UUID id, UUID sessionId, LocalDate occursOn, String titl
 			objectives = List.copyOf(objectives);
 		}
 
+		/** The progress the entry gives on an objective, or null. */
+		public ObjectiveProgress progressOf(UUID objectiveId) {
+			return entry == null ? null : entry.progress().stream().filter(p -> p.objectiveId().equals(objectiveId))
+				.map(Progress::progress).findFirst().orElse(null);
+		}
+
 		/** Participation and an observation given, and progress on at least one objective when the plan has any. */
 		public boolean complete() {
 			return entry != null && entry.participation() != null && entry.observation() != null

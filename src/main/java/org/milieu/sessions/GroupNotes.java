@@ -200,6 +200,11 @@ public class GroupNotes {
 		return rows.signedEntriesOf(reader.programId().value(), residentId, from, to);
 	}
 
+	/** The SHA-256 of the note's content as it is now: what a signature of it names (the page shows it too). */
+	public static String contentHash(GroupNote note) {
+		return org.milieu.signatures.SignableDocument.hashOfText(GroupNoteDocuments.content(note));
+	}
+
 	/** Whether this person writes the occurrence's note: a facilitator of it, a clinician or the director. */
 	public boolean mayWrite(MilieuUser user, Occurrence occurrence) {
 		return user.has(Role.CLINICIAN) || user.has(Role.ADMIN)
@@ -207,7 +212,7 @@ public class GroupNotes {
 	}
 
 	/** Refuses a signature while an attendee lacks a complete entry (naming them) or an entry names someone absent. */
-	static void refuseUnsignable(GroupNote note) {
+	public static void refuseUnsignable(GroupNote note) {
 		if (note.signed()) {
 			throw new StateConflict("group-note.signed");
 		}
