@@ -354,7 +354,13 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.GET, "/api/v1/incentive-rules", Subject.NONE, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.POST, "/api/v1/incentive-rules", Subject.NONE, 201, 403, 403, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/incentive-items", Subject.NONE, 200, 200, 200, 200, 403),
-			new Row(HttpMethod.POST, "/api/v1/incentive-items", Subject.NONE, 201, 403, 403, 403, 403));
+			new Row(HttpMethod.POST, "/api/v1/incentive-items", Subject.NONE, 201, 403, 403, 403, 403),
+			// group notes: staff roles pass to the service, which finds no such occurrence (a session of no one's);
+			// the service's own tests prove who of them writes a real note (facilitators and clinicians)
+			new Row(HttpMethod.GET, "/api/v1/sessions/{id}/occurrences/{date}/note", Subject.NONE, 404, 404, 404, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/sessions/{id}/occurrences/{date}/note", Subject.NONE, 404, 404, 404, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/sessions/{id}/occurrences/{date}/note/entries/{residentId}", Subject.OWN, 404, 404, 404, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/sessions/{id}/occurrences/{date}/note/addenda", Subject.NONE, 404, 404, 404, 403, 403));
 
 	/** Each sheet the matrix writes is for a shift of its own, counting back day by day from long ago. */
 	private static final java.util.concurrent.atomic.AtomicInteger SHEET_DAY = new java.util.concurrent.atomic.AtomicInteger(
@@ -540,6 +546,10 @@ class AuthorizationMatrixTests {
 				.replace("{number}", "1").replace("{itemId}", UUID.randomUUID().toString())
 				.replace("{reviewId}", UUID.randomUUID().toString())
 				.replace("{key}", "no-destructive-behaviour");
+		}
+		else if (path.startsWith("/api/v1/sessions/{id}/occurrences/{date}/note")) {
+			path = path.replace("{id}", UUID.randomUUID().toString()).replace("{date}", "2027-01-04")
+				.replace("{residentId}", signIns.user("resident01").residentId().toString());
 		}
 		else if (path.startsWith("/api/v1/houses/{id}/shift-ratings")) {
 			path = path.replace("{id}", houseOf(signIns.user("resident01").residentId()).toString());
@@ -919,6 +929,9 @@ class AuthorizationMatrixTests {
 		else if (row.method() == HttpMethod.PUT && row.pattern().startsWith("/api/v1/residents/{id}/plan/")) {
 			request.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content(
 					row.pattern().contains("/own-words") ? "{\"text\": \"matrix\"}" : "{\"startsOn\": \"2026-12-01\", \"items\": []}");
+		}
+		else if (row.pattern().startsWith("/api/v1/sessions/{id}/occurrences/{date}/note")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"matrix\"}");
 		}
 		else if (row.method() == HttpMethod.PUT) {
 			String etag = "\"" + houses.find(signIns.user("director").programId(), house).version() + "\"";
