@@ -5,7 +5,6 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,6 +41,8 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
 class GroupNoteApi {
 
+	private static final java.time.format.DateTimeFormatter LOCAL = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME;
+
 	private static final String PATH = "/api/v1/sessions/{id}/occurrences/{date}/note";
 
 	private final GroupNotes notes;
@@ -74,6 +75,7 @@ class GroupNoteApi {
 	}
 
 	/** An addendum to a signed note; 201 with the note. */
+	@org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
 	@PostMapping(PATH + "/addenda")
 	ResponseEntity<NoteResponse> addendum(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
 			@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
@@ -138,7 +140,9 @@ class GroupNoteApi {
 	}
 
 	record NoteResponse(@Nullable UUID id, UUID sessionId, LocalDate occursOn, @Nullable String title,
-			LocalDateTime start, LocalDateTime end, @Nullable String topic, @Nullable String interventions,
+			@Schema(description = "the start, local to the program's time zone", example = "2027-05-06T10:00:00") String start,
+			@Schema(description = "the end, local to the program's time zone", example = "2027-05-06T11:00:00") String end,
+			@Nullable String topic, @Nullable String interventions,
 			@Nullable String materials, int revision, List<AttendeeResponse> attendees,
 			@Schema(description = "the names of the attendees whose entry is missing or incomplete") List<String> missing,
 			boolean signed, @Nullable Instant signedAt, @Nullable String signedBy,
@@ -147,7 +151,7 @@ class GroupNoteApi {
 			List<AddendumResponse> addenda) {
 
 		static NoteResponse of(GroupNote n) {
-			return new NoteResponse(n.id(), n.sessionId(), n.occursOn(), n.title(), n.start(), n.end(), n.topic(),
+			return new NoteResponse(n.id(), n.sessionId(), n.occursOn(), n.title(), LOCAL.format(n.start()), LOCAL.format(n.end()), n.topic(),
 					n.interventions(), n.materials(), n.revision(),
 					n.attendees().stream().map(a -> new AttendeeResponse(a.residentId(), a.name(), a.attendance(),
 							a.objectives().stream().map(o -> new ObjectiveResponse(o.id(), o.text())).toList(),
