@@ -48,6 +48,18 @@ class GroupNoteWebTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.milieu.plans.ReviewFixtures reviews;
+
+	@Autowired
+	org.milieu.plans.PlanReviews planReviews;
+
+	@Autowired
+	org.milieu.residents.Census census;
+
+	@Autowired
+	org.milieu.sessions.GroupNotes notes;
+
 	private static String entry(String participation, String observation) {
 		return "{\"participation\": \"" + participation + "\", \"observation\": \"" + observation + "\"}";
 	}
@@ -179,5 +191,25 @@ class GroupNoteWebTests {
 					"group-note.entries.missing"));
 		mvc.perform(get(page).with(signIns.as("clinician")).param("lang", "es")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("Parte común")));
+	}
+
+	@Test
+	void aResidentsSignedEntryWithProgressShowsInTheirPlanReview() throws Exception {
+		var clinician = signIns.user("clinician");
+		UUID resident = signIns.user(reviews.aResidentWithPlanInForce()).residentId();
+		GroupNoteFixtures.Held held = fixtures.aHeldSession(census.day(clinician.programId()).minusDays(3), 1, resident);
+		var note = notes.note(clinician, held.sessionId(), held.on());
+		UUID objective = note.attendees().get(0).objectives().get(1).id();
+		note = notes.writeEntry(clinician, held.sessionId(), held.on(), resident, new org.milieu.sessions.GroupNotes.EntryDraft(
+				"4", java.util.List.of(new org.milieu.sessions.GroupNotes.ProgressDraft(objective, "PROGRESSING")),
+				"Said he called his sponsor five evenings this week and asked for a second number."));
+		fixtures.sign(clinician, note.id());
+
+		var review = planReviews.start(clinician, resident, null);
+		mvc.perform(get("/residents/" + resident + "/plan/reviews/" + review.id()).with(signIns.as("clinician")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"objective-notes\"")))
+			.andExpect(content().string(containsString("Said he called his sponsor five evenings this week")))
+			.andExpect(content().string(containsString("Calls a sponsor every evening: Progressing")));
 	}
 }
