@@ -38,7 +38,14 @@ class PlanReviewPages {
 
 	private final PlanReviews reviews;
 
-	PlanReviewPages(PlanReviews reviews) {
+	/** How far back the review shows other modules' notes about the resident's objectives. */
+	static final int OBJECTIVE_NOTES_DAYS = 90;
+
+	private final org.springframework.beans.factory.ObjectProvider<org.milieu.plans.ObjectiveNotes> objectiveNotes;
+
+	PlanReviewPages(PlanReviews reviews,
+			org.springframework.beans.factory.ObjectProvider<org.milieu.plans.ObjectiveNotes> objectiveNotes) {
+		this.objectiveNotes = objectiveNotes;
 		this.reviews = reviews;
 	}
 
@@ -150,6 +157,12 @@ class PlanReviewPages {
 		model.addAttribute("rateable", mayReview && review.editable());
 		model.addAttribute("ratings", ObjectiveRating.values());
 		model.addAttribute("verifications", reviews.signaturesOf(user, residentId, reviewId));
+		// the review's read above passed the access policy for the resident's clinical record
+		model.addAttribute("objectiveNotes", own ? List.of() : objectiveNotes.orderedStream()
+			.flatMap(port -> port.notes(user.programId(), residentId, review.heldOn().minusDays(OBJECTIVE_NOTES_DAYS),
+					review.heldOn()).stream())
+			.toList());
+		model.addAttribute("objectiveNotesDays", OBJECTIVE_NOTES_DAYS);
 		return "plans/plan-review";
 	}
 

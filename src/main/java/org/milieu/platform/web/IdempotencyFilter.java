@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Makes creating API calls safe to retry. A POST under {@code /api/} with an
+ * Makes creating API calls safe to retry. A POST (or a PUT: a draft saved as one types, whose
+ * retry after a newer save must not undo it) under {@code /api/} with an
  * {@code Idempotency-Key} header runs in one database transaction together with the record of
  * its response, keyed by caller and key:
  * <ul>
@@ -62,7 +63,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"POST".equals(request.getMethod()) || !ProblemResponses.isApi(request) || request.getHeader(HEADER) == null;
+		boolean keyed = "POST".equals(request.getMethod()) || "PUT".equals(request.getMethod());
+		return !keyed || !ProblemResponses.isApi(request) || request.getHeader(HEADER) == null;
 	}
 
 	@Override

@@ -378,7 +378,13 @@ class AuthorizationMatrixTests {
 			// session's house (the matrix's session is resident01's house's, today; the clinician works there)
 			new Row(HttpMethod.GET, "/api/v1/sessions/{id}/occurrences/{date}/attendance", Subject.NONE, 200, 200, 200, 403, 403),
 			new Row(HttpMethod.PUT, "/api/v1/sessions/{id}/occurrences/{date}/attendance/{residentId}", Subject.OWN, 200, 200, 200,
-					403, 403));
+					403, 403),
+			// group notes: staff roles pass to the service, which finds no such occurrence (a session of no one's);
+			// the service's own tests prove who of them writes a real note (facilitators and clinicians)
+			new Row(HttpMethod.GET, "/api/v1/sessions/{id}/occurrences/{date}/note", Subject.NONE, 404, 404, 404, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/sessions/{id}/occurrences/{date}/note", Subject.NONE, 404, 404, 404, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/sessions/{id}/occurrences/{date}/note/entries/{residentId}", Subject.OWN, 404, 404, 404, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/sessions/{id}/occurrences/{date}/note/addenda", Subject.NONE, 404, 404, 404, 403, 403));
 
 	/** Each sheet the matrix writes is for a shift of its own, counting back day by day from long ago. */
 	private static final java.util.concurrent.atomic.AtomicInteger SHEET_DAY = new java.util.concurrent.atomic.AtomicInteger(
@@ -592,6 +598,10 @@ class AuthorizationMatrixTests {
 		else if (path.startsWith("/api/v1/houses/{houseId}/groups")) {
 			path = path.replace("{houseId}", houseOf(signIns.user("resident01").residentId()).toString())
 				.replace("{groupingId}", UUID.randomUUID().toString()).replace("{separationId}", UUID.randomUUID().toString());
+		}
+		else if (path.startsWith("/api/v1/sessions/{id}/occurrences/{date}/note")) {
+			path = path.replace("{id}", UUID.randomUUID().toString()).replace("{date}", "2027-01-04")
+				.replace("{residentId}", signIns.user("resident01").residentId().toString());
 		}
 		else if (path.startsWith("/api/v1/houses/{id}/shift-ratings")) {
 			path = path.replace("{id}", houseOf(signIns.user("resident01").residentId()).toString());
@@ -985,6 +995,10 @@ class AuthorizationMatrixTests {
 		else if (row.method() == HttpMethod.PUT && row.pattern().startsWith("/api/v1/residents/{id}/plan/")) {
 			request.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content(
 					row.pattern().contains("/own-words") ? "{\"text\": \"matrix\"}" : "{\"startsOn\": \"2026-12-01\", \"items\": []}");
+		}
+		else if (row.pattern().startsWith("/api/v1/sessions/{id}/occurrences/{date}/note")) {
+			request.contentType(MediaType.APPLICATION_JSON)
+				.content(row.method() == HttpMethod.POST ? "{\"text\": \"matrix\"}" : "{}");
 		}
 		else if (row.method() == HttpMethod.PUT && row.pattern().startsWith("/api/v1/sessions/{id}/occurrences/")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"PRESENT\"}");
