@@ -156,7 +156,7 @@ class SessionsTests {
 		LocalDate day = approved.startsOn().plusDays(1);
 
 		Session session = sessions.schedule(director, new NewSession(psychoEducation, "Structured group", null, null, day,
-				LocalTime.of(11, 0), null, "FREQ=WEEKLY", AttendeeKind.GROUP, null, first.id(), null,
+				LocalTime.of(11, 0), null, "FREQ=WEEKLY;COUNT=2", AttendeeKind.GROUP, null, first.id(), null,
 				List.of(clinician.accountId())));
 
 		assertThat(session.houseId()).isEqualTo(house.id());
