@@ -26,7 +26,10 @@ import org.springframework.security.access.AccessDeniedException;
 @MilieuWebTest
 class SessionsTests {
 
-	private static final LocalDate MONDAY = LocalDate.of(2027, 3, 1);
+	/** Each test books weeks of its own: the same clinician at the same time twice is a refused double booking. */
+	private static final java.util.concurrent.atomic.AtomicInteger WEEKS = new java.util.concurrent.atomic.AtomicInteger();
+
+	private LocalDate MONDAY;
 
 	@Autowired
 	Sessions sessions;
@@ -55,6 +58,7 @@ class SessionsTests {
 	@BeforeEach
 	void theClinicianAndBayviewHouse() {
 		clinician = signIns.user("clinician");
+		MONDAY = LocalDate.of(2027, 3, 1).plusWeeks(WEEKS.getAndAdd(6));
 		bayview = jdbc.sql("select id from residents_house where name like 'Bayview%'").query(UUID.class).single();
 		psychoEducation = types.all(clinician.programId()).stream().filter(t -> "PSYCHO_EDUCATION".equals(t.code()))
 			.findFirst().orElseThrow().id();
