@@ -261,8 +261,8 @@ class SessionApi {
 	record OccurrenceResponse(UUID sessionId,
 			@Schema(description = "the date the rule gives the occurrence: with the session, its name (kept when moved)") LocalDate occursOn,
 			@Schema(description = "the day it takes place, after a move") LocalDate day,
-			@Schema(type = "string", format = "time", example = "10:00", description = "local start in the program's time zone") LocalTime startsAt,
-			@Schema(type = "string", format = "time", example = "11:00", description = "local end, the same day") LocalTime endsAt, UUID typeId,
+			@Schema(type = "string", example = "10:00", description = "local start in the program's time zone") LocalTime startsAt,
+			@Schema(type = "string", example = "11:00", description = "local end, the same day") LocalTime endsAt, UUID typeId,
 			String title, @Nullable UUID houseId, @Nullable String room, AttendeeKind attendeeKind, List<Facilitator> facilitators,
 			boolean recurring, boolean cancelled, String session) {
 
