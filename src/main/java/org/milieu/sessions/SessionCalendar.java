@@ -151,6 +151,13 @@ public class SessionCalendar {
 		return out;
 	}
 
+	/** The session's next occurrences from {@code from} (at most {@code most}, within a year), cancelled ones marked. */
+	public List<Occurrence> next(Session session, LocalDate from, int most) {
+		return Occurrences.occurrencesOf(session, from.minusDays(Occurrences.MOVE_REACH_DAYS), from.plusYears(1)).stream()
+			.filter(o -> !o.start().toLocalDate().isBefore(from)).sorted(java.util.Comparator.comparing(Occurrence::start))
+			.limit(most).toList();
+	}
+
 	/** Refuses a range without both ends, backwards, or longer than {@link #LONGEST_RANGE_DAYS} days. */
 	public static void requireRange(LocalDate from, LocalDate to) {
 		if (from == null) {
