@@ -136,7 +136,7 @@ class SessionPages {
 	String session(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id, Model model) {
 		Session session = calendar.read(user, id);
 		LocalDate today = census.day(user.programId());
-		model.addAttribute("session", session);
+		model.addAttribute("series", session);
 		model.addAttribute("next", calendar.next(session, today, 12));
 		model.addAttribute("typeNames", typeNames(user));
 		model.addAttribute("houses", houseNames(user));
