@@ -53,7 +53,7 @@ class SessionConflicts {
 
 	/**
 	 * The length assumed for a community meeting: the government module records a meeting's start and
-	 * no end or duration, so a meeting is taken to last this long (docs/sessions.md says so too).
+	 * no end or duration, so a meeting is taken to last this long (docs/API.md, scheduling a session, says so too).
 	 */
 	static final int MEETING_MINUTES = 90;
 
