@@ -929,7 +929,11 @@ class AuthorizationMatrixTests {
 		else if (row.pattern().startsWith("/api/v1/session") && row.method() != HttpMethod.GET) {
 			request.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content(
 					row.pattern().endsWith("/move") ? "{\"movedOn\": \"2027-01-05\", \"movedAt\": \"10:00\"}"
-							: row.pattern().endsWith("/retire") ? "{\"retired\": true}" : "{\"reason\": \"matrix\"}");
+							: row.pattern().endsWith("/retire") ? "{\"retired\": true}"
+									: row.pattern().equals("/api/v1/session-types") ? "{\"name\": \" \"}"
+											: row.pattern().equals("/api/v1/session-types/{id}") ? "{\"durationMinutes\": 3}"
+													: row.pattern().equals("/api/v1/sessions") ? "{\"title\": \"matrix\"}"
+															: "{\"reason\": \"matrix\"}");
 		}
 		else if (row.pattern().startsWith("/api/v1/plan-settings") && row.method() != HttpMethod.GET) {
 			request.contentType(MediaType.APPLICATION_JSON).content(row.pattern().equals("/api/v1/plan-settings")
