@@ -131,6 +131,71 @@ class SessionPages {
 		}
 	}
 
+	/** The director's kinds of session: their terms, changed or retired here; other staff read them. */
+	@GetMapping("/sessions/types")
+	String kinds(@AuthenticationPrincipal MilieuUser user, Model model) {
+		model.addAttribute("kinds", types.all(user.programId()));
+		model.addAttribute("director", user.has(Role.ADMIN));
+		return "sessions/types";
+	}
+
+	@PostMapping("/sessions/types")
+	@PreAuthorize("hasRole('ADMIN')")
+	String addKind(@AuthenticationPrincipal MilieuUser user, @RequestParam(required = false) String name,
+			@RequestParam(required = false) Integer durationMinutes, @RequestParam(required = false) List<String> roles,
+			@RequestParam(required = false) Integer minimumLevel, @RequestParam(required = false) String mandatoryLevels,
+			@RequestParam(defaultValue = "false") boolean family, RedirectAttributes redirect) {
+		return kindChange(redirect, () -> types.add(user, new org.milieu.sessions.SessionTypeTerms(name, durationMinutes,
+				roles == null ? List.of() : roles, minimumLevel, levels(mandatoryLevels), family)));
+	}
+
+	@PostMapping("/sessions/types/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
+	String changeKind(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id, @RequestParam int revision,
+			@RequestParam(required = false) Integer durationMinutes, @RequestParam(required = false) List<String> roles,
+			@RequestParam(required = false) Integer minimumLevel, @RequestParam(required = false) String mandatoryLevels,
+			@RequestParam(defaultValue = "false") boolean family, RedirectAttributes redirect) {
+		return kindChange(redirect, () -> types.change(user, id, new org.milieu.sessions.SessionTypeTerms(null, durationMinutes,
+				roles == null ? List.of() : roles, minimumLevel, levels(mandatoryLevels), family), revision));
+	}
+
+	@PostMapping("/sessions/types/{id}/retire")
+	@PreAuthorize("hasRole('ADMIN')")
+	String retireKind(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id,
+			@RequestParam(defaultValue = "true") boolean retired, RedirectAttributes redirect) {
+		return kindChange(redirect, () -> types.retire(user, id, retired));
+	}
+
+	private static String kindChange(RedirectAttributes redirect, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("notice", "session.types.saved");
+		}
+		catch (RuleViolation refused) {
+			redirect.addFlashAttribute("problem", refused.code());
+			redirect.addFlashAttribute("problemArgs", List.of(refused.arguments()).stream().map(String::valueOf).toList());
+		}
+		return "redirect:/sessions/types";
+	}
+
+	/** "1, 2,3" as levels; a word that is no number is kept out and the level check names the field. */
+	private static List<Integer> levels(String text) {
+		List<Integer> out = new ArrayList<>();
+		if (text != null) {
+			for (String part : text.split("[,\\s]+")) {
+				if (!part.isBlank()) {
+					try {
+						out.add(Integer.valueOf(part.strip()));
+					}
+					catch (NumberFormatException notANumber) {
+						out.add(0);
+					}
+				}
+			}
+		}
+		return out;
+	}
+
 	/** A session with its next occurrences (from today, at most 12). */
 	@GetMapping("/sessions/{id}")
 	String session(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id, Model model) {

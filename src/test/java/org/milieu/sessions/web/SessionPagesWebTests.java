@@ -127,4 +127,19 @@ class SessionPagesWebTests {
 			.andExpect(content().string(not(containsString("Bayview only"))));
 		mvc.perform(get("/sessions").with(signIns.as("resident01"))).andExpect(status().isForbidden());
 	}
+
+	@Test
+	void theDirectorAddsAKindOfSessionAndStaffOnlyReadThem() throws Exception {
+		String name = "Art therapy " + UUID.randomUUID().toString().substring(0, 6);
+		mvc.perform(post("/sessions/types").with(signIns.as("director")).with(csrf()).param("name", name)
+				.param("durationMinutes", "75").param("roles", "CLINICIAN").param("mandatoryLevels", "1, 2"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/sessions/types").with(signIns.as("director"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString(name))).andExpect(content().string(containsString("mandatory at levels 1, 2")));
+		mvc.perform(get("/sessions/types").with(signIns.as("staff"))).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"add-type\""))));
+		mvc.perform(post("/sessions/types").with(signIns.as("staff")).with(csrf()).param("name", "Not mine")
+				.param("durationMinutes", "60").param("roles", "STAFF"))
+			.andExpect(status().isForbidden());
+	}
 }
