@@ -178,7 +178,7 @@ class SessionPages {
 		return "redirect:/sessions/types";
 	}
 
-	/** "1, 2,3" as levels; a word that is no number is kept out and the level check names the field. */
+	/** Levels written as 1, 2, 3; a word that is no number becomes 0, so the level check names the field. */
 	private static List<Integer> levels(String text) {
 		List<Integer> out = new ArrayList<>();
 		if (text != null) {
