@@ -74,8 +74,11 @@ public class Sessions {
 
 	private final Clock clock;
 
+	private final SessionConflicts conflicts;
+
 	Sessions(JdbcClient jdbc, SessionRows rows, SessionTypes types, AccessPolicy policy, Accounts accounts, Census census,
-			SmallGroups groups, AuditTrail trail, Clock clock) {
+			SmallGroups groups, AuditTrail trail, Clock clock, SessionConflicts conflicts) {
+		this.conflicts = conflicts;
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.types = types;
@@ -92,7 +95,9 @@ public class Sessions {
 	 * ({@code typeId}), a missing date or time, a duration out of range, a rule that is not a session's
 	 * ({@code rrule}), attendees that do not fit their kind ({@code attendeeKind}, {@code attendeeHouseId},
 	 * {@code residents}), a facilitator who is not program staff in a role the kind allows
-	 * ({@code facilitators}).
+	 * ({@code facilitators}); and a booking that collides with another over the series' first half year
+	 * (a facilitator, a room or a resident at two places at once, a resident's work shift or community
+	 * meeting), naming who or what and when.
 	 */
 	@Transactional
 	public Session schedule(MilieuUser user, NewSession command) {
@@ -122,6 +127,11 @@ public class Sessions {
 				: Recurrence.of(command.rrule(), command.firstOn());
 		Attendees attendees = attendees(user, program, command);
 		List<Facilitator> facilitators = facilitators(user, type, command.facilitators());
+		conflicts.refuseConflicts(user, new SessionConflicts.Booking(null,
+				SessionConflicts.slots(command.firstOn(), command.startsAt(), duration, rule), facilitators, attendees.houseId,
+				room, attendees.kind, attendees.kind == AttendeeKind.HOUSE ? attendees.houseId : null, attendees.residents,
+				attendees.groupId),
+				"startsAt");
 		UUID id = UUID.randomUUID();
 		LocalDate lastOn = rule == null ? command.firstOn() : rule.lastDate().orElse(null);
 		var now = clock.instant().atOffset(ZoneOffset.UTC);
@@ -155,7 +165,13 @@ public class Sessions {
 	/** Cancels one occurrence (the date its rule gives it), with a reason. */
 	@Transactional
 	public Session cancelOccurrence(MilieuUser user, UUID id, LocalDate occursOn, String reason) {
-		Session session = changeable(user, id);
+		return cancelOccurrence(user, id, occursOn, reason, null);
+	}
+
+	/** As {@link #cancelOccurrence(MilieuUser, UUID, LocalDate, String)}, refused as stale unless the session is at {@code version}. */
+	@Transactional
+	public Session cancelOccurrence(MilieuUser user, UUID id, LocalDate occursOn, String reason, Integer version) {
+		Session session = changeable(user, id, version);
 		requireOccurrence(session, occursOn);
 		String why = TEXT.required(reason, "reason", REASON_MAX);
 		jdbc.sql("""
@@ -171,11 +187,22 @@ public class Sessions {
 		return find(user.programId(), id);
 	}
 
-	/** Moves one occurrence to another day, time or room (the occurrence keeps its name, the date its rule gives it). */
+	/**
+	 * Moves one occurrence to another day, time or room (the occurrence keeps its name, the date its
+	 * rule gives it). Refused, like scheduling, when the occurrence at its new time collides with
+	 * another booking.
+	 */
 	@Transactional
 	public Session moveOccurrence(MilieuUser user, UUID id, LocalDate occursOn, LocalDate movedOn, LocalTime movedAt,
 			String room, String reason) {
-		Session session = changeable(user, id);
+		return moveOccurrence(user, id, occursOn, movedOn, movedAt, room, reason, null);
+	}
+
+	/** As {@link #moveOccurrence(MilieuUser, UUID, LocalDate, LocalDate, LocalTime, String, String)}, refused as stale unless the session is at {@code version}. */
+	@Transactional
+	public Session moveOccurrence(MilieuUser user, UUID id, LocalDate occursOn, LocalDate movedOn, LocalTime movedAt,
+			String room, String reason, Integer version) {
+		Session session = changeable(user, id, version);
 		requireOccurrence(session, occursOn);
 		if (movedOn == null) {
 			throw new RuleViolation("session.field.required", "movedOn");
@@ -188,6 +215,15 @@ public class Sessions {
 		}
 		String where = TEXT.optional(room, "room", ROOM_MAX);
 		String why = TEXT.optional(reason, "reason", REASON_MAX);
+		if (Math.abs(java.time.temporal.ChronoUnit.DAYS.between(occursOn, movedOn)) > Occurrences.MOVE_REACH_DAYS) {
+			throw new RuleViolation("session.move.reach", "movedOn", Occurrences.MOVE_REACH_DAYS);
+		}
+		var start = movedOn.atTime(movedAt);
+		UUID house = session.houseId() != null ? session.houseId() : session.attendeeHouseId();
+		conflicts.refuseConflicts(user, new SessionConflicts.Booking(id,
+				List.of(new SessionConflicts.Slot(occursOn, start, start.plusMinutes(session.durationMinutes()))),
+				session.facilitators(), house, where != null ? where : session.room(), session.attendeeKind(),
+				session.attendeeHouseId(), session.residents(), session.attendeeGroupId()), "movedAt");
 		jdbc.sql("""
 				insert into sessions_exception (session_id, occurs_on, kind, moved_on, moved_at, room, reason, recorded_by,
 				    recorded_by_name, recorded_at)
@@ -207,7 +243,13 @@ public class Sessions {
 	/** Cancels the whole session (every occurrence not yet held), with a reason. */
 	@Transactional
 	public Session cancel(MilieuUser user, UUID id, String reason) {
-		changeable(user, id);
+		return cancel(user, id, reason, null);
+	}
+
+	/** As {@link #cancel(MilieuUser, UUID, String)}, refused as stale unless the session is at {@code version}. */
+	@Transactional
+	public Session cancel(MilieuUser user, UUID id, String reason, Integer version) {
+		changeable(user, id, version);
 		String why = TEXT.required(reason, "reason", REASON_MAX);
 		jdbc.sql("update sessions_session set cancelled_at = ?, cancelled_reason = ?, version = version + 1 where id = ?")
 			.params(clock.instant().atOffset(ZoneOffset.UTC), why, id).update();
@@ -215,15 +257,18 @@ public class Sessions {
 		return find(user.programId(), id);
 	}
 
-	private Session changeable(MilieuUser user, UUID id) {
+	private Session changeable(MilieuUser user, UUID id, Integer version) {
 		ProgramId program = requireStaff(user, id);
 		Session session = find(program, id);
-		if (session.cancelled()) {
-			throw new RuleViolation("session.cancelled", "id");
-		}
 		UUID house = session.attendeeHouseId() != null ? session.attendeeHouseId() : session.houseId();
 		if (house != null) {
 			requireHouse(user, house, id);
+		}
+		if (version != null && version != session.version()) {
+			throw new org.milieu.shared.VersionConflict("Session", version, session.version());
+		}
+		if (session.cancelled()) {
+			throw new RuleViolation("session.cancelled", "id");
 		}
 		return session;
 	}

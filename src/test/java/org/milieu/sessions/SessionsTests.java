@@ -31,7 +31,10 @@ import org.springframework.security.access.AccessDeniedException;
 @MilieuWebTest
 class SessionsTests {
 
-	private static final LocalDate MONDAY = LocalDate.of(2027, 3, 1);
+	/** Each test books weeks of its own: the same clinician at the same time twice is a refused double booking. */
+	private static final java.util.concurrent.atomic.AtomicInteger WEEKS = new java.util.concurrent.atomic.AtomicInteger();
+
+	private LocalDate MONDAY;
 
 	@Autowired
 	Sessions sessions;
@@ -72,6 +75,7 @@ class SessionsTests {
 	@BeforeEach
 	void theClinicianAndBayviewHouse() {
 		clinician = signIns.user("clinician");
+		MONDAY = LocalDate.of(2027, 3, 1).plusWeeks(WEEKS.getAndAdd(6));
 		bayview = jdbc.sql("select id from residents_house where name like 'Bayview%'").query(UUID.class).single();
 		psychoEducation = types.all(clinician.programId()).stream().filter(t -> "PSYCHO_EDUCATION".equals(t.code()))
 			.findFirst().orElseThrow().id();
@@ -164,6 +168,11 @@ class SessionsTests {
 			.containsExactlyInAnyOrderElementsOf(first.members().stream().map(Grouping.Member::residentId).toList());
 		assertThat(occurrences.ofResident(director.programId(), first.members().get(0).residentId(), day, day))
 			.extracting(Occurrence::sessionId).containsExactly(session.id());
+		UUID member = first.members().get(0).residentId();
+		assertThatThrownBy(() -> sessions.schedule(director, new NewSession(psychoEducation, "One to one", house.id(), null,
+				day.plusWeeks(1), LocalTime.of(11, 30), 30, null, AttendeeKind.RESIDENTS, null, null, List.of(member),
+				List.of(signIns.user("clinician2").accountId()))))
+			.isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("session.conflict.resident"));
 		assertThatThrownBy(() -> sessions.schedule(director, new NewSession(psychoEducation, null, null, null, day,
 				LocalTime.of(11, 0), null, null, AttendeeKind.GROUP, null, UUID.randomUUID(), null, null)))
 			.isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.field()).isEqualTo("attendeeGroupId"));

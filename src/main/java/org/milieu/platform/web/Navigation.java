@@ -43,7 +43,9 @@ class Navigation {
 			new Place("/admin", "/admin/users", "settings"),
 			new Place("/admin/emergency-access", "/admin/emergency-access", "settings"),
 			new Place("/audit", "/audit", "settings"),
-			new Place("/account", "/account", "account"));
+			new Place("/account", "/account", "account"),
+			new Place("/sessions", "/sessions", "today"),
+			new Place("/me/schedule", "/me/schedule", "today"));
 
 	@ModelAttribute("navCurrent")
 	String navCurrent(HttpServletRequest request) {

@@ -277,6 +277,18 @@ class AuthorizationMatrixTests {
 			new Row(HttpMethod.PUT, "/api/v1/houses/{houseId}/groups/settings", Subject.NONE, 422, 422, 422, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/houses/{houseId}/groups/separations", Subject.NONE, 422, 422, 422, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/houses/{houseId}/groups/separations/{separationId}/end", Subject.NONE, 404, 404, 404, 403, 403),
+			// the sessions calendar: kinds of session read by staff roles, changed by the director; sessions scheduled
+			// and read by staff roles (the matrix sends incomplete input or unknown ids: 422 or 404, nothing changes)
+			new Row(HttpMethod.GET, "/api/v1/session-types", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/session-types", Subject.NONE, 422, 403, 403, 403, 403),
+			new Row(HttpMethod.PUT, "/api/v1/session-types/{id}", Subject.NONE, 404, 403, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/session-types/{id}/retire", Subject.NONE, 404, 403, 403, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/sessions", Subject.NONE, 422, 422, 422, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/sessions/{id}", Subject.NONE, 404, 404, 404, 403, 403),
+			new Row(HttpMethod.GET, "/api/v1/sessions/occurrences", Subject.NONE, 200, 200, 200, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/sessions/{id}/occurrences/{date}/cancel", Subject.NONE, 404, 404, 404, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/sessions/{id}/occurrences/{date}/move", Subject.NONE, 404, 404, 404, 403, 403),
+			new Row(HttpMethod.POST, "/api/v1/sessions/{id}/cancel", Subject.NONE, 404, 404, 404, 403, 403),
 			new Row(HttpMethod.POST, "/api/v1/action-items/{id}/done", Subject.OWN, 200, 200, 200, 200, 403),
 			new Row(HttpMethod.POST, "/api/v1/agenda-items/{id}/follow-up", Subject.OWN, 201, 201, 201, 403, 403),
 			new Row(HttpMethod.GET, "/api/v1/agenda-items/{id}/follow-up", Subject.OWN, 200, 200, 200, 200, 403),
@@ -670,7 +682,8 @@ class AuthorizationMatrixTests {
 				|| path.startsWith("/api/v1/criterion-adjustments/{id}") || path.startsWith("/api/v1/privilege-adjustments/{id}")
 				|| path.startsWith("/api/v1/motions/{id}") || path.startsWith("/api/v1/work-rosters/{id}")
 				|| path.startsWith("/api/v1/job-assignments/{id}") || path.startsWith("/api/v1/swap-requests/{id}")
-				|| path.startsWith("/api/v1/job-completions/{id}")) {
+				|| path.startsWith("/api/v1/job-completions/{id}") || path.startsWith("/api/v1/session-types/{id}")
+				|| path.startsWith("/api/v1/sessions/{id}")) {
 			path = path.replace("{id}", UUID.randomUUID().toString());
 		}
 		else {
@@ -684,6 +697,10 @@ class AuthorizationMatrixTests {
 					"M-" + UUID.randomUUID().toString().substring(0, 8)).id().toString());
 		}
 		if (path.equals("/api/v1/staffing/roster") && row.method() == HttpMethod.GET) {
+			path += "?from=2026-11-23&to=2026-11-29";
+		}
+		path = path.replace("{date}", "2027-01-04");
+		if (path.equals("/api/v1/sessions/occurrences")) {
 			path += "?from=2026-11-23&to=2026-11-29";
 		}
 		if (path.equals("/api/v1/occupancy")) {
@@ -980,6 +997,15 @@ class AuthorizationMatrixTests {
 		else if (row.method() == HttpMethod.PUT && row.pattern().equals("/api/v1/plan-templates/{id}")) {
 			request.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Matrix "
 					+ unique + "\", \"area\": \"ASAM2_BIOMEDICAL\", \"problemText\": \"matrix\"}");
+		}
+		else if (row.pattern().startsWith("/api/v1/session") && row.method() != HttpMethod.GET) {
+			request.header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content(
+					row.pattern().endsWith("/move") ? "{\"movedOn\": \"2027-01-05\", \"movedAt\": \"10:00\"}"
+							: row.pattern().endsWith("/retire") ? "{\"retired\": true}"
+									: row.pattern().equals("/api/v1/session-types") ? "{\"name\": \" \"}"
+											: row.pattern().equals("/api/v1/session-types/{id}") ? "{\"durationMinutes\": 3}"
+													: row.pattern().equals("/api/v1/sessions") ? "{\"title\": \"matrix\"}"
+															: "{\"reason\": \"matrix\"}");
 		}
 		else if (row.pattern().startsWith("/api/v1/plan-settings") && row.method() != HttpMethod.GET) {
 			request.contentType(MediaType.APPLICATION_JSON).content(row.pattern().equals("/api/v1/plan-settings")
