@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo community's weekly sessions, from the Monday of this week on: in each house a community
+ * The demo community's weekly sessions for eight weeks from the Monday of this week: in each house a community
  * support meeting on Monday, Wednesday and Friday, social-skills learning and psycho-education once a
  * week, all at 17:00 when no job of the demo rosters runs and before Thursday's community meeting;
  * the clinician facilitates psycho-education in Bayview on Tuesdays and in Linden on Thursdays, the
@@ -31,6 +31,9 @@ class SessionsDemoData implements DemoContributor {
 			{ "Linden House", "staff2", "COMMUNITY_SUPPORT", "Community support", "MO,WE,FR", "Living room" },
 			{ "Linden House", "staff2", "SOCIAL_SKILLS", "Saying no and asking for help", "TU", "Group room" },
 			{ "Linden House", "clinician", "PSYCHO_EDUCATION", "Coping with cravings", "TH", "Group room" } };
+
+	/** How many weeks of sessions the demo community has scheduled. */
+	static final int WEEKS = 8;
 
 	private final SessionTypes types;
 
@@ -60,12 +63,14 @@ class SessionsDemoData implements DemoContributor {
 			}
 			UUID id = community.id("session", row[0] + ":" + row[2]);
 			LocalDate first = monday.with(TemporalAdjusters.nextOrSame(day((String) row[4])));
+			Recurrence rule = Recurrence.of("FREQ=WEEKLY;BYDAY=" + row[4] + ";UNTIL="
+					+ monday.plusWeeks(WEEKS).minusDays(1).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE), first);
 			jdbc.sql("""
 					insert into sessions_session (id, program_id, type_id, title, house_id, room, first_on, starts_at,
-					    duration_minutes, rrule, attendee_kind, attendee_house_id, created_by, created_by_name, created_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'HOUSE', ?, ?, ?, ?)""")
+					    duration_minutes, rrule, last_on, attendee_kind, attendee_house_id, created_by, created_by_name, created_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'HOUSE', ?, ?, ?, ?)""")
 				.params(id, program.value(), kind.id(), row[3], house, row[5], first, LocalTime.of(17, 0),
-						kind.durationMinutes(), "FREQ=WEEKLY;BYDAY=" + row[4], house, facilitator.accountId(),
+						kind.durationMinutes(), rule.text(), rule.lastDate().orElseThrow(), house, facilitator.accountId(),
 						facilitator.name(), createdAt)
 				.update();
 			jdbc.sql("insert into sessions_facilitator (session_id, account_id, name) values (?, ?, ?)")
