@@ -213,6 +213,9 @@ class CalendarFeedsTests {
 				// staff feeds name the facilitators (staff), and a staff member may share a resident's given name
 				List<String> parts = feed == mine ? List.of(name.split(" ")) : List.of(name, name.substring(name.indexOf(' ') + 1));
 				for (String part : parts) {
+					if (part.length() < 3 || part.chars().allMatch(Character::isDigit)) {
+						continue; // a number or initial in a test resident's name stands in any feed's times
+					}
 					assertThat(Pattern.compile("\\b" + Pattern.quote(part) + "\\b").matcher(text).find())
 						.as("the feed names %s", part).isFalse();
 				}

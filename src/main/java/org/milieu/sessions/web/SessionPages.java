@@ -17,6 +17,7 @@ import org.milieu.identity.Role;
 import org.milieu.residents.Census;
 import org.milieu.residents.CensusEntry;
 import org.milieu.residents.Houses;
+import org.milieu.groups.SmallGroups;
 import org.milieu.sessions.AttendeeKind;
 import org.milieu.sessions.NewSession;
 import org.milieu.sessions.Occurrence;
@@ -61,10 +62,13 @@ class SessionPages {
 
 	private final Accounts accounts;
 
+	private final SmallGroups groups;
+
 	private final Census census;
 
 	SessionPages(SessionCalendar calendar, Sessions sessions, SessionTypes types, Occurrences occurrences, Houses houses,
-			Accounts accounts, Census census) {
+			Accounts accounts, Census census, SmallGroups groups) {
+		this.groups = groups;
 		this.calendar = calendar;
 		this.sessions = sessions;
 		this.types = types;
@@ -203,6 +207,9 @@ class SessionPages {
 		LocalDate today = census.day(user.programId());
 		model.addAttribute("series", session);
 		model.addAttribute("next", calendar.next(session, today, 12));
+		model.addAttribute("today", today);
+		model.addAttribute("groupName", session.attendeeGroupId() == null ? "" : groups.group(user.programId(),
+				session.attendeeGroupId()).map(g -> g.name()).orElse(""));
 		model.addAttribute("typeNames", typeNames(user));
 		model.addAttribute("houses", houseNames(user));
 		Map<UUID, String> names = new LinkedHashMap<>();
@@ -256,7 +263,17 @@ class SessionPages {
 		model.addAttribute("staffMembers", staffMembers(user));
 		List<CensusEntry> residents = census.today(user).stream().toList();
 		model.addAttribute("residents", residents);
+		// the small groups of the houses the scheduler's residents live in, by house
+		Map<UUID, String> houseNames = houseNames(user);
+		List<GroupChoice> groupChoices = new ArrayList<>();
+		residents.stream().map(CensusEntry::houseId).distinct().forEach(house -> groups.groupsOf(user.programId(), house)
+			.forEach(g -> groupChoices.add(new GroupChoice(g.id(), g.name(), houseNames.getOrDefault(house, "")))));
+		model.addAttribute("groupChoices", groupChoices);
 		return "sessions/session-new";
+	}
+
+	/** A small group offered as a session's attendees: its id, its letter and its house's name. */
+	record GroupChoice(UUID id, String label, String houseName) {
 	}
 
 	private Map<UUID, String> houseNames(MilieuUser user) {
@@ -312,13 +329,16 @@ class SessionPages {
 
 		private List<UUID> residents = new ArrayList<>();
 
+		private UUID groupId;
+
 		private List<UUID> facilitators = new ArrayList<>();
 
 		NewSession command() {
-			AttendeeKind kind = "RESIDENTS".equals(attendees) ? AttendeeKind.RESIDENTS : AttendeeKind.HOUSE;
+			AttendeeKind kind = "RESIDENTS".equals(attendees) ? AttendeeKind.RESIDENTS
+					: "GROUP".equals(attendees) ? AttendeeKind.GROUP : AttendeeKind.HOUSE;
 			return new NewSession(typeId, title, houseId, room, firstOn, startsAt, durationMinutes, rule(), kind,
-					kind == AttendeeKind.HOUSE ? houseId : null, null, kind == AttendeeKind.RESIDENTS ? residents : null,
-					facilitators);
+					kind == AttendeeKind.HOUSE ? houseId : null, kind == AttendeeKind.GROUP ? groupId : null,
+					kind == AttendeeKind.RESIDENTS ? residents : null, facilitators);
 		}
 
 		/** The RFC 5545 rule the repeat choices make. */
@@ -370,6 +390,8 @@ class SessionPages {
 		public void setUntil(LocalDate until) { this.until = until; }
 		public Integer getCount() { return count; }
 		public void setCount(Integer count) { this.count = count; }
+		public UUID getGroupId() { return groupId; }
+		public void setGroupId(UUID groupId) { this.groupId = groupId; }
 		public String getAttendees() { return attendees; }
 		public void setAttendees(String attendees) { this.attendees = attendees; }
 		public List<UUID> getResidents() { return residents; }
