@@ -92,39 +92,28 @@ class DayOfTheProgramClientTests {
 		UUID house = census.stream().filter(r -> r.getId().equals(resident01)).findFirst().orElseThrow().getHouseId();
 		ResidentsHouseApiHouseResponse home = new HouseApiApi(director).houseGet(house);
 
-		// admit a resident to the first free bed of the program
-		UUID ward = null;
-		ResidentsHouseApiBedResponse bed = null;
-		for (ResidentsHouseApiHouseResponse candidate : new HouseApiApi(director).houseList()) {
-			var free = new HouseApiApi(director).houseBeds(candidate.getId(), false).stream()
-				.filter(b -> !Boolean.TRUE.equals(b.getTaken())).findFirst();
-			if (free.isPresent()) {
-				ward = candidate.getId();
-				bed = free.get();
-				break;
-			}
-		}
-		if (bed == null) {
-			// the program is full: the house of resident01 opens a bed in its spare room
-			ward = house;
-			bed = new HouseApiApi(director).houseAddBed(house, new org.milieu.client.model.ResidentsHouseApiNewBedRequest()
-				.room("Spare").label("S-" + UUID.randomUUID().toString().substring(0, 4)), null);
-		}
+		// the program opens a house and admits a resident to its first bed (a house of its own, so the point
+		// sheet below is the house's first whatever the hour: the demo houses have sheets for every past shift)
+		ResidentsHouseApiHouseResponse opened = new HouseApiApi(director).houseFound(
+			new org.milieu.client.model.ResidentsHouseApiNewHouseRequest().name("Day house " + UUID.randomUUID().toString()
+				.substring(0, 6)).kind(org.milieu.client.model.ResidentsHouseApiNewHouseRequest.KindEnum.MIXED).beds(2), null);
+		UUID ward = opened.getId();
+		ResidentsHouseApiBedResponse bed = new HouseApiApi(director).houseBeds(ward, false).get(0);
 		UUID admitted = new ResidentApiApi(director).residentAdmit(new ResidentsResidentApiAdmitRequest()
 			.givenName("Client").familyName("Day " + UUID.randomUUID().toString().substring(0, 6))
-			.birthDate(LocalDate.of(1990, 4, 2)).houseId(ward).bedId(bed.getId()).admittedOn(today), null)
+			.birthDate(LocalDate.of(1990, 4, 2)).houseId(ward).bedId(bed.getId()).admittedOn(today.minusDays(1)), null)
 			.getResident().getId();
 		assertThat(new ResidentApiApi(director).residentGet(admitted).getId()).isEqualTo(admitted);
 
-		// a point sheet for the day shift, six domains
+		// a point sheet for yesterday's day shift (today's has not started before 07:00), six domains
 		LevelsShiftRatingApiEntryRequest entry = new LevelsShiftRatingApiEntryRequest().residentId(admitted);
 		for (LevelsShiftRatingApiRatingRequest.DomainEnum domain : LevelsShiftRatingApiRatingRequest.DomainEnum.values()) {
 			entry.addRatingsItem(new LevelsShiftRatingApiRatingRequest().domain(domain)
 				.value(domain == LevelsShiftRatingApiRatingRequest.DomainEnum.SAFETY ? 0 : 3));
 		}
-		new ShiftRatingApiApi(director).shiftRatingRateSheet(ward, new LevelsShiftRatingApiSheetRequest().shiftDate(today)
+		new ShiftRatingApiApi(director).shiftRatingRateSheet(ward, new LevelsShiftRatingApiSheetRequest().shiftDate(today.minusDays(1))
 			.shift(LevelsShiftRatingApiSheetRequest.ShiftEnum.DAY).addEntriesItem(entry), null);
-		assertThat(new ShiftRatingApiApi(director).shiftRatingForResident(admitted, today, today)).hasSize(6);
+		assertThat(new ShiftRatingApiApi(director).shiftRatingForResident(admitted, today.minusDays(1), today)).hasSize(6);
 
 		// an observation order and a round
 		new RoundsApiApi(director).roundsOrder(admitted, new LevelsRoundsApiOrderRequest()
@@ -172,17 +161,17 @@ class DayOfTheProgramClientTests {
 			}
 		}
 
-		// the admitted resident's evidence for the next level counts today's point sheet
+		// the admitted resident's evidence for the next level counts yesterday's point sheet
 		LevelsLevelApiEvidenceResponse newcomer = new LevelApiApi(director).levelLevel(admitted);
 		assertThat(newcomer.getLevel()).isEqualTo(1);
 		List<String> rated = new ArrayList<>();
 		for (var criterion : newcomer.getCriteria()) {
 			if (String.valueOf(criterion.getKind()).startsWith("RATING_")) {
 				new LevelApiApi(director).levelEntries(admitted, criterion.getName()).stream()
-					.filter(e -> today.equals(e.getOn())).forEach(e -> rated.add(criterion.getName()));
+					.filter(e -> today.minusDays(1).equals(e.getOn())).forEach(e -> rated.add(criterion.getName()));
 			}
 		}
-		assertThat(rated).as("rating criteria with today's sheet among their entries").isNotEmpty();
+		assertThat(rated).as("rating criteria with yesterday's sheet among their entries").isNotEmpty();
 
 		// discharge, with the summary as a PDF
 		new ResidentApiApi(director).residentDischarge(admitted, new ResidentsResidentApiDischargeRequest().dischargedOn(today)
