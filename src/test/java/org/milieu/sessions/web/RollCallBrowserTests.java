@@ -17,6 +17,7 @@ import org.milieu.sessions.AttendanceFixtures;
 import org.milieu.sessions.AttendanceFixtures.House;
 import org.milieu.sessions.Session;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,8 +78,9 @@ class RollCallBrowserTests extends BrowserJourneys {
 			// one tap: the row is redrawn in place, the page is not loaded again
 			((JavascriptExecutor) browser).executeScript("window.rollCallPage = 'still here';");
 			browser.findElement(By.cssSelector("#row-" + ana + " button.roll-present")).click();
-			wait.until(d -> "true".equals(d.findElement(By.cssSelector("#row-" + ana + " button.roll-present"))
-				.getAttribute("aria-pressed")));
+			// the row is redrawn in place: an element found just before the swap goes stale, so look again
+			wait.ignoring(StaleElementReferenceException.class).until(d -> "true".equals(d.findElement(
+				By.cssSelector("#row-" + ana + " button.roll-present")).getAttribute("aria-pressed")));
 			assertThat(((JavascriptExecutor) browser).executeScript("return window.rollCallPage;")).isEqualTo("still here");
 			assertThat(status(group, ana)).isEqualTo("PRESENT");
 
