@@ -81,10 +81,11 @@ public class Ballots {
 		UUID house = membership.requireMember(user, motion.houseId(), "Motion", motionId, "CREATE");
 		UUID voter = user.residentId();
 		requireVoting(motion);
-		if (!attendance.present(motion.meetingId()).contains(voter)) {
+		Set<UUID> present = attendance.present(motion.meetingId());
+		if (!present.contains(voter)) {
 			throw new RuleViolation("ballot.voter.absent", "voter");
 		}
-		requireQuorum(program, motion);
+		requireQuorum(program, motion, present);
 		requireFits(motion, choice, candidateId);
 		policy.enforce(user, AuditAction.CREATE, DataCategory.GOVERNMENT, new ResidentScope(voter, house), "Ballot",
 				motionId);
@@ -136,7 +137,7 @@ public class Ballots {
 				throw new RuleViolation("ballot.paper.voter-absent", "voters");
 			}
 		}
-		requireQuorum(program, motion);
+		requireQuorum(program, motion, present);
 		Map<UUID, Integer> byCandidate = paper.candidates() == null ? Map.of() : paper.candidates();
 		if (paper.yes() < 0 || paper.no() < 0 || paper.abstain() < 0 || byCandidate.values().stream().anyMatch(n -> n == null || n < 0)) {
 			throw new RuleViolation("ballot.paper.negative", "counts");
@@ -231,8 +232,8 @@ public class Ballots {
 		}
 	}
 
-	private void requireQuorum(ProgramId program, Motion motion) {
-		Quorum quorum = attendance.quorum(program, motion.meetingId());
+	private void requireQuorum(ProgramId program, Motion motion, Set<UUID> present) {
+		Quorum quorum = attendance.quorum(program, motion.meetingId(), present);
 		if (!quorum.met()) {
 			throw new RuleViolation("ballot.quorum", "quorum", quorum.present(), quorum.required());
 		}

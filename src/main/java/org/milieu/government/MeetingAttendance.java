@@ -267,11 +267,25 @@ public class MeetingAttendance {
 	/** The quorum of a meeting as it stands: its members today, those of them present, and how many it needs. */
 	@Transactional(readOnly = true)
 	public Quorum quorum(ProgramId program, UUID meetingId) {
+		return quorum(program, meetingId, present(meetingId));
+	}
+
+	/**
+	 * The quorum with who is present already read (a ballot reads it once for both checks). Counts the
+	 * members from the stays alone: a ballot asks for it, and the census lines with names and beds of a
+	 * whole program are not needed for a count.
+	 */
+	@Transactional(readOnly = true)
+	public Quorum quorum(ProgramId program, UUID meetingId, Set<UUID> present) {
 		Meeting meeting = meetings.meeting(program, meetingId);
 		Set<UUID> members = new LinkedHashSet<>();
-		members(program, meeting).forEach(e -> members.add(e.residentId()));
-		int present = (int) present(meetingId).stream().filter(members::contains).count();
-		return Quorum.of(present, members.size(), settings.of(program).quorumPercent());
+		census.housesToday(program).forEach((resident, house) -> {
+			if (meeting.wholeProgram() || meeting.houseId().equals(house)) {
+				members.add(resident);
+			}
+		});
+		int counted = (int) present.stream().filter(members::contains).count();
+		return Quorum.of(counted, members.size(), settings.of(program).quorumPercent());
 	}
 
 	/** The residents who belong to the meeting today: its house's, or everyone in a house for the whole program. */
