@@ -204,10 +204,8 @@ public class GroupRules {
 	/** The house's residents today by id, with the names staff know them by. */
 	Map<UUID, String> names(MilieuUser user, UUID houseId) {
 		Map<UUID, String> names = new java.util.LinkedHashMap<>();
-		for (CensusEntry e : census.today(user.programId())) {
-			if (houseId.equals(e.houseId())) {
-				names.put(e.residentId(), e.displayName());
-			}
+		for (CensusEntry e : census.ofHouse(user.programId(), houseId)) {
+			names.put(e.residentId(), e.displayName());
 		}
 		return names;
 	}

@@ -38,14 +38,16 @@ class GroupingInputs {
 
 	/** The needs of each resident of {@code residents} (who live in {@code houseId}), in that order. */
 	Map<UUID, NeedProfile> profiles(ProgramId program, UUID houseId, Collection<UUID> residents, LocalDate today) {
-		Map<UUID, CurrentLevel> level = levels.current(program);
+		Map<UUID, CurrentLevel> level = levels.current(program, residents);
+		// by the residents' ids, so each reads its own ratings through the resident's index (not the program's)
+		UUID[] ids = residents.toArray(UUID[]::new);
 		Map<UUID, Double> ratings = new HashMap<>();
 		jdbc.sql("""
 				select resident_id, avg(value)::float8 as mean from levels_shift_rating
-				 where program_id = ? and shift_date > ? and shift_date <= ? and superseded_by is null and domain <> 'SAFETY'
-				   and resident_id in (select resident_id from residents_stay where house_id = ? and discharged_on is null)
+				 where resident_id = any(?) and program_id = ? and shift_date > ? and shift_date <= ?
+				   and superseded_by is null and domain <> 'SAFETY'
 				 group by resident_id""")
-			.params(program.value(), today.minusDays(RATING_DAYS), today, houseId)
+			.params(ids, program.value(), today.minusDays(RATING_DAYS), today)
 			.query((java.sql.ResultSet rs) -> {
 				ratings.put(rs.getObject("resident_id", UUID.class), rs.getDouble("mean"));
 			});

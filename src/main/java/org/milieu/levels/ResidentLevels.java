@@ -36,6 +36,23 @@ public class ResidentLevels {
 			.list().stream().collect(Collectors.toMap(CurrentLevel::residentId, c -> c));
 	}
 
+	/** The level of each of these residents who has one, by resident id: {@link #current(ProgramId)} for a few. */
+	@Transactional(readOnly = true)
+	public Map<UUID, CurrentLevel> current(ProgramId program, java.util.Collection<UUID> residents) {
+		if (residents.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("""
+				select distinct on (resident_id) resident_id, level, effective_on
+				  from levels_assignment
+				 where program_id = ? and resident_id = any(?)
+				 order by resident_id, effective_on desc, recorded_at desc""")
+			.params(program.value(), residents.toArray(UUID[]::new))
+			.query((rs, n) -> new CurrentLevel(rs.getObject("resident_id", UUID.class), Level.of(rs.getInt("level")),
+					rs.getObject("effective_on", LocalDate.class)))
+			.list().stream().collect(Collectors.toMap(CurrentLevel::residentId, c -> c));
+	}
+
 	/** One resident's level today and since when, if they have one. */
 	@Transactional(readOnly = true)
 	public Optional<CurrentLevel> currentOf(ProgramId program, UUID residentId) {

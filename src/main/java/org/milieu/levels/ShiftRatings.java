@@ -296,7 +296,7 @@ public class ShiftRatings {
 
 	private Map<UUID, CensusEntry> livingIn(ProgramId program, UUID houseId) {
 		Map<UUID, CensusEntry> living = new LinkedHashMap<>();
-		census.today(program).stream().filter(e -> houseId.equals(e.houseId())).forEach(e -> living.put(e.residentId(), e));
+		census.ofHouse(program, houseId).forEach(e -> living.put(e.residentId(), e));
 		return living;
 	}
 

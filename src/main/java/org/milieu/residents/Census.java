@@ -181,6 +181,19 @@ public class Census {
 	}
 
 	/**
+	 * The residents with an open stay in one house, ordered by family and given name: {@link
+	 * #today(ProgramId)} for one house, read as such (a house's point sheet, rounds or small groups
+	 * need not read the whole program). No access check, as there.
+	 */
+	@Transactional(readOnly = true)
+	public List<CensusEntry> ofHouse(ProgramId program, UUID houseId) {
+		return jdbc.sql(SELECT + " and s.house_id = ? order by r.family_name, r.given_name")
+			.params(program.value(), houseId)
+			.query((rs, n) -> entry(rs))
+			.list();
+	}
+
+	/**
 	 * The house each resident with an open stay lives in, by resident id: who is in the program today,
 	 * without their names and beds. For other modules' listings that page their own records of the
 	 * residents in the program today (the level reviews) and need only whom that covers and where

@@ -210,7 +210,7 @@ public class ObservationRounds {
 		if (checks.size() > MAX_BATCH) {
 			throw new RuleViolation("rounds.batch.tooLarge", "observations", MAX_BATCH);
 		}
-		Map<UUID, CensusEntry> residents = census.today(program).stream().filter(e -> houseId.equals(e.houseId()))
+		Map<UUID, CensusEntry> residents = census.ofHouse(program, houseId).stream()
 			.collect(Collectors.toMap(CensusEntry::residentId, Function.identity()));
 		Instant now = clock.instant();
 		Map<UUID, ObservationOrder> orders = ordersInForce(program, now);
