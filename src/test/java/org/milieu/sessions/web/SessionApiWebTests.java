@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.milieu.MilieuWebTest;
 import org.milieu.identity.DemoSignIns;
-import org.milieu.sessions.SessionTypes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +43,7 @@ class SessionApiWebTests {
 	DemoSignIns signIns;
 
 	@Autowired
-	SessionTypes types;
+	CalendarWebFixtures calendar;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -57,9 +56,8 @@ class SessionApiWebTests {
 
 	@BeforeEach
 	void bayviewAndAWeekOfItsOwn() {
-		bayview = jdbc.sql("select id from residents_house where name like 'Bayview%'").query(UUID.class).single();
-		psychoEducation = types.all(signIns.user("clinician").programId()).stream()
-			.filter(t -> "PSYCHO_EDUCATION".equals(t.code())).findFirst().orElseThrow().id();
+		bayview = calendar.bayview();
+		psychoEducation = calendar.kind("PSYCHO_EDUCATION");
 		monday = LocalDate.of(2030, 1, 7).plusWeeks(WEEKS.getAndAdd(8));
 	}
 

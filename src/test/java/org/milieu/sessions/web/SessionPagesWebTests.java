@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.milieu.MilieuWebTest;
 import org.milieu.identity.DemoSignIns;
-import org.milieu.sessions.SessionTypes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,7 +41,7 @@ class SessionPagesWebTests {
 	DemoSignIns signIns;
 
 	@Autowired
-	SessionTypes types;
+	CalendarWebFixtures calendar;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -55,9 +54,8 @@ class SessionPagesWebTests {
 
 	@BeforeEach
 	void bayviewAndAWeekOfItsOwn() {
-		bayview = jdbc.sql("select id from residents_house where name like 'Bayview%'").query(UUID.class).single();
-		psychoEducation = types.all(signIns.user("clinician").programId()).stream()
-			.filter(t -> "PSYCHO_EDUCATION".equals(t.code())).findFirst().orElseThrow().id();
+		bayview = calendar.bayview();
+		psychoEducation = calendar.kind("PSYCHO_EDUCATION");
 		monday = LocalDate.of(2031, 1, 6).plusWeeks(WEEKS.getAndAdd(8));
 	}
 
