@@ -3,7 +3,6 @@ package org.milieu.sessions.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -67,19 +66,14 @@ class GroupNoteBrowserTests extends BrowserJourneys {
 			assertFitsTheTablet("the empty group note");
 
 			NoteKeyboard keys = new NoteKeyboard(browser, wait);
-			keys.writeSharedPart("Coping with cravings",
-					"Psycho-education on the cravings cycle; urge surfing practised in pairs", "Worksheet 4");
-			List<Integer> perAttendee = keys.writeEntries(OBSERVATIONS);
-			assertThat(perAttendee).hasSize(10).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(4));
+			assertThat(keys.writeCravingsNote(OBSERVATIONS)).hasSize(10)
+				.allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(4));
 			assertAccessible("the group note with ten entries");
 
-			browser.findElement(By.id("sign-note")).click();
-			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signing-form")));
+			keys.openSigning();
 			assertThat(browser.findElement(By.cssSelector("label[for='meaning-wrote']")).getText())
 				.isEqualTo("I wrote this group note and its individual entries");
-			browser.findElement(By.id("password")).sendKeys(GroupNoteFixtures.DEMO_PASSWORD);
-			browser.findElement(By.id("sign")).click();
-			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("note-signed")));
+			keys.signWith(GroupNoteFixtures.DEMO_PASSWORD);
 			assertThat(browser.findElement(By.id("note-signed")).getText()).startsWith("Signed by");
 			assertThat(browser.findElements(By.id("observation-0"))).isEmpty();
 			assertThat(browser.findElement(By.tagName("main")).getText()).contains(OBSERVATIONS[9]);

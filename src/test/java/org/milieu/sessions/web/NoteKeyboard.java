@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -87,5 +88,28 @@ final class NoteKeyboard {
 		browser.findElement(By.id("observation-" + row)).click();
 		type(text);
 		press(Keys.TAB);
+	}
+
+	/**
+	 * A cravings group's note: the shared part once, then an entry for each observation in turn (see
+	 * {@link #writeEntries}); answers the counted interactions of each attendee.
+	 */
+	List<Integer> writeCravingsNote(String... observations) {
+		writeSharedPart("Coping with cravings", "Psycho-education on the cravings cycle; urge surfing practised in pairs",
+				"Worksheet 4");
+		return writeEntries(observations);
+	}
+
+	/** "Sign the note": waits for the signing page's form. */
+	void openSigning() {
+		browser.findElement(By.id("sign-note")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signing-form")));
+	}
+
+	/** On the signing page, signs with the password and waits until the note shows as signed. */
+	void signWith(String password) {
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.id("sign")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("note-signed")));
 	}
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -153,17 +152,12 @@ class SessionJourneyBrowserTests extends BrowserJourneys {
 			assertThat(browser.findElements(By.cssSelector("fieldset.note-entry"))).hasSize(10);
 			assertAccessible("the empty group note");
 			NoteKeyboard keys = new NoteKeyboard(browser, wait);
-			keys.writeSharedPart("Coping with cravings",
-					"Psycho-education on the cravings cycle; urge surfing practised in pairs", "Worksheet 4");
-			List<Integer> perAttendee = keys.writeEntries(OBSERVATIONS);
-			assertThat(perAttendee).hasSize(10).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(4));
+			assertThat(keys.writeCravingsNote(OBSERVATIONS)).hasSize(10)
+				.allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(4));
 			assertAccessible("the group note with ten entries");
 
-			browser.findElement(By.id("sign-note")).click();
-			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signing-form")));
-			browser.findElement(By.id("password")).sendKeys("milieu-demo");
-			browser.findElement(By.id("sign")).click();
-			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("note-signed")));
+			keys.openSigning();
+			keys.signWith("milieu-demo");
 			assertThat(browser.findElement(By.tagName("main")).getText()).contains(OBSERVATIONS[0], OBSERVATIONS[9]);
 			assertAccessible("the signed group note");
 
