@@ -44,6 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Copying is refused, naming whom: an observation the same or nearly the same as another
  * attendee's, or taken from the shared part ({@link CopiedText} says how "nearly" is measured).
+ * A note is written only once its occurrence has begun (at its moved time when moved).
  * A note is signed through the signature component once every attendee has a complete entry; a
  * signature more than {@value #LATE_AFTER_HOURS} hours after the occurrence ended marks it late; a
  * signed note never changes, and addenda are added to it.
@@ -113,11 +114,15 @@ public class GroupNotes {
 		return note;
 	}
 
-	/** Writes the shared part as a whole; refused when an entry would then read as copied from it. */
+	/**
+	 * Writes the shared part as a whole; refused when an entry would then read as copied from it, and
+	 * before the occurrence has begun ({@code occursOn}).
+	 */
 	@Transactional
 	public GroupNote share(MilieuUser writer, UUID sessionId, LocalDate occursOn, String topic, String interventions,
 			String materials) {
 		Occurrence occurrence = occurrence(writer, sessionId, occursOn);
+		refuseBeforeStart(writer.programId(), occurrence);
 		GroupNoteRows.NoteRow row = open(writer, occurrence);
 		GroupNote before = assemble(writer.programId(), occurrence);
 		requireWriter(writer, occurrence, before, AccessAction.WRITE);
@@ -141,11 +146,13 @@ public class GroupNotes {
 	 * Refused, changing nothing: a resident who did not attend ({@code residentId}), an unknown scale
 	 * step ({@code participation}), an objective not of the plan in force or an unknown progress
 	 * ({@code progress}), an observation too long, the same or nearly the same as another attendee's
-	 * (naming both residents), or taken from the shared part ({@code observation}).
+	 * (naming both residents), or taken from the shared part ({@code observation}); and anything before
+	 * the occurrence has begun ({@code occursOn}).
 	 */
 	@Transactional
 	public GroupNote writeEntry(MilieuUser writer, UUID sessionId, LocalDate occursOn, UUID residentId, EntryDraft draft) {
 		Occurrence occurrence = occurrence(writer, sessionId, occursOn);
+		refuseBeforeStart(writer.programId(), occurrence);
 		GroupNoteRows.NoteRow row = open(writer, occurrence);
 		GroupNote before = assemble(writer.programId(), occurrence);
 		requireWriter(writer, occurrence, before, null);
@@ -229,6 +236,14 @@ public class GroupNotes {
 		}
 	}
 
+	/**
+	 * Whether an occurrence starting at {@code start} (its moved time when moved, in the program's time
+	 * zone) has begun: a note records what happened, so it is written only from then on.
+	 */
+	public boolean begun(ProgramId program, java.time.LocalDateTime start) {
+		return !start.atZone(programs.timeZone(program)).toInstant().isAfter(clock.instant());
+	}
+
 	/** Whether a signature at {@code signedAt} of the note of an occurrence that ended at {@code end} is late. */
 	static boolean late(Instant end, Instant signedAt) {
 		return signedAt.isAfter(end.plus(Duration.ofHours(LATE_AFTER_HOURS)));
@@ -273,6 +288,14 @@ public class GroupNotes {
 			throw new RuleViolation("group-note.occurrence.cancelled", "occursOn");
 		}
 		return occurrence;
+	}
+
+	/** Refuses writing the note of an occurrence not yet begun, naming when it starts. */
+	private void refuseBeforeStart(ProgramId program, Occurrence occurrence) {
+		if (!begun(program, occurrence.start())) {
+			throw new RuleViolation("group-note.occurrence.notStarted", "occursOn", occurrence.start().toLocalDate().toString(),
+					occurrence.start().toLocalTime().toString());
+		}
 	}
 
 	/** The note's row, created on the first save and locked for this change. */

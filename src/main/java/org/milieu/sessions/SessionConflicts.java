@@ -111,12 +111,19 @@ class SessionConflicts {
 		return dates.stream().map(d -> new Slot(d, d.atTime(startsAt), d.atTime(startsAt).plusMinutes(minutes))).toList();
 	}
 
-	/** Throws a {@link RuleViolation} naming the first collision found; {@code timeField} names the field to change. */
+	/**
+	 * Throws a {@link RuleViolation} naming the first collision found; {@code timeField} names the field to change.
+	 * Must run inside the transaction that then stores the booking: the program's bookings take turns from
+	 * here to that transaction's end (a transaction-scoped advisory lock per program, on the caller's own
+	 * connection), so two bookings made at the same instant cannot both pass the check before either is
+	 * stored.
+	 */
 	void refuseConflicts(MilieuUser user, Booking booking, String timeField) {
 		if (booking.slots().isEmpty()) {
 			return;
 		}
 		ProgramId program = user.programId();
+		takeTurns(program);
 		LocalDate from = booking.slots().stream().map(s -> s.start().toLocalDate()).min(Comparator.naturalOrder()).orElseThrow();
 		LocalDate to = booking.slots().stream().map(s -> s.end().toLocalDate()).max(Comparator.naturalOrder()).orElseThrow();
 		Map<LocalDate, List<Slot>> byDay = new HashMap<>();
@@ -317,6 +324,12 @@ class SessionConflicts {
 
 	private String name(ProgramId program, UUID resident) {
 		return census.find(program, resident).map(CensusEntry::displayName).orElse("");
+	}
+
+	/** Waits for the program's other bookings in progress; the lock is held until the transaction ends. */
+	private void takeTurns(ProgramId program) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtextextended('sessions-booking:' || ?, 0))")
+			.param(program.value().toString()).query((rs, n) -> 1).list();
 	}
 
 	private void refuse(MilieuUser user, Booking booking, String code, String field, Object who, Object what, Occurrence at) {

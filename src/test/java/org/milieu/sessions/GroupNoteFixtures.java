@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Test fixture for group notes: a one-off psycho-education session of the demo clinician for named
- * residents staying in their houses, with its roll call, and signing a note. The roll call is written
- * straight into {@code sessions_attendance} here (the attendance service is built beside the notes);
- * rows as its service writes them.
+ * residents of their houses, and its roll call taken through {@link SessionAttendance} (which refuses
+ * marks other than an excuse before the day, so a held session is on a past day or today), and
+ * signing a note. The roll is taken by the director, whose reach is the whole program: a resident
+ * needs no stay on a past day to be marked.
  */
 @Component
 public class GroupNoteFixtures {
@@ -31,6 +32,8 @@ public class GroupNoteFixtures {
 
 	private final SessionTypes types;
 
+	private final SessionAttendance attendance;
+
 	private final DemoSignIns signIns;
 
 	private final JdbcClient jdbc;
@@ -39,10 +42,11 @@ public class GroupNoteFixtures {
 
 	private final Signatures signatures;
 
-	GroupNoteFixtures(Sessions sessions, SessionTypes types, DemoSignIns signIns, JdbcClient jdbc,
-			GroupNoteDocuments documents, Signatures signatures) {
+	GroupNoteFixtures(Sessions sessions, SessionTypes types, SessionAttendance attendance, DemoSignIns signIns,
+			JdbcClient jdbc, GroupNoteDocuments documents, Signatures signatures) {
 		this.sessions = sessions;
 		this.types = types;
+		this.attendance = attendance;
 		this.signIns = signIns;
 		this.jdbc = jdbc;
 		this.documents = documents;
@@ -54,10 +58,32 @@ public class GroupNoteFixtures {
 	}
 
 	/**
-	 * A one-off session on {@code on} for {@code count} residents of the clinician's houses (and
-	 * {@code also}, first, when given), all present, and one more resident absent.
+	 * A one-off session on {@code on} at 10:00 for {@code count} residents of the clinician's houses
+	 * (and {@code also}, first, when given), all present, and one more resident absent.
 	 */
 	public Held aHeldSession(LocalDate on, int count, UUID also) {
+		return aHeldSession(on, LocalTime.of(10, 0), count, also);
+	}
+
+	/** As {@link #aHeldSession(LocalDate, int, UUID)}, starting at {@code at}. */
+	public Held aHeldSession(LocalDate on, LocalTime at, int count, UUID also) {
+		Held booked = aSession(on, at, count + 1, also);
+		List<UUID> present = booked.present().subList(0, count);
+		UUID absent = booked.present().get(count);
+		MilieuUser director = signIns.user("director");
+		for (UUID r : present) {
+			attendance.mark(director, booked.sessionId(), on, r, AttendanceStatus.PRESENT, null, false);
+		}
+		attendance.mark(director, booked.sessionId(), on, absent, AttendanceStatus.ABSENT, null, false);
+		return new Held(booked.sessionId(), on, List.copyOf(present), absent);
+	}
+
+	/**
+	 * A one-off session of an hour on {@code on} at {@code at} for {@code count} residents of the
+	 * clinician's houses ({@code also} first, when given), with no roll call taken: all are in
+	 * {@code present} (as named), none absent.
+	 */
+	public Held aSession(LocalDate on, LocalTime at, int count, UUID also) {
 		MilieuUser clinician = signIns.user("clinician");
 		UUID psychoEducation = types.all(clinician.programId()).stream().filter(t -> "PSYCHO_EDUCATION".equals(t.code()))
 			.findFirst().orElseThrow().id();
@@ -67,38 +93,21 @@ public class GroupNoteFixtures {
 				  join residents_resident r on r.id = s.resident_id
 				 where s.discharged_on is null order by r.family_name, r.given_name""")
 			.param(clinician.accountId()).query(UUID.class).list();
-		List<UUID> present = new ArrayList<>();
+		List<UUID> named = new ArrayList<>();
 		if (also != null) {
-			present.add(also);
+			named.add(also);
 		}
 		for (UUID r : staying) {
-			if (present.size() >= count) {
+			if (named.size() >= count) {
 				break;
 			}
-			if (!present.contains(r)) {
-				present.add(r);
+			if (!named.contains(r)) {
+				named.add(r);
 			}
 		}
-		UUID absent = staying.stream().filter(r -> !present.contains(r)).findFirst().orElseThrow();
-		List<UUID> named = new ArrayList<>(present);
-		named.add(absent);
 		Session session = sessions.schedule(clinician, new NewSession(psychoEducation, "Coping with cravings", null,
-				"Group room", on, LocalTime.of(10, 0), 60, null, AttendeeKind.RESIDENTS, null, null, named, null));
-		for (UUID r : present) {
-			attend(clinician, session.id(), on, r, "PRESENT");
-		}
-		attend(clinician, session.id(), on, absent, "ABSENT");
-		return new Held(session.id(), on, present, absent);
-	}
-
-	/** One roll-call row, as the attendance service records it. */
-	public void attend(MilieuUser by, UUID sessionId, LocalDate on, UUID residentId, String status) {
-		jdbc.sql("""
-				insert into sessions_attendance (session_id, occurs_on, resident_id, program_id, status, recorded_by,
-				    recorded_by_name, recorded_at)
-				values (?, ?, ?, ?, ?, ?, ?, now()) on conflict (session_id, occurs_on, resident_id) do update set status = excluded.status""")
-			.params(sessionId, on, residentId, by.programId().value(), status, by.accountId(), by.displayName())
-			.update();
+				"Group room", on, at, 60, null, AttendeeKind.RESIDENTS, null, null, named, null));
+		return new Held(session.id(), on, List.copyOf(named), null);
 	}
 
 	/** Signs the note as it stands, with the demo password. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import org.milieu.MilieuWebTest;
 import org.milieu.identity.DemoSignIns;
 import org.milieu.identity.MilieuUser;
 import org.milieu.plans.ReviewFixtures;
+import org.milieu.residents.Census;
 import org.milieu.shared.RuleViolation;
 import org.milieu.shared.StateConflict;
 import org.milieu.signatures.Signatures;
@@ -25,7 +27,9 @@ import org.springframework.security.access.AccessDeniedException;
  * Group notes with the real database: the shared part once and an entry for every resident who
  * attended, copying refused naming both residents, signing refused until every attendee has an entry,
  * a signed note immutable with addenda, late when signed a day after the session, and the resident's
- * signed entries readable for their record. The roll call is set up by {@link GroupNoteFixtures}.
+ * signed entries readable for their record; nothing written before the occurrence has begun (at its
+ * moved time when moved). The roll call is set up by {@link GroupNoteFixtures}. Held sessions are on
+ * days of 2025 of this class's own, at 10:00; one is today from midnight.
  */
 @MilieuWebTest
 class GroupNotesTests {
@@ -48,6 +52,12 @@ class GroupNotesTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Census census;
+
+	@Autowired
+	Sessions sessions;
+
 	MilieuUser clinician;
 
 	@BeforeEach
@@ -68,13 +78,22 @@ class GroupNotesTests {
 				new GroupNotes.EntryDraft(participation, progress, observation));
 	}
 
+	private LocalDate today() {
+		return census.day(clinician.programId());
+	}
+
+	private int notesOf(UUID sessionId) {
+		return jdbc.sql("select count(*) from sessions_note where session_id = ?").param(sessionId).query(Integer.class)
+			.single();
+	}
+
 	private GroupNote.Attendee attendee(GroupNote note, UUID resident) {
 		return note.attendees().stream().filter(a -> a.residentId().equals(resident)).findFirst().orElseThrow();
 	}
 
 	@Test
 	void theNoteListsThoseWhoAttendedOnceEachAndNotTheAbsent() {
-		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2027, 4, 5), 3, null);
+		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2025, 3, 3), 3, null);
 
 		GroupNote note = notes.share(clinician, held.sessionId(), held.on(), "Coping with cravings",
 				"Urge surfing, a cravings diary", "Worksheet 4");
@@ -88,7 +107,7 @@ class GroupNotesTests {
 
 	@Test
 	void anObservationNearlyTheSameAsAnothersIsRefusedNamingBothAndChangesNothing() {
-		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2027, 4, 6), 2, null);
+		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2025, 3, 4), 2, null);
 		UUID first = held.present().get(0);
 		UUID second = held.present().get(1);
 		GroupNote note = notes.writeEntry(clinician, held.sessionId(), held.on(), first, entry("3",
@@ -108,7 +127,7 @@ class GroupNotesTests {
 
 	@Test
 	void anObservationRepeatingTheSharedPartIsRefused() {
-		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2027, 4, 7), 1, null);
+		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2025, 3, 5), 1, null);
 		notes.share(clinician, held.sessionId(), held.on(), "Coping with cravings",
 				"Psycho-education on the cravings cycle, then urge surfing practised in pairs", null);
 
@@ -123,7 +142,7 @@ class GroupNotesTests {
 	@Test
 	void progressIsGivenOnTheObjectivesOfThePlanInForceOnly() {
 		UUID resident = signIns.user(reviews.aResidentWithPlanInForce()).residentId();
-		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2027, 4, 8), 1, resident);
+		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2025, 3, 6), 1, resident);
 		GroupNote note = notes.note(clinician, held.sessionId(), held.on());
 		GroupNote.Attendee planned = attendee(note, resident);
 		assertThat(planned.objectives()).extracting(GroupNote.Objective::text)
@@ -149,7 +168,7 @@ class GroupNotesTests {
 
 	@Test
 	void aResidentWhoDidNotAttendGetsNoEntryAndAnUnknownParticipationNamesTheField() {
-		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2027, 4, 9), 1, null);
+		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2025, 3, 7), 1, null);
 		assertThatThrownBy(() -> notes.writeEntry(clinician, held.sessionId(), held.on(), held.absent(), entry("3", "x")))
 			.isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.field()).isEqualTo("residentId"));
 		assertThatThrownBy(() -> notes.writeEntry(clinician, held.sessionId(), held.on(), held.present().get(0),
@@ -159,7 +178,7 @@ class GroupNotesTests {
 
 	@Test
 	void signingWaitsForEveryAttendeeNamingWhoIsMissing() {
-		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2027, 4, 12), 2, null);
+		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2025, 3, 10), 2, null);
 		GroupNote note = write(held, held.present().get(0), "4", "Led the check-in and helped a newer resident with the worksheet.");
 		String missing = attendee(note, held.present().get(1)).name();
 
@@ -173,7 +192,8 @@ class GroupNotesTests {
 
 	@Test
 	void aSignedNoteNeverChangesAndTakesAddenda() {
-		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2027, 4, 13), 2, null);
+		// today from midnight: begun whenever the test runs, and signed within a day of its end
+		GroupNoteFixtures.Held held = fixtures.aHeldSession(today(), LocalTime.MIDNIGHT, 2, null);
 		notes.share(clinician, held.sessionId(), held.on(), "Relapse warning signs", "Group discussion", null);
 		write(held, held.present().get(0), "3", "Listed three warning signs from her last relapse and shared one with the group.");
 		GroupNote note = write(held, held.present().get(1), "1", "Sat at the back, answered one question when asked, seemed tired.");
@@ -203,7 +223,7 @@ class GroupNotesTests {
 
 	@Test
 	void aNoteSignedMoreThanADayAfterTheSessionEndedIsMarkedLate() {
-		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2026, 11, 3), 1, null);
+		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2025, 3, 11), 1, null);
 		GroupNote note = write(held, held.present().get(0), "2", "Joined in the role play when the facilitator asked him.");
 
 		fixtures.sign(clinician, note.id());
@@ -213,17 +233,50 @@ class GroupNotesTests {
 
 	@Test
 	void anAddendumWaitsForTheSignature() {
-		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2027, 4, 14), 1, null);
+		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2025, 3, 12), 1, null);
 		assertThatThrownBy(() -> notes.addAddendum(clinician, held.sessionId(), held.on(), "Later thought."))
 			.isInstanceOf(StateConflict.class);
 	}
 
 	@Test
 	void staffWhoDoNotFacilitateWriteNoClinicalNote() {
-		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2027, 4, 15), 1, null);
+		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2025, 3, 13), 1, null);
 		MilieuUser staff = signIns.user("staff");
 		assertThatThrownBy(() -> notes.writeEntry(staff, held.sessionId(), held.on(), held.present().get(0),
 				entry("3", "Took part."))).isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> notes.note(staff, held.sessionId(), held.on())).isInstanceOf(AccessDeniedException.class);
+	}
+
+	@Test
+	void noNoteIsWrittenBeforeTheOccurrenceBeginsAndNothingIsStored() {
+		GroupNoteFixtures.Held coming = fixtures.aSession(LocalDate.of(2027, 4, 5), LocalTime.of(10, 0), 1, null);
+
+		assertThatThrownBy(() -> notes.share(clinician, coming.sessionId(), coming.on(), "Coping with cravings", null, null))
+			.isInstanceOfSatisfying(RuleViolation.class, v -> {
+				assertThat(v.code()).isEqualTo("group-note.occurrence.notStarted");
+				assertThat(v.field()).isEqualTo("occursOn");
+				assertThat(v.arguments()).containsExactly("2027-04-05", "10:00");
+			});
+		assertThatThrownBy(() -> notes.writeEntry(clinician, coming.sessionId(), coming.on(), coming.present().get(0),
+				entry("3", "Took part.")))
+			.isInstanceOfSatisfying(RuleViolation.class,
+					v -> assertThat(v.code()).isEqualTo("group-note.occurrence.notStarted"));
+		assertThat(notesOf(coming.sessionId())).isZero();
+		assertThat(notes.note(clinician, coming.sessionId(), coming.on()).id()).isNull();
+	}
+
+	@Test
+	void anOccurrenceMovedAheadTakesItsNoteFromItsNewTime() {
+		LocalDate held = today().minusDays(20);
+		GroupNoteFixtures.Held moved = fixtures.aSession(held, LocalTime.of(22, 0), 1, null);
+		sessions.moveOccurrence(clinician, moved.sessionId(), held, today().plusDays(10), LocalTime.of(22, 0), null,
+				"Facilitator away");
+
+		assertThatThrownBy(() -> notes.share(clinician, moved.sessionId(), held, "Coping with cravings", null, null))
+			.isInstanceOfSatisfying(RuleViolation.class, v -> {
+				assertThat(v.code()).isEqualTo("group-note.occurrence.notStarted");
+				assertThat(v.arguments()).containsExactly(today().plusDays(10).toString(), "22:00");
+			});
+		assertThat(notesOf(moved.sessionId())).isZero();
 	}
 }

@@ -7,6 +7,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -218,6 +224,50 @@ class SessionConflictsTests {
 		// moving an occurrence within its own time is no conflict with itself
 		sessions.moveOccurrence(clinician, monday10.id(), monday, monday, LocalTime.of(10, 30), null, "Later start");
 		assertThat(sessions.find(clinician.programId(), monday10.id()).exceptions()).hasSize(1);
+	}
+
+	@Test
+	void twoBookingsOfTheSameRoomAtTheSameInstantStoreOneAndRefuseTheOther() throws Exception {
+		LocalDate wednesday = monday.plusDays(2);
+		List<UUID> two = census.today(clinician.programId()).stream().filter(e -> bayview.equals(e.houseId()))
+			.map(CensusEntry::residentId).limit(2).toList();
+		// different residents and facilitators: only the room is booked twice
+		NewSession budgeting = new NewSession(psychoEducation, "Budgeting", bayview, "Quiet room", wednesday,
+				LocalTime.of(11, 0), 60, null, AttendeeKind.RESIDENTS, null, null, List.of(two.get(0)),
+				List.of(clinician.accountId()));
+		NewSession sleep = new NewSession(psychoEducation, "Sleep hygiene", bayview, "Quiet room", wednesday,
+				LocalTime.of(11, 0), 60, null, AttendeeKind.RESIDENTS, null, null, List.of(two.get(1)),
+				List.of(clinician2.accountId()));
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Session>> booked = List.of(budgeting, sleep).stream().map(booking -> pool.submit(() -> {
+				start.await();
+				return sessions.schedule(clinician, booking);
+			})).toList();
+			start.countDown();
+			List<Session> stored = new java.util.ArrayList<>();
+			List<Throwable> refused = new java.util.ArrayList<>();
+			for (Future<Session> f : booked) {
+				try {
+					stored.add(f.get(60, TimeUnit.SECONDS));
+				}
+				catch (ExecutionException ex) {
+					refused.add(ex.getCause());
+				}
+			}
+
+			assertThat(stored).hasSize(1);
+			assertThat(refused).singleElement().isInstanceOfSatisfying(RuleViolation.class, v -> {
+				assertThat(v.code()).isEqualTo("session.conflict.room");
+				assertThat(v.arguments()).containsExactly("Quiet room", stored.get(0).title(), wednesday.toString(), "11:00");
+			});
+			assertThat(jdbc.sql("select count(*) from sessions_session where room = 'Quiet room' and first_on = ?")
+				.param(wednesday).query(Integer.class).single()).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	private int count() {

@@ -27,8 +27,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * attendee (participation, progress on each objective in force, the observation), each saved as the
  * writer leaves a field through the JSON API with an {@code Idempotency-Key}, retried with the same
  * key while the connection is lost ({@code group-note.js}; nothing is kept in browser storage). Then
- * "Sign the note" opens the signing page. A signed note shows read-only, with its addenda and a form
- * to add one.
+ * "Sign the note" opens the signing page. Before the occurrence has begun the page says when it
+ * starts and offers no form (the service refuses a save then too). A signed note shows read-only,
+ * with its addenda and a form to add one.
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'CLINICIAN', 'STAFF')")
@@ -45,6 +46,7 @@ class GroupNotePages {
 			@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
 		GroupNote note = notes.note(user, id, date);
 		model.addAttribute("note", note);
+		model.addAttribute("begun", notes.begun(user.programId(), note.start()));
 		model.addAttribute("participations", Participation.values());
 		model.addAttribute("progresses", ObjectiveProgress.values());
 		model.addAttribute("apiPath", "/api/v1/sessions/" + id + "/occurrences/" + date + "/note");

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.milieu.identity.MilieuUser;
 import org.milieu.sessions.AttendanceStatus;
+import org.milieu.sessions.GroupNotes;
 import org.milieu.sessions.RollCall;
 import org.milieu.sessions.SessionAttendance;
 import org.milieu.sessions.SessionTypes;
@@ -36,9 +37,12 @@ class RollCallPage {
 
 	private final SessionTypes types;
 
-	RollCallPage(SessionAttendance attendance, SessionTypes types) {
+	private final GroupNotes notes;
+
+	RollCallPage(SessionAttendance attendance, SessionTypes types, GroupNotes notes) {
 		this.attendance = attendance;
 		this.types = types;
+		this.notes = notes;
 	}
 
 	@GetMapping("/sessions/{id}/occurrences/{date}/roll-call")
@@ -50,6 +54,7 @@ class RollCallPage {
 			.filter(t -> t.id().equals(roll.occurrence().typeId())).findFirst().orElse(null));
 		model.addAttribute("statuses", AttendanceStatus.values());
 		model.addAttribute("walkIns", attendance.walkInChoices(user, id, date));
+		model.addAttribute("noteOpen", notes.begun(user.programId(), roll.occurrence().start()));
 		return "sessions/roll-call";
 	}
 

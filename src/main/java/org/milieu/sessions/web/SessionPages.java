@@ -19,6 +19,7 @@ import org.milieu.residents.CensusEntry;
 import org.milieu.residents.Houses;
 import org.milieu.groups.SmallGroups;
 import org.milieu.sessions.AttendeeKind;
+import org.milieu.sessions.GroupNotes;
 import org.milieu.sessions.NewSession;
 import org.milieu.sessions.Occurrence;
 import org.milieu.sessions.Occurrences;
@@ -66,8 +67,11 @@ class SessionPages {
 
 	private final Census census;
 
+	private final GroupNotes notes;
+
 	SessionPages(SessionCalendar calendar, Sessions sessions, SessionTypes types, Occurrences occurrences, Houses houses,
-			Accounts accounts, Census census, SmallGroups groups) {
+			Accounts accounts, Census census, SmallGroups groups, GroupNotes notes) {
+		this.notes = notes;
 		this.groups = groups;
 		this.calendar = calendar;
 		this.sessions = sessions;
@@ -205,9 +209,13 @@ class SessionPages {
 	String session(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id, Model model) {
 		Session session = calendar.read(user, id);
 		LocalDate today = census.day(user.programId());
+		List<Occurrence> next = calendar.next(session, today, 12);
 		model.addAttribute("series", session);
-		model.addAttribute("next", calendar.next(session, today, 12));
+		model.addAttribute("next", next);
 		model.addAttribute("today", today);
+		// a group note is offered only for an occurrence that has begun
+		model.addAttribute("noteOpen", next.stream().filter(o -> notes.begun(user.programId(), o.start()))
+			.map(Occurrence::occursOn).collect(java.util.stream.Collectors.toSet()));
 		model.addAttribute("groupName", session.attendeeGroupId() == null ? "" : groups.group(user.programId(),
 				session.attendeeGroupId()).map(g -> g.name()).orElse(""));
 		model.addAttribute("typeNames", typeNames(user));

@@ -3,8 +3,6 @@ package org.milieu.sessions.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -14,8 +12,6 @@ import org.milieu.identity.DemoSignIns;
 import org.milieu.plans.ReviewFixtures;
 import org.milieu.sessions.GroupNoteFixtures;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -25,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * four: Tab into the row, a digit for participation, a digit for each objective's progress), saved as
  * one goes, then signed. And in Spanish, a copied observation refused with its message, nothing
  * saved. axe-core checks every screen at WCAG 2.1 AA. The roll call comes from
- * {@link GroupNoteFixtures} (written straight into the attendance table).
+ * {@link GroupNoteFixtures}; the sessions were held on days of 2025 of this class's own.
  */
 class GroupNoteBrowserTests extends BrowserJourneys {
 
@@ -55,27 +51,10 @@ class GroupNoteBrowserTests extends BrowserJourneys {
 		return "768,1024";
 	}
 
-	private int interactions;
-
-	/** A key that is not the typed text: counted. */
-	private void press(CharSequence key) {
-		interactions++;
-		new Actions(browser).sendKeys(key).perform();
-	}
-
-	/** Typing the text itself: not counted. */
-	private void type(String text) {
-		new Actions(browser).sendKeys(text).perform();
-	}
-
-	private String focused() {
-		return browser.switchTo().activeElement().getAttribute("id");
-	}
-
 	@Test
 	void tenEntriesTakeAtMostFourKeysEachBesidesTheTextAndTheNoteIsSigned(TestInfo test) {
 		UUID planned = signIns.user(reviews.aResidentWithPlanInForce()).residentId();
-		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2027, 6, 7), 10, planned);
+		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2025, 5, 5), 10, planned);
 		String page = "/sessions/" + held.sessionId() + "/occurrences/" + held.on() + "/note";
 		journey(test, () -> {
 			open("/login");
@@ -86,41 +65,15 @@ class GroupNoteBrowserTests extends BrowserJourneys {
 			assertAccessible("the empty group note");
 			assertFitsTheTablet("the empty group note");
 
-			browser.findElement(By.id("note-topic")).click();
-			type("Coping with cravings");
-			press(Keys.TAB);
-			type("Psycho-education on the cravings cycle; urge surfing practised in pairs");
-			press(Keys.TAB);
-			type("Worksheet 4");
-
-			List<Integer> perAttendee = new ArrayList<>();
-			for (int i = 0; i < 10; i++) {
-				interactions = 0;
-				press(Keys.TAB);
-				assertThat(focused()).isEqualTo("participation-" + i);
-				press(String.valueOf(1 + i % 4));
-				int objectives = browser.findElements(By.cssSelector("#entry-" + i + " select[data-objective]")).size();
-				for (int o = 0; o < objectives; o++) {
-					assertThat(focused()).isEqualTo("progress-" + i + "-" + o);
-					press(o == 0 ? "2" : "1");
-				}
-				assertThat(focused()).isEqualTo("observation-" + i);
-				type(OBSERVATIONS[i]);
-				perAttendee.add(interactions);
-			}
-			press(Keys.TAB);
-			wait.until(d -> d.findElements(By.cssSelector(".note-row .save-status")).stream()
-				.allMatch(s -> "Saved".equals(s.getText())));
-			assertThat(perAttendee).hasSize(10).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(4));
+			NoteKeyboard keys = new NoteKeyboard(browser, wait);
+			assertThat(keys.writeCravingsNote(OBSERVATIONS)).hasSize(10)
+				.allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(4));
 			assertAccessible("the group note with ten entries");
 
-			browser.findElement(By.id("sign-note")).click();
-			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signing-form")));
+			keys.openSigning();
 			assertThat(browser.findElement(By.cssSelector("label[for='meaning-wrote']")).getText())
 				.isEqualTo("I wrote this group note and its individual entries");
-			browser.findElement(By.id("password")).sendKeys(GroupNoteFixtures.DEMO_PASSWORD);
-			browser.findElement(By.id("sign")).click();
-			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("note-signed")));
+			keys.signWith(GroupNoteFixtures.DEMO_PASSWORD);
 			assertThat(browser.findElement(By.id("note-signed")).getText()).startsWith("Signed by");
 			assertThat(browser.findElements(By.id("observation-0"))).isEmpty();
 			assertThat(browser.findElement(By.tagName("main")).getText()).contains(OBSERVATIONS[9]);
@@ -131,7 +84,7 @@ class GroupNoteBrowserTests extends BrowserJourneys {
 
 	@Test
 	void aCopiedObservationIsRefusedWithItsMessageInSpanishAndNothingIsSaved(TestInfo test) {
-		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2027, 6, 8), 2, null);
+		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2025, 5, 6), 2, null);
 		String page = "/sessions/" + held.sessionId() + "/occurrences/" + held.on() + "/note";
 		journey(test, () -> {
 			open("/login");
@@ -139,9 +92,10 @@ class GroupNoteBrowserTests extends BrowserJourneys {
 			open(page + "?lang=es");
 			assertThat(heading()).startsWith("Nota de grupo");
 			String copied = "Nombró la soledad de la noche como su mayor detonante y practicó la técnica de la ola dos veces.";
-			fillObservation(0, copied);
+			NoteKeyboard keys = new NoteKeyboard(browser, wait);
+			keys.fillObservation(0, copied);
 			wait.until(d -> "Guardado".equals(d.findElement(By.id("status-0")).getText()));
-			fillObservation(1, copied.replace("su mayor", "el mayor"));
+			keys.fillObservation(1, copied.replace("su mayor", "el mayor"));
 			wait.until(d -> d.findElement(By.id("status-1")).getText().startsWith("No guardado"));
 			assertThat(browser.findElement(By.id("status-1")).getText()).contains("es igual o casi igual");
 			assertAccessible("a refused copied observation in Spanish");
@@ -154,12 +108,5 @@ class GroupNoteBrowserTests extends BrowserJourneys {
 			assertThat(browser.findElement(By.id("note-error")).getText()).contains("Cada asistente necesita una entrada completa");
 			assertAccessible("the refused signature in Spanish");
 		});
-	}
-
-	/** Types an observation and leaves the field, which saves the row. */
-	private void fillObservation(int row, String text) {
-		browser.findElement(By.id("observation-" + row)).click();
-		type(text);
-		press(Keys.TAB);
 	}
 }

@@ -31,7 +31,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * refused with a problem naming both residents and nothing saved, a retried save with the same
  * Idempotency-Key answered again without a second change, the note signed through the signature
  * endpoint and then read-only with addenda; the page in English and Spanish, with the refusal of a
- * premature signature shown as a message. The roll call comes from {@link GroupNoteFixtures}.
+ * premature signature shown as a message; before the occurrence has begun a save is a 422 and no
+ * page offers the note. The roll call comes from {@link GroupNoteFixtures}; the held sessions are on
+ * days of 2025 of this class's own, at 10:00 (a note signed that long after is late).
  */
 @MilieuWebTest
 class GroupNoteWebTests {
@@ -60,6 +62,15 @@ class GroupNoteWebTests {
 	@Autowired
 	org.milieu.sessions.GroupNotes notes;
 
+	@Autowired
+	org.milieu.sessions.Sessions sessions;
+
+	@Autowired
+	CalendarWebFixtures calendar;
+
+	@Autowired
+	org.milieu.sessions.AttendanceFixtures houses;
+
 	private static String entry(String participation, String observation) {
 		return "{\"participation\": \"" + participation + "\", \"observation\": \"" + observation + "\"}";
 	}
@@ -78,7 +89,7 @@ class GroupNoteWebTests {
 
 	@Test
 	void aCopiedEntryIsRefusedNamingBothResidentsAndARetriedSaveIsAnsweredOnce() throws Exception {
-		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2027, 5, 3), 2, null);
+		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2025, 4, 7), 2, null);
 		String base = "/api/v1/sessions/" + held.sessionId() + "/occurrences/" + held.on() + "/note";
 		UUID first = held.present().get(0);
 		UUID second = held.present().get(1);
@@ -112,7 +123,7 @@ class GroupNoteWebTests {
 
 	@Test
 	void badInputNamesTheFieldAndStaffAndResidentsAreRefused() throws Exception {
-		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2027, 5, 4), 1, null);
+		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2025, 4, 8), 1, null);
 		String base = "/api/v1/sessions/" + held.sessionId() + "/occurrences/" + held.on() + "/note";
 		mvc.perform(put(base + "/entries/" + held.present().get(0)).with(signIns.as("clinician")).with(csrf())
 				.contentType(MediaType.APPLICATION_JSON).content(entry("9", "Listened.")))
@@ -125,13 +136,13 @@ class GroupNoteWebTests {
 			.andExpect(status().isConflict());
 		mvc.perform(get(base).with(signIns.as("staff"))).andExpect(status().isForbidden());
 		mvc.perform(get(base).with(signIns.as("resident01"))).andExpect(status().isForbidden());
-		mvc.perform(get("/api/v1/sessions/" + held.sessionId() + "/occurrences/2027-05-05/note").with(signIns.as("clinician")))
+		mvc.perform(get("/api/v1/sessions/" + held.sessionId() + "/occurrences/2025-04-09/note").with(signIns.as("clinician")))
 			.andExpect(status().isNotFound());
 	}
 
 	@Test
 	void theNoteIsSignedThroughTheSignatureEndpointThenTakesOnlyAddenda() throws Exception {
-		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2027, 5, 5), 1, null);
+		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2025, 4, 9), 1, null);
 		UUID resident = held.present().get(0);
 		String base = "/api/v1/sessions/" + held.sessionId() + "/occurrences/" + held.on() + "/note";
 		String page = "/sessions/" + held.sessionId() + "/occurrences/" + held.on() + "/note";
@@ -158,7 +169,7 @@ class GroupNoteWebTests {
 			.andExpect(status().isCreated());
 
 		mvc.perform(get(base).with(signIns.as("clinician"))).andExpect(jsonPath("$.signed").value(true))
-			.andExpect(jsonPath("$.late").value(false)).andExpect(jsonPath("$.contentHash").value(hash));
+			.andExpect(jsonPath("$.late").value(true)).andExpect(jsonPath("$.contentHash").value(hash));
 		mvc.perform(put(base + "/entries/" + resident).with(signIns.as("clinician")).with(csrf())
 				.contentType(MediaType.APPLICATION_JSON).content(entry("1", "Changed afterwards.")))
 			.andExpect(status().isConflict());
@@ -175,7 +186,7 @@ class GroupNoteWebTests {
 
 	@Test
 	void thePageShowsTheSharedPartOnceAndARowPerAttendeeAndARefusedSignatureAsAMessage() throws Exception {
-		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2027, 5, 6), 3, null);
+		GroupNoteFixtures.Held held = fixtures.aHeldSession(LocalDate.of(2025, 4, 10), 3, null);
 		String page = "/sessions/" + held.sessionId() + "/occurrences/" + held.on() + "/note";
 		mvc.perform(put("/api/v1/sessions/" + held.sessionId() + "/occurrences/" + held.on() + "/note")
 				.with(signIns.as("clinician")).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"topic\": \"Sleep\"}"))
@@ -211,5 +222,54 @@ class GroupNoteWebTests {
 			.andExpect(content().string(containsString("id=\"objective-notes\"")))
 			.andExpect(content().string(containsString("Said he called his sponsor five evenings this week")))
 			.andExpect(content().string(containsString("Calls a sponsor every evening: Progressing")));
+	}
+
+	@Test
+	void beforeTheOccurrenceBeginsASaveIsRefusedAndNoPageOffersTheNote() throws Exception {
+		var clinician = signIns.user("clinician");
+		GroupNoteFixtures.Held coming = fixtures.aSession(LocalDate.of(2027, 5, 3), java.time.LocalTime.of(10, 0), 1, null);
+		String base = "/api/v1/sessions/" + coming.sessionId() + "/occurrences/" + coming.on() + "/note";
+
+		mvc.perform(put(base).with(signIns.as("clinician")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"topic\": \"Coping with cravings\"}"))
+			.andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("occursOn")))
+			.andExpect(jsonPath("$.detail", containsString("2027-05-03")));
+		mvc.perform(put(base + "/entries/" + coming.present().get(0)).with(signIns.as("clinician")).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON).content(entry("3", "Took part.")))
+			.andExpect(status().isUnprocessableContent());
+		org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from sessions_note where session_id = ?")
+			.param(coming.sessionId()).query(Integer.class).single()).isZero();
+		mvc.perform(get("/sessions/" + coming.sessionId() + "/occurrences/" + coming.on() + "/note").with(signIns.as("clinician")))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("id=\"note-not-yet\"")))
+			.andExpect(content().string(not(containsString("id=\"note-topic\""))));
+		mvc.perform(get("/sessions/" + coming.sessionId() + "/occurrences/" + coming.on() + "/roll-call")
+				.with(signIns.as("clinician")))
+			.andExpect(status().isOk()).andExpect(content().string(not(containsString("id=\"to-note\""))));
+
+		// today's occurrence moved to tomorrow: its roll call is listed under today's date, its note not yet
+		LocalDate today = census.day(clinician.programId());
+		GroupNoteFixtures.Held moved = fixtures.aSession(today, java.time.LocalTime.of(21, 0), 1, null);
+		sessions.moveOccurrence(clinician, moved.sessionId(), today, today.plusDays(1), java.time.LocalTime.of(21, 0), null,
+				"Outing");
+		mvc.perform(get("/sessions/" + moved.sessionId()).with(signIns.as("clinician")))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("id=\"occurrence-" + today + "\"")))
+			.andExpect(content().string(containsString("id=\"roll-call-" + today + "\"")))
+			.andExpect(content().string(not(containsString("id=\"note-" + today + "\""))));
+	}
+
+	@Test
+	void aBegunOccurrenceOffersItsNoteOnTheSessionsPageAndTheRollCall() throws Exception {
+		var director = signIns.user("director");
+		LocalDate today = census.day(director.programId());
+		// a house of its own, from midnight today: begun whenever the test runs, and booked by no one else
+		org.milieu.sessions.AttendanceFixtures.House house = houses.house();
+		var session = sessions.schedule(director, new org.milieu.sessions.NewSession(calendar.kind("COMMUNITY_SUPPORT"),
+				"Night check-in", house.id(), "Lounge", today, java.time.LocalTime.MIDNIGHT, 30, null,
+				org.milieu.sessions.AttendeeKind.HOUSE, house.id(), null, null, java.util.List.of(house.staffId())));
+
+		mvc.perform(get("/sessions/" + session.id()).with(signIns.as("director")))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("id=\"note-" + today + "\"")));
+		mvc.perform(get("/sessions/" + session.id() + "/occurrences/" + today + "/roll-call").with(signIns.as("director")))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("id=\"to-note\"")));
 	}
 }

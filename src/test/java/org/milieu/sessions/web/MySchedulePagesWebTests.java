@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.milieu.MilieuWebTest;
 import org.milieu.identity.DemoSignIns;
-import org.milieu.sessions.SessionTypes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,7 +29,7 @@ class MySchedulePagesWebTests {
 	DemoSignIns signIns;
 
 	@Autowired
-	SessionTypes types;
+	CalendarWebFixtures calendar;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -40,8 +39,7 @@ class MySchedulePagesWebTests {
 		UUID resident = signIns.user("resident01").residentId();
 		UUID house = jdbc.sql("select house_id from residents_stay where resident_id = ? and discharged_on is null")
 			.param(resident).query(UUID.class).single();
-		UUID kind = types.all(signIns.user("clinician").programId()).stream().filter(t -> "SOCIAL_SKILLS".equals(t.code()))
-			.findFirst().orElseThrow().id();
+		UUID kind = calendar.kind("SOCIAL_SKILLS");
 		LocalDate day = LocalDate.of(2032, 3, 3);
 		mvc.perform(post("/sessions").with(signIns.as("director")).with(csrf()).param("typeId", kind.toString())
 				.param("title", "Saying no").param("houseId", house.toString()).param("firstOn", day.toString())

@@ -13,14 +13,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.milieu.MilieuWebTest;
 import org.milieu.identity.DemoSignIns;
-import org.milieu.sessions.SessionTypes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,8 +33,6 @@ import org.springframework.test.web.servlet.ResultActions;
 @MilieuWebTest
 class SessionApiWebTests {
 
-	private static final AtomicInteger WEEKS = new AtomicInteger();
-
 	@Autowired
 	MockMvc mvc;
 
@@ -44,30 +40,23 @@ class SessionApiWebTests {
 	DemoSignIns signIns;
 
 	@Autowired
-	SessionTypes types;
+	CalendarWebFixtures calendar;
 
 	@Autowired
 	JdbcClient jdbc;
 
-	UUID bayview;
-
-	UUID psychoEducation;
-
-	LocalDate monday;
+	CalendarWebFixtures.Week week;
 
 	@BeforeEach
 	void bayviewAndAWeekOfItsOwn() {
-		bayview = jdbc.sql("select id from residents_house where name like 'Bayview%'").query(UUID.class).single();
-		psychoEducation = types.all(signIns.user("clinician").programId()).stream()
-			.filter(t -> "PSYCHO_EDUCATION".equals(t.code())).findFirst().orElseThrow().id();
-		monday = LocalDate.of(2030, 1, 7).plusWeeks(WEEKS.getAndAdd(8));
+		week = calendar.aWeekOfItsOwn(LocalDate.of(2030, 1, 7));
 	}
 
 	private String weekly(String title, String room, String time) {
-		return "{\"typeId\": \"" + psychoEducation + "\", \"title\": \"" + title + "\", \"houseId\": \"" + bayview
-				+ "\", \"room\": \"" + room + "\", \"firstOn\": \"" + monday + "\", \"startsAt\": \"" + time
+		return "{\"typeId\": \"" + week.psychoEducation() + "\", \"title\": \"" + title + "\", \"houseId\": \"" + week.bayview()
+				+ "\", \"room\": \"" + room + "\", \"firstOn\": \"" + week.monday() + "\", \"startsAt\": \"" + time
 				+ "\", \"rrule\": \"FREQ=WEEKLY;BYDAY=MO,WE;COUNT=6\", \"attendeeKind\": \"HOUSE\", \"attendeeHouseId\": \""
-				+ bayview + "\"}";
+				+ week.bayview() + "\"}";
 	}
 
 	private ResultActions schedule(String who, String body) throws Exception {
@@ -88,17 +77,18 @@ class SessionApiWebTests {
 
 		mvc.perform(get("/api/v1/sessions/" + id).with(signIns.as("staff"))).andExpect(status().isOk())
 			.andExpect(header().string("ETag", "\"0\"")).andExpect(jsonPath("$.title").value("Coping skills"));
-		mvc.perform(get("/api/v1/sessions/occurrences").param("from", monday.toString()).param("to", monday.plusDays(6).toString())
-				.param("houseId", bayview.toString()).with(signIns.as("staff")))
+		mvc.perform(get("/api/v1/sessions/occurrences").param("from", week.monday().toString())
+				.param("to", week.monday().plusDays(6).toString())
+				.param("houseId", week.bayview().toString()).with(signIns.as("staff")))
 			.andExpect(status().isOk()).andExpect(jsonPath("$[?(@.sessionId == '" + id + "')].occursOn",
-					org.hamcrest.Matchers.contains(monday.toString(), monday.plusDays(2).toString())));
+					org.hamcrest.Matchers.contains(week.monday().toString(), week.monday().plusDays(2).toString())));
 	}
 
 	@Test
 	void aChangeWithAStaleTagIsA412AndChangesNothing() throws Exception {
 		String id = JsonPath.read(schedule("clinician", weekly("Stress", "Library", "13:00")).andReturn().getResponse()
 			.getContentAsString(), "$.id");
-		String cancel = "/api/v1/sessions/" + id + "/occurrences/" + monday + "/cancel";
+		String cancel = "/api/v1/sessions/" + id + "/occurrences/" + week.monday() + "/cancel";
 
 		mvc.perform(post(cancel).with(signIns.as("clinician")).with(csrf()).header("If-Match", "\"7\"")
 				.contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Outing\"}"))
@@ -113,9 +103,10 @@ class SessionApiWebTests {
 				.contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Outing\"}"))
 			.andExpect(status().isOk()).andExpect(header().string("ETag", "\"1\""))
 			.andExpect(jsonPath("$.exceptions[0].kind").value("CANCELLED"));
-		mvc.perform(post("/api/v1/sessions/" + id + "/occurrences/" + monday.plusDays(2) + "/move").with(signIns.as("clinician"))
+		mvc.perform(post("/api/v1/sessions/" + id + "/occurrences/" + week.monday().plusDays(2) + "/move")
+				.with(signIns.as("clinician"))
 				.with(csrf()).header("If-Match", "\"1\"").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"movedOn\": \"" + monday.plusDays(3) + "\", \"movedAt\": \"15:00\"}"))
+				.content("{\"movedOn\": \"" + week.monday().plusDays(3) + "\", \"movedAt\": \"15:00\"}"))
 			.andExpect(status().isOk()).andExpect(header().string("ETag", "\"2\""));
 		mvc.perform(post("/api/v1/sessions/" + id + "/cancel").with(signIns.as("clinician")).with(csrf()).header("If-Match", "\"2\"")
 				.contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Program change\"}"))
@@ -130,7 +121,7 @@ class SessionApiWebTests {
 		schedule("clinician", weekly("Second group", "Art room", "09:30")).andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.errors[0].field").value("facilitators"))
 			.andExpect(jsonPath("$.detail", containsString("First group")))
-			.andExpect(jsonPath("$.detail", containsString(monday.toString())))
+			.andExpect(jsonPath("$.detail", containsString(week.monday().toString())))
 			.andExpect(jsonPath("$.detail", containsString("09:00")));
 		assertThat(sessionCount()).isEqualTo(before);
 	}
@@ -157,13 +148,15 @@ class SessionApiWebTests {
 			.getContentAsString(), "$.id");
 
 		mvc.perform(get("/api/v1/sessions/" + id).with(signIns.as("staff2"))).andExpect(status().isForbidden());
-		mvc.perform(get("/api/v1/sessions/occurrences").param("from", monday.toString()).param("to", monday.toString())
-				.param("houseId", bayview.toString()).with(signIns.as("staff2")))
+		mvc.perform(get("/api/v1/sessions/occurrences").param("from", week.monday().toString())
+				.param("to", week.monday().toString())
+				.param("houseId", week.bayview().toString()).with(signIns.as("staff2")))
 			.andExpect(status().isForbidden());
 		mvc.perform(post("/api/v1/sessions/" + id + "/cancel").with(signIns.as("staff2")).with(csrf()).header("If-Match", "\"0\"")
 				.contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Not mine\"}"))
 			.andExpect(status().isForbidden());
-		mvc.perform(get("/api/v1/sessions/occurrences").param("from", monday.toString()).param("to", monday.toString())
+		mvc.perform(get("/api/v1/sessions/occurrences").param("from", week.monday().toString())
+				.param("to", week.monday().toString())
 				.with(signIns.as("staff2")))
 			.andExpect(status().isOk()).andExpect(jsonPath("$[*].sessionId", org.hamcrest.Matchers.not(hasItem(id))));
 	}

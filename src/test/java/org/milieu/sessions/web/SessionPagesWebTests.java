@@ -13,13 +13,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.milieu.MilieuWebTest;
 import org.milieu.identity.DemoSignIns;
-import org.milieu.sessions.SessionTypes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,8 +31,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @MilieuWebTest
 class SessionPagesWebTests {
 
-	private static final AtomicInteger WEEKS = new AtomicInteger();
-
 	@Autowired
 	MockMvc mvc;
 
@@ -42,29 +38,22 @@ class SessionPagesWebTests {
 	DemoSignIns signIns;
 
 	@Autowired
-	SessionTypes types;
+	CalendarWebFixtures calendar;
 
 	@Autowired
 	JdbcClient jdbc;
 
-	UUID bayview;
-
-	UUID psychoEducation;
-
-	LocalDate monday;
+	CalendarWebFixtures.Week week;
 
 	@BeforeEach
 	void bayviewAndAWeekOfItsOwn() {
-		bayview = jdbc.sql("select id from residents_house where name like 'Bayview%'").query(UUID.class).single();
-		psychoEducation = types.all(signIns.user("clinician").programId()).stream()
-			.filter(t -> "PSYCHO_EDUCATION".equals(t.code())).findFirst().orElseThrow().id();
-		monday = LocalDate.of(2031, 1, 6).plusWeeks(WEEKS.getAndAdd(8));
+		week = calendar.aWeekOfItsOwn(LocalDate.of(2031, 1, 6));
 	}
 
 	private MockHttpServletRequestBuilder form(String title, String room, String time) {
-		return post("/sessions").with(signIns.as("clinician")).with(csrf()).param("typeId", psychoEducation.toString())
-			.param("title", title).param("houseId", bayview.toString()).param("room", room)
-			.param("firstOn", monday.toString()).param("startsAt", time).param("repeat", "weekly").param("days", "MO", "TH")
+		return post("/sessions").with(signIns.as("clinician")).with(csrf()).param("typeId", week.psychoEducation().toString())
+			.param("title", title).param("houseId", week.bayview().toString()).param("room", room)
+			.param("firstOn", week.monday().toString()).param("startsAt", time).param("repeat", "weekly").param("days", "MO", "TH")
 			.param("count", "8").param("attendees", "HOUSE");
 	}
 
@@ -73,12 +62,12 @@ class SessionPagesWebTests {
 		mvc.perform(form("Coping with cravings", "Group room", "10:00")).andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrlPattern("/sessions/*"));
 
-		mvc.perform(get("/sessions").param("house", bayview.toString()).param("date", monday.plusDays(2).toString())
+		mvc.perform(get("/sessions").param("house", week.bayview().toString()).param("date", week.monday().plusDays(2).toString())
 				.with(signIns.as("staff")))
 			.andExpect(status().isOk()).andExpect(content().string(containsString("Coping with cravings")))
 			.andExpect(content().string(containsString("10:00–11:00")))
 			.andExpect(content().string(containsString("id=\"calendar-next\"")));
-		mvc.perform(get("/sessions").param("view", "day").param("date", monday.plusDays(3).toString())
+		mvc.perform(get("/sessions").param("view", "day").param("date", week.monday().plusDays(3).toString())
 				.with(signIns.as("clinician")).locale(Locale.forLanguageTag("es")))
 			.andExpect(status().isOk()).andExpect(content().string(containsString("Coping with cravings")))
 			.andExpect(content().string(containsString("Hoy")));
@@ -121,9 +110,9 @@ class SessionPagesWebTests {
 	void staffOfAnotherHouseAndResidentsAreRefused() throws Exception {
 		String location = mvc.perform(form("Bayview only", "Quiet room", "16:00")).andReturn().getResponse().getRedirectedUrl();
 		mvc.perform(get(location).with(signIns.as("staff2"))).andExpect(status().isForbidden());
-		mvc.perform(get("/sessions").param("house", bayview.toString()).with(signIns.as("staff2")))
+		mvc.perform(get("/sessions").param("house", week.bayview().toString()).with(signIns.as("staff2")))
 			.andExpect(status().isForbidden());
-		mvc.perform(get("/sessions").param("date", monday.toString()).with(signIns.as("staff2"))).andExpect(status().isOk())
+		mvc.perform(get("/sessions").param("date", week.monday().toString()).with(signIns.as("staff2"))).andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("Bayview only"))));
 		mvc.perform(get("/sessions").with(signIns.as("resident01"))).andExpect(status().isForbidden());
 	}
