@@ -16,5 +16,7 @@ interface HouseRepository extends CrudRepository<House, UUID> {
 	@Query("select * from residents_house where program_id = :programId order by name")
 	List<House> findByProgramIdOrderByName(UUID programId);
 
+	/** Written out for the same reason: every house-scoped request finds its house. */
+	@Query("select * from residents_house where id = :id and program_id = :programId")
 	Optional<House> findByIdAndProgramId(UUID id, UUID programId);
 }
