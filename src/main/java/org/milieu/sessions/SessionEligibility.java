@@ -74,36 +74,49 @@ class SessionEligibility {
 	}
 
 	/**
-	 * The days from {@code from} to {@code to} on which the resident has reached the kind's minimum
-	 * level, as stretches in order (the whole range for a kind without a minimum).
+	 * The stretches of days on which the resident has reached the kind's minimum level, in order, by
+	 * their level history (before any assignment: level 1); one stretch without ends for a kind
+	 * without a minimum. The first stretch starts at {@link LocalDate#MIN} when they had reached it
+	 * from the start; the last has no end while they keep it.
 	 */
-	List<Span> eligibleSpans(ProgramId program, SessionType type, UUID resident, LocalDate from, LocalDate to) {
-		LocalDate end = to.plusDays(1);
+	List<Span> eligibleSpans(ProgramId program, SessionType type, UUID resident) {
 		if (type == null || type.minimumLevel() == null) {
-			return List.of(new Span(from, end));
+			return List.of(new Span(LocalDate.MIN, null));
 		}
 		List<LevelHistoryEntry> history = levels.histories(program, List.of(resident)).getOrDefault(resident, List.of());
 		List<Span> out = new ArrayList<>();
-		LocalDate open = levelOn(history, from) >= type.minimumLevel() ? from : null;
-		// the history is newest first: walk it oldest first, each change taking effect within the range
+		LocalDate open = 1 >= type.minimumLevel() ? LocalDate.MIN : null;
+		// the history is newest first: walk it oldest first, a day's last decision standing
 		for (int i = history.size() - 1; i >= 0; i--) {
-			LevelHistoryEntry step = history.get(i);
-			if (!step.effectiveOn().isAfter(from) || step.effectiveOn().isAfter(to)) {
+			LocalDate day = history.get(i).effectiveOn();
+			if (i > 0 && history.get(i - 1).effectiveOn().equals(day)) {
 				continue;
 			}
-			int level = levelOn(history, step.effectiveOn());
-			if (level >= type.minimumLevel() && open == null) {
-				open = step.effectiveOn();
+			boolean reached = levelOn(history, day) >= type.minimumLevel();
+			if (reached && open == null) {
+				open = day;
 			}
-			else if (level < type.minimumLevel() && open != null) {
-				out.add(new Span(open, step.effectiveOn()));
+			else if (!reached && open != null) {
+				if (open.isBefore(day)) {
+					out.add(new Span(open, day));
+				}
 				open = null;
 			}
 		}
 		if (open != null) {
-			out.add(new Span(open, end));
+			out.add(new Span(open, null));
 		}
 		return out;
+	}
+
+	/** The resident's level on {@code day}. */
+	int levelOn(ProgramId program, UUID resident, LocalDate day) {
+		return levelOn(levels.histories(program, List.of(resident)).getOrDefault(resident, List.of()), day);
+	}
+
+	/** Whether a resident at {@code level} has reached the kind's minimum level (any level, for a kind without one). */
+	static boolean reached(SessionType type, int level) {
+		return type == null || type.minimumLevel() == null || level >= type.minimumLevel();
 	}
 
 	/** The level on {@code day} in a history newest first: the latest step effective by then, or 1 before any. */
