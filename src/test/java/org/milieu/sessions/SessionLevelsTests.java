@@ -268,6 +268,31 @@ class SessionLevelsTests {
 		assertThat(value(newHouse, Property.RRULE)).doesNotContain("UNTIL");
 	}
 
+	@Test
+	void aResidentWhoMovedHouseIsBookedWithTheHouseTheyStayedInOnTheDayOfTheSession() {
+		House h = fixtures.house();
+		LocalDate today = fixtures.today();
+		UUID ana = h.residents().get(0);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		UUID linden = houses.found(fixtures.program(), new HouseDetails("Move " + suffix, HouseKind.MIXED, null), 2).id();
+		moves.move(director(), ana, houses.beds(fixtures.program(), linden).get(0).id(), today.minusDays(7), "Quieter room");
+		LocalDate before = today.minusDays(10);
+		sessions.schedule(director(), new NewSession(fixtures.type("COMMUNITY_SUPPORT"), "Ana's review", h.id(), null, before,
+				LocalTime.of(12, 0), null, null, AttendeeKind.RESIDENTS, null, null, List.of(ana), List.of(h.staffId())));
+		UUID clinician = signIns.user(h.clinician()).accountId();
+
+		assertThatThrownBy(() -> sessions.schedule(director(), new NewSession(fixtures.type("COMMUNITY_SUPPORT"), "Old house",
+				h.id(), null, before, LocalTime.of(12, 0), null, null, AttendeeKind.HOUSE, h.id(), null, null, List.of(clinician))))
+			.as("she still lived in the old house that day")
+			.isInstanceOfSatisfying(RuleViolation.class, refused -> {
+				assertThat(refused.code()).isEqualTo("session.conflict.resident");
+				assertThat(String.valueOf(refused.arguments()[0])).startsWith("Ana Roll A");
+			});
+		Session newHouse = sessions.schedule(director(), new NewSession(fixtures.type("COMMUNITY_SUPPORT"), "New house",
+				linden, null, before, LocalTime.of(12, 0), null, null, AttendeeKind.HOUSE, linden, null, null, List.of(clinician)));
+		assertThat(expected.residents(fixtures.program(), newHouse.id(), before)).as("she moved in later").isEmpty();
+	}
+
 	private static String value(VEvent event, String property) {
 		return event.getProperty(property).map(Property::getValue).orElse("");
 	}
