@@ -170,7 +170,8 @@ public class SessionAttendance {
 
 	/**
 	 * The residents of the program staying there on the occurrence's day, not on its roll, whom the
-	 * reader may see and who have reached the kind's minimum level: who may be added as a walk-in. Names only; audited as a listing.
+	 * reader may see and who have reached the kind's minimum level: who may be added as a walk-in.
+	 * Names only; audited as a listing.
 	 */
 	@Transactional
 	public List<RollCall.Line> walkInChoices(MilieuUser user, UUID sessionId, LocalDate occursOn) {

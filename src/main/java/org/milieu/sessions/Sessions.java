@@ -99,9 +99,9 @@ public class Sessions {
 	 * ({@code rrule}), attendees that do not fit their kind ({@code attendeeKind}, {@code attendeeHouseId},
 	 * {@code residents}), a facilitator who is not program staff in a role the kind allows
 	 * ({@code facilitators}), a named resident below the kind's minimum level on the first day
-	 * ({@code residents}, naming the resident and the level); and a booking that collides with another over the series' first half year
-	 * (a facilitator, a room or a resident at two places at once, a resident's work shift or community
-	 * meeting), naming who or what and when.
+	 * ({@code residents}, naming the resident and the level); and a booking that collides with another
+	 * over the series' first half year (a facilitator, a room or a resident at two places at once, a
+	 * resident's work shift or community meeting), naming who or what and when.
 	 */
 	@Transactional
 	public Session schedule(MilieuUser user, NewSession command) {
