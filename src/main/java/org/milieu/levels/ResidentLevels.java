@@ -1,6 +1,9 @@
 package org.milieu.levels;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +80,31 @@ public class ResidentLevels {
 			.query((rs, n) -> new LevelHistoryEntry(Level.of(rs.getInt("level")), rs.getObject("effective_on", LocalDate.class),
 					rs.getString("decided_by"), rs.getString("rationale")))
 			.list();
+	}
+
+	/**
+	 * The level histories of many residents at once (one query), newest first for each; {@code residents}
+	 * null for every resident of the program. For readers that need each resident's level on past days
+	 * (a level is the latest assignment effective by that day).
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, List<LevelHistoryEntry>> histories(ProgramId program, Collection<UUID> residents) {
+		if (residents != null && residents.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, List<LevelHistoryEntry>> out = new HashMap<>();
+		JdbcClient.StatementSpec spec = jdbc.sql("""
+				select resident_id, level, effective_on, decided_by, rationale from levels_assignment
+				 where program_id = ?""" + (residents == null ? "" : " and resident_id = any(?)")
+				+ " order by resident_id, effective_on desc, recorded_at desc").param(program.value());
+		if (residents != null) {
+			spec = spec.param(residents.toArray(UUID[]::new));
+		}
+		spec.query((rs, n) -> out.computeIfAbsent(rs.getObject("resident_id", UUID.class), k -> new ArrayList<>())
+			.add(new LevelHistoryEntry(Level.of(rs.getInt("level")), rs.getObject("effective_on", LocalDate.class),
+					rs.getString("decided_by"), rs.getString("rationale"))))
+			.list();
+		return out;
 	}
 
 	/**

@@ -1,14 +1,22 @@
 package org.milieu.sessions;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+
+import org.milieu.levels.LevelHistoryEntry;
+import org.milieu.levels.ResidentLevels;
 
 import org.milieu.levels.facts.Fact;
 import org.milieu.levels.facts.FactKind;
@@ -32,9 +40,20 @@ import org.springframework.transaction.annotation.Transactional;
  * clinical observation nobody made into the evidence and lower a resident's clear attendance for
  * being late. The roll call itself (linked from each fact) keeps the exact mark.
  * <p>
- * Read from the roll at query time in one query for any number of residents, filtered by program;
- * no access check here, the levels module checks its reader. Covers the program from the day of its
- * first marked occurrence.
+ * <p>
+ * A kind of session says for which levels attendance is mandatory. An absence counts against a
+ * resident only from a session mandatory at the level they had on the day it was held: an absence
+ * from a voluntary one (for that resident, that day) is <em>left out</em> of the facts, not turned
+ * into EXCUSED. Why left out: EXCUSED is a mark staff give with a reason ("hospital appointment"),
+ * and the evidence shows it as such; a reviewer reading an excuse nobody gave would be misled, and
+ * the criteria would count it as a session excused rather than one the resident was free to skip.
+ * Not attending a voluntary session says nothing about a resident's responsibility; attending one
+ * still counts as ATTENDED. The roll call itself keeps the mark.
+ * <p>
+ * Read from the roll at query time in one query for any number of residents, filtered by program,
+ * and the levels of the residents absent from a session that is mandatory at some levels in one
+ * more query (the levels module's {@link ResidentLevels#histories}); no access check here, the
+ * levels module checks its reader. Covers the program from the day of its first marked occurrence.
  */
 @Component
 class AttendanceFacts implements FactSource {
@@ -48,8 +67,11 @@ class AttendanceFacts implements FactSource {
 
 	private final JdbcClient jdbc;
 
-	AttendanceFacts(JdbcClient jdbc) {
+	private final ResidentLevels levels;
+
+	AttendanceFacts(JdbcClient jdbc, ResidentLevels levels) {
 		this.jdbc = jdbc;
+		this.levels = levels;
 	}
 
 	@Override
@@ -78,7 +100,7 @@ class AttendanceFacts implements FactSource {
 		// a moved occurrence is held at most Occurrences.MOVE_REACH_DAYS from its rule's date: the bounds on
 		// occurs_on let the index on (program_id, occurs_on) serve
 		String sql = "select a.session_id, a.occurs_on, a.resident_id, a.status, a.recorded_by_name, " + HELD_ON
-				+ " as held_on, coalesce(nullif(s.title, ''), t.name, t.code) as title" + FROM
+				+ " as held_on, coalesce(nullif(s.title, ''), t.name, t.code) as title, t.mandatory_levels" + FROM
 				+ " join sessions_session s on s.id = a.session_id join sessions_type t on t.id = s.type_id"
 				+ " where a.program_id = ? and a.occurs_on between ? and ? and " + HELD_ON + " between ? and ?"
 				+ (residents == null ? "" : " and a.resident_id = any(?)");
@@ -88,7 +110,33 @@ class AttendanceFacts implements FactSource {
 		if (residents != null) {
 			spec = spec.param(residents.toArray(UUID[]::new));
 		}
-		return spec.query(AttendanceFacts::fact).list();
+		List<Mark> marks = spec.query(AttendanceFacts::mark).list();
+		// only an absence from a kind mandatory at some levels but not all needs the resident's level that day
+		Set<UUID> toLevel = new HashSet<>();
+		for (Mark m : marks) {
+			if (m.status == AttendanceStatus.ABSENT && !m.mandatoryLevels.isEmpty()) {
+				toLevel.add(m.fact.residentId());
+			}
+		}
+		Map<UUID, List<LevelHistoryEntry>> histories = toLevel.isEmpty() ? Map.of() : levels.histories(program, toLevel);
+		List<Fact> out = new ArrayList<>(marks.size());
+		for (Mark m : marks) {
+			if (m.status != AttendanceStatus.ABSENT || m.mandatoryLevels.contains(
+					SessionEligibility.levelOn(histories.getOrDefault(m.fact.residentId(), List.of()), m.fact.occurredOn()))) {
+				out.add(m.fact);
+			}
+		}
+		return out;
+	}
+
+	/** A mark as its fact, with what decides whether an absence counts. */
+	private record Mark(Fact fact, AttendanceStatus status, List<Integer> mandatoryLevels) {
+	}
+
+	private static Mark mark(ResultSet rs, int n) throws SQLException {
+		Array mandatory = rs.getArray("mandatory_levels");
+		return new Mark(fact(rs, n), AttendanceStatus.valueOf(rs.getString("status")),
+				mandatory == null ? List.of() : List.of((Integer[]) mandatory.getArray()));
 	}
 
 	/** The outcome of the level facts a roll call's mark is (see the class comment for late and left early). */

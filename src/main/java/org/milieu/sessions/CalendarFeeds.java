@@ -91,9 +91,12 @@ public class CalendarFeeds {
 
 	private final Clock clock;
 
+	private final ResidentShare share;
+
 	CalendarFeeds(JdbcClient jdbc, SessionRows rows, SessionTypes types, ExpectedAttendees expected, Accounts accounts,
 			CareRelationships care, AccessPolicy policy, Programs programs, CalendarFeedDocument document,
-			AuditTrail trail, Clock clock) {
+			AuditTrail trail, Clock clock, ResidentShare share) {
+		this.share = share;
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.types = types;
@@ -261,9 +264,14 @@ public class CalendarFeeds {
 		LocalDate today = clock.instant().atZone(programs.timeZone(program)).toLocalDate();
 		LocalDate from = today.minusDays(PAST_DAYS);
 		LocalDate to = today.plusDays(AHEAD_DAYS);
+		List<SessionType> kinds = types.all(program);
 		List<Session> sessions = rows.within(feed.program, from, to).stream()
 			.filter(s -> carries(feed, program, s, from, to)).toList();
-		String text = document.write(feed.kind, programs.timeZone(program), sessions, types.all(program),
+		if (feed.kind == CalendarFeedKind.RESIDENT) {
+			sessions = share.of(program, feed.resident, sessions,
+					kinds.stream().collect(Collectors.toMap(SessionType::id, t -> t)), from, to);
+		}
+		String text = document.write(feed.kind, programs.timeZone(program), sessions, kinds,
 				houseNames(feed.program), Locale.forLanguageTag(feed.language));
 		jdbc.sql("update sessions_calendar_feed set last_read_at = ? where id = ?")
 			.params(Timestamp.from(clock.instant()), feed.id).update();
@@ -281,26 +289,21 @@ public class CalendarFeeds {
 		};
 	}
 
-	/** Whether the feed carries the session: its facilitator's, its house's, or one its resident is expected at. */
+	/**
+	 * Whether the feed carries the session: its facilitator's, its house's, or one its resident is
+	 * expected at (a house's sessions are then cut to the resident's days there by {@link ResidentShare}).
+	 */
 	private boolean carries(FeedRow feed, ProgramId program, Session s, LocalDate from, LocalDate to) {
 		return switch (feed.kind) {
 			case STAFF -> s.facilitators().stream().anyMatch(f -> f.accountId().equals(feed.owner));
 			case HOUSE -> feed.house.equals(s.houseId()) || feed.house.equals(s.attendeeHouseId());
 			case RESIDENT -> switch (s.attendeeKind()) {
 				case RESIDENTS -> s.residents().contains(feed.resident);
-				case HOUSE -> stayedIn(feed.program, feed.resident, s.attendeeHouseId(), from, to);
+				case HOUSE -> true;
 				case GROUP -> Occurrences.occurrencesOf(s, from, to).stream().findFirst()
 					.map(o -> expected.residents(program, s.id(), o.occursOn()).contains(feed.resident)).orElse(false);
 			};
 		};
-	}
-
-	/** Whether the resident stays in the house on some day from {@code from} to {@code to}. */
-	private boolean stayedIn(UUID program, UUID resident, UUID house, LocalDate from, LocalDate to) {
-		return jdbc.sql("""
-				select exists (select 1 from residents_stay where program_id = ? and resident_id = ? and house_id = ?
-				    and admitted_on <= ? and (discharged_on is null or discharged_on > ?))""")
-			.params(program, resident, house, to, from).query(Boolean.class).single();
 	}
 
 	private Map<UUID, String> houseNames(UUID program) {

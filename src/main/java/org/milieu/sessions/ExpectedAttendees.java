@@ -5,15 +5,20 @@ import java.util.List;
 import java.util.UUID;
 
 import org.milieu.groups.SmallGroups;
+import org.milieu.residents.HouseDays;
 import org.milieu.shared.ProgramId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The residents expected at an occurrence: the residents staying in the house on that day, the
- * named residents not taken off the list before that day (a discharge takes them off), or the
- * small group's members on that day. No access check here: callers check their reader.
+ * The residents expected at an occurrence: the residents staying in the house on that day (moves
+ * included: a resident who moved is expected at the new house's sessions from the day of the move,
+ * no longer at the old one's), the named residents not taken off the list before that day (a
+ * discharge takes them off), or the small group's members on that day. At a house's or a small
+ * group's session, a resident below the kind's minimum level on that day is not expected
+ * ({@link SessionEligibility}); named residents were checked when they were named. No access check
+ * here: callers check their reader.
  */
 @Service
 public class ExpectedAttendees {
@@ -24,10 +29,20 @@ public class ExpectedAttendees {
 
 	private final SmallGroups groups;
 
-	ExpectedAttendees(JdbcClient jdbc, SessionRows rows, SmallGroups groups) {
+	private final HouseDays houseDays;
+
+	private final SessionTypes types;
+
+	private final SessionEligibility eligibility;
+
+	ExpectedAttendees(JdbcClient jdbc, SessionRows rows, SmallGroups groups, HouseDays houseDays, SessionTypes types,
+			SessionEligibility eligibility) {
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.groups = groups;
+		this.houseDays = houseDays;
+		this.types = types;
+		this.eligibility = eligibility;
 	}
 
 	/** The residents expected at the session's occurrence on {@code occursOn} (the date its rule gives it). */
@@ -38,16 +53,14 @@ public class ExpectedAttendees {
 			return List.of();
 		}
 		return switch (session.attendeeKind()) {
-			case HOUSE -> jdbc.sql("""
-					select resident_id from residents_stay
-					where program_id = ? and house_id = ? and admitted_on <= ? and (discharged_on is null or discharged_on > ?)
-					order by resident_id""")
-				.params(program.value(), session.attendeeHouseId(), occursOn, occursOn).query(UUID.class).list();
+			case HOUSE -> eligibility.eligible(program, types.find(program, session.typeId()),
+					houseDays.residentsOf(program, session.attendeeHouseId(), occursOn), occursOn);
 			case RESIDENTS -> jdbc.sql("""
 					select a.resident_id from sessions_attendee a
 					where a.session_id = ? and (a.removed_on is null or a.removed_on > ?) order by a.resident_id""")
 				.params(sessionId, occursOn).query(UUID.class).list();
-			case GROUP -> groups.members(program, session.attendeeGroupId(), occursOn);
+			case GROUP -> eligibility.eligible(program, types.find(program, session.typeId()),
+					groups.members(program, session.attendeeGroupId(), occursOn), occursOn);
 		};
 	}
 }

@@ -17,7 +17,7 @@ import org.milieu.identity.MilieuUser;
 import org.milieu.identity.Reach;
 import org.milieu.identity.ResidentScope;
 import org.milieu.identity.Role;
-import org.milieu.levels.CurrentLevel;
+import org.milieu.levels.LevelHistoryEntry;
 import org.milieu.levels.ResidentLevels;
 import org.milieu.platform.Attention;
 import org.milieu.platform.AttentionSource;
@@ -32,9 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The home page's word on missed mandatory sessions, for a clinician: one item per resident of
  * their caseload marked absent (not excused) in the last {@value #DAYS} days at an occurrence whose
- * kind of session is mandatory at the resident's current level, naming the resident, the session
- * and the day, linking to that roll call. The items name residents, so each one shown passes the
- * access policy's reach and is audited as a listing.
+ * kind of session is mandatory at the level the resident had on that day (as the level facts count
+ * it, {@link AttendanceFacts}), naming the resident, the session and the day, linking to that roll
+ * call. The items name residents, so each one shown passes the access policy's reach and is
+ * audited as a listing.
  */
 @Component
 class MissedSessionsAttention implements AttentionSource {
@@ -98,10 +99,12 @@ class MissedSessionsAttention implements AttentionSource {
 		if (absences.isEmpty()) {
 			return List.of();
 		}
-		Map<UUID, CurrentLevel> current = levels.current(user.programId());
+		Map<UUID, List<LevelHistoryEntry>> histories = levels.histories(user.programId(),
+				absences.stream().map(Missed::residentId).collect(java.util.stream.Collectors.toSet()));
 		Reach reach = policy.reach(user, AccessAction.READ, Sessions.CATEGORY);
-		List<Missed> shown = absences.stream().filter(m -> m.houseId() != null && current.containsKey(m.residentId())
-				&& m.mandatoryLevels().contains(current.get(m.residentId()).level().number())
+		List<Missed> shown = absences.stream().filter(m -> m.houseId() != null
+				&& m.mandatoryLevels().contains(
+						SessionEligibility.levelOn(histories.getOrDefault(m.residentId(), List.of()), m.occursOn()))
 				&& reach.includes(m.residentId(), m.houseId())).toList();
 		if (shown.isEmpty()) {
 			return List.of();

@@ -75,8 +75,14 @@ public class SessionAttendance {
 
 	private final Clock clock;
 
+	private final SessionTypes types;
+
+	private final SessionEligibility eligibility;
+
 	SessionAttendance(JdbcClient jdbc, Occurrences occurrences, ExpectedAttendees expected, AccessPolicy policy, Census census,
-			AuditTrail trail, Clock clock) {
+			AuditTrail trail, Clock clock, SessionTypes types, SessionEligibility eligibility) {
+		this.types = types;
+		this.eligibility = eligibility;
 		this.jdbc = jdbc;
 		this.occurrences = occurrences;
 		this.expected = expected;
@@ -96,7 +102,9 @@ public class SessionAttendance {
 	/**
 	 * Marks one resident. {@code walkIn} must be set for a resident of the program who is not
 	 * expected (and staying in the program on that day); an expected resident is never a walk-in.
-	 * EXCUSED needs a {@code reason}. Answers the resident's line as it now stands.
+	 * EXCUSED needs a {@code reason}. A walk-in below the kind's minimum level on the occurrence's day
+	 * is refused ({@code residentId}), naming the resident and the level needed. Answers the
+	 * resident's line as it now stands.
 	 */
 	@Transactional
 	public RollCall.Line mark(MilieuUser user, UUID sessionId, LocalDate occursOn, UUID residentId, AttendanceStatus status,
@@ -125,6 +133,10 @@ public class SessionAttendance {
 		}
 		policy.enforce(user, AuditAction.UPDATE, Sessions.CATEGORY, new ResidentScope(residentId, person.houseId()), RESOURCE,
 				sessionId);
+		if (isWalkIn) {
+			eligibility.refuseBelowMinimum(program, types.find(program, occurrence.typeId()), List.of(residentId), occursOn,
+					"residentId");
+		}
 		AttendanceMark mark = write(user, program, occurrence, residentId, status, why, isWalkIn);
 		return new RollCall.Line(residentId, person.name(), !isWalkIn, mark);
 	}
@@ -158,7 +170,8 @@ public class SessionAttendance {
 
 	/**
 	 * The residents of the program staying there on the occurrence's day, not on its roll, whom the
-	 * reader may see: who may be added as a walk-in. Names only; audited as a listing.
+	 * reader may see and who have reached the kind's minimum level: who may be added as a walk-in.
+	 * Names only; audited as a listing.
 	 */
 	@Transactional
 	public List<RollCall.Line> walkInChoices(MilieuUser user, UUID sessionId, LocalDate occursOn) {
@@ -173,6 +186,9 @@ public class SessionAttendance {
 				select resident_id from residents_stay
 				where program_id = ? and admitted_on <= ? and (discharged_on is null or discharged_on > ?)""")
 			.params(user.programId().value(), occursOn, occursOn).query(UUID.class).list();
+		Set<UUID> eligible = new java.util.HashSet<>(
+				eligibility.eligible(user.programId(), types.find(user.programId(), occurrence.typeId()), staying, occursOn));
+		staying = staying.stream().filter(eligible::contains).toList();
 		Map<UUID, Person> people = people(user.programId(), staying, occursOn);
 		List<RollCall.Line> choices = people.values().stream()
 			.filter(p -> !onRoll.contains(p.id()) && reach.includes(p.id(), p.houseId()))

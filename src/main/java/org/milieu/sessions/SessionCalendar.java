@@ -16,10 +16,10 @@ import org.milieu.identity.Reach;
 import org.milieu.identity.ResidentScope;
 import org.milieu.residents.Census;
 import org.milieu.residents.CensusEntry;
+import org.milieu.residents.HouseDays;
 import org.milieu.shared.ProgramId;
 import org.milieu.shared.RecordNotFound;
 import org.milieu.shared.RuleViolation;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,16 +46,22 @@ public class SessionCalendar {
 
 	private final Census census;
 
-	private final JdbcClient jdbc;
+	private final HouseDays houseDays;
+
+	private final SessionTypes types;
+
+	private final SessionEligibility eligibility;
 
 	SessionCalendar(SessionRows rows, Occurrences occurrences, AccessPolicy policy, AuditTrail trail, Census census,
-			JdbcClient jdbc) {
+			HouseDays houseDays, SessionTypes types, SessionEligibility eligibility) {
+		this.houseDays = houseDays;
+		this.types = types;
+		this.eligibility = eligibility;
 		this.rows = rows;
 		this.occurrences = occurrences;
 		this.policy = policy;
 		this.trail = trail;
 		this.census = census;
-		this.jdbc = jdbc;
 	}
 
 	/**
@@ -117,23 +123,26 @@ public class SessionCalendar {
 
 	/**
 	 * The occurrences a resident is expected at on a day, not cancelled, by start: read by the
-	 * resident themself (or staff in reach of them), audited as a read of their record. One read of the
-	 * day's sessions and one of the resident's stays, whatever the number of sessions.
+	 * resident themself (or staff in reach of them), audited as a read of their record. A house's
+	 * sessions are those of the house they stay in that day (a move changes it from the day of the
+	 * move), of a kind whose minimum level they have reached by then. One read of the day's sessions,
+	 * one of the resident's house and one of their level, whatever the number of sessions.
 	 */
 	@Transactional
 	public List<Occurrence> residentDay(MilieuUser user, UUID residentId, LocalDate day) {
 		ProgramId program = user.programId();
 		UUID house = census.find(program, residentId).map(CensusEntry::houseId).orElse(null);
 		policy.enforce(user, AuditAction.READ, Sessions.CATEGORY, new ResidentScope(residentId, house), "Session", residentId);
-		UUID houseThatDay = jdbc.sql("""
-				select house_id from residents_stay where program_id = ? and resident_id = ? and admitted_on <= ?
-				  and (discharged_on is null or discharged_on > ?) order by admitted_on desc limit 1""")
-			.params(program.value(), residentId, day, day).query(UUID.class).optional().orElse(null);
+		UUID houseThatDay = houseDays.houseOf(program, residentId, day).orElse(null);
+		int level = eligibility.levelOn(program, residentId, day);
+		Map<UUID, SessionType> kinds = types.all(program).stream()
+			.collect(java.util.stream.Collectors.toMap(SessionType::id, t -> t));
 		List<Occurrence> out = new ArrayList<>();
 		for (Session s : rows.within(program.value(), day.minusDays(Occurrences.MOVE_REACH_DAYS),
 				day.plusDays(Occurrences.MOVE_REACH_DAYS))) {
 			boolean expected = switch (s.attendeeKind()) {
-				case HOUSE -> houseThatDay != null && houseThatDay.equals(s.attendeeHouseId());
+				case HOUSE -> houseThatDay != null && houseThatDay.equals(s.attendeeHouseId())
+						&& SessionEligibility.reached(kinds.get(s.typeId()), level);
 				case RESIDENTS -> s.residents().contains(residentId);
 				case GROUP -> false;
 			};

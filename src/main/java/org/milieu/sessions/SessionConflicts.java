@@ -25,6 +25,7 @@ import org.milieu.groups.SmallGroups;
 import org.milieu.identity.MilieuUser;
 import org.milieu.platform.Programs;
 import org.milieu.residents.Census;
+import org.milieu.residents.HouseDays;
 import org.milieu.residents.CensusEntry;
 import org.milieu.shared.Keyset;
 import org.milieu.shared.PageRequest;
@@ -76,8 +77,11 @@ class SessionConflicts {
 
 	private final SmallGroups groups;
 
+	private final HouseDays houseDays;
+
 	SessionConflicts(SessionRows rows, SessionTypes types, JdbcClient jdbc, WorkShifts shifts, Meetings meetings,
-			Census census, Programs programs, AuditTrail trail, SmallGroups groups) {
+			Census census, Programs programs, AuditTrail trail, SmallGroups groups, HouseDays houseDays) {
+		this.houseDays = houseDays;
 		this.groups = groups;
 		this.rows = rows;
 		this.types = types;
@@ -284,15 +288,13 @@ class SessionConflicts {
 		}
 	}
 
+	/** The stays in a house of the houses' and the named residents over the range, moves included ({@link HouseDays}). */
 	private Stays stays(ProgramId program, Set<UUID> houses, Set<UUID> residents, LocalDate from, LocalDate to) {
-		return new Stays(jdbc.sql("""
-				select resident_id, house_id, admitted_on, discharged_on from residents_stay
-				where program_id = ? and (house_id = any(?) or resident_id = any(?))
-				  and admitted_on <= ? and (discharged_on is null or discharged_on > ?)""")
-			.params(program.value(), houses.toArray(UUID[]::new), residents.toArray(UUID[]::new), to, from)
-			.query((rs, n) -> new Stay(rs.getObject("resident_id", UUID.class), rs.getObject("house_id", UUID.class),
-					rs.getObject("admitted_on", LocalDate.class), rs.getObject("discharged_on", LocalDate.class)))
-			.list());
+		List<Stay> all = new ArrayList<>();
+		houseDays.spells(program, null, from, to).values().forEach(spells -> spells.stream()
+			.filter(s -> houses.contains(s.houseId()) || residents.contains(s.residentId()))
+			.forEach(s -> all.add(new Stay(s.residentId(), s.houseId(), s.from(), s.until()))));
+		return new Stays(all);
 	}
 
 	private static Set<UUID> expected(AttendeeKind kind, UUID house, Collection<UUID> named, Stays stays, LocalDate day,

@@ -76,8 +76,11 @@ public class Sessions {
 
 	private final SessionConflicts conflicts;
 
+	private final SessionEligibility eligibility;
+
 	Sessions(JdbcClient jdbc, SessionRows rows, SessionTypes types, AccessPolicy policy, Accounts accounts, Census census,
-			SmallGroups groups, AuditTrail trail, Clock clock, SessionConflicts conflicts) {
+			SmallGroups groups, AuditTrail trail, Clock clock, SessionConflicts conflicts, SessionEligibility eligibility) {
+		this.eligibility = eligibility;
 		this.conflicts = conflicts;
 		this.jdbc = jdbc;
 		this.rows = rows;
@@ -95,9 +98,10 @@ public class Sessions {
 	 * ({@code typeId}), a missing date or time, a duration out of range, a rule that is not a session's
 	 * ({@code rrule}), attendees that do not fit their kind ({@code attendeeKind}, {@code attendeeHouseId},
 	 * {@code residents}), a facilitator who is not program staff in a role the kind allows
-	 * ({@code facilitators}); and a booking that collides with another over the series' first half year
-	 * (a facilitator, a room or a resident at two places at once, a resident's work shift or community
-	 * meeting), naming who or what and when.
+	 * ({@code facilitators}), a named resident below the kind's minimum level on the first day
+	 * ({@code residents}, naming the resident and the level); and a booking that collides with another
+	 * over the series' first half year (a facilitator, a room or a resident at two places at once, a
+	 * resident's work shift or community meeting), naming who or what and when.
 	 */
 	@Transactional
 	public Session schedule(MilieuUser user, NewSession command) {
@@ -127,6 +131,7 @@ public class Sessions {
 				: Recurrence.of(command.rrule(), command.firstOn());
 		Attendees attendees = attendees(user, program, command);
 		List<Facilitator> facilitators = facilitators(user, type, command.facilitators());
+		eligibility.refuseBelowMinimum(program, type, attendees.residents, command.firstOn(), "residents");
 		conflicts.refuseConflicts(user, new SessionConflicts.Booking(null,
 				SessionConflicts.slots(command.firstOn(), command.startsAt(), duration, rule), facilitators, attendees.houseId,
 				room, attendees.kind, attendees.kind == AttendeeKind.HOUSE ? attendees.houseId : null, attendees.residents,

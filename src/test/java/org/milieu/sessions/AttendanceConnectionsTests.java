@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.milieu.MilieuWebTest;
 import org.milieu.identity.DemoSignIns;
 import org.milieu.identity.MilieuUser;
+import org.milieu.levels.Level;
+import org.milieu.levels.ResidentLevels;
 import org.milieu.residents.DischargeType;
 import org.milieu.residents.Discharges;
 import org.milieu.residents.NewDischarge;
@@ -64,6 +66,9 @@ class AttendanceConnectionsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ResidentLevels levels;
 
 	@Autowired
 	Clock clock;
@@ -130,7 +135,9 @@ class AttendanceConnectionsTests {
 	void aMissedMandatorySessionShowsOnTheHomePageOfTheResidentsClinicianOnly() throws Exception {
 		House h = fixtures.house();
 		LocalDate yesterday = fixtures.today().minusDays(1);
-		// community support is mandatory at levels 1 to 4; peer role modelling at none
+		// community support is mandatory at levels 1 to 4; peer role modelling at none, and from level 2 on
+		UUID cleo = h.residents().get(2);
+		levels.assign(fixtures.program(), cleo, Level.STABILISATION, yesterday.minusDays(7), "director", "Steady week");
 		Session mandatory = fixtures.groupOn(h, yesterday);
 		Session optional = sessions.schedule(signIns.user("director"), new NewSession(fixtures.type("PEER_ROLE_MODELLING"),
 				"Peer circle", h.id(), null, yesterday, LocalTime.of(16, 0), null, null, AttendeeKind.HOUSE, h.id(), null, null,
@@ -138,7 +145,6 @@ class AttendanceConnectionsTests {
 		MilieuUser staff = fixtures.staffOf(h);
 		UUID ana = h.residents().get(0);
 		UUID ben = h.residents().get(1);
-		UUID cleo = h.residents().get(2);
 		attendance.mark(staff, mandatory.id(), yesterday, ana, AttendanceStatus.ABSENT, null, false);
 		attendance.mark(staff, mandatory.id(), yesterday, ben, AttendanceStatus.EXCUSED, "Hospital appointment", false);
 		attendance.mark(staff, optional.id(), yesterday, cleo, AttendanceStatus.ABSENT, null, false);

@@ -1,0 +1,120 @@
+package org.milieu.sessions;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.milieu.residents.HouseDays;
+import org.milieu.shared.ProgramId;
+import org.springframework.stereotype.Component;
+
+/**
+ * A resident's share of their houses' sessions, for their calendar feed: each house session cut to
+ * the days they are expected at it, those they stay in that house (a move ends the old house's
+ * series on the day of the move and starts the new house's there) and have reached the kind's
+ * minimum level ({@link SessionEligibility}), as {@link ExpectedAttendees} decides for each
+ * occurrence. A series the resident is expected at throughout stays whole; a cut one keeps its
+ * rule from its first date in the stretch to its last (the rule's COUNT or UNTIL replaced by that
+ * UNTIL), with the exceptions of those dates, and is named anew unless it keeps its first date, so
+ * a resident who comes back to a house gets a second series beside the first.
+ */
+@Component
+class ResidentShare {
+
+	private final HouseDays houseDays;
+
+	private final SessionEligibility eligibility;
+
+	ResidentShare(HouseDays houseDays, SessionEligibility eligibility) {
+		this.houseDays = houseDays;
+		this.eligibility = eligibility;
+	}
+
+	/**
+	 * The sessions as the resident's feed carries them: house sessions cut to the resident's days,
+	 * the others as they are. Reads the resident's houses once and their level once per kind.
+	 */
+	List<Session> of(ProgramId program, UUID resident, Collection<Session> sessions, Map<UUID, SessionType> kinds,
+			LocalDate from, LocalDate to) {
+		List<HouseDays.Spell> spells = null;
+		Map<UUID, List<SessionEligibility.Span>> eligible = new java.util.HashMap<>();
+		List<Session> out = new ArrayList<>();
+		for (Session s : sessions) {
+			if (s.attendeeKind() != AttendeeKind.HOUSE) {
+				out.add(s);
+				continue;
+			}
+			if (spells == null) {
+				spells = houseDays.spells(program, List.of(resident), from, to).getOrDefault(resident, List.of());
+			}
+			List<SessionEligibility.Span> levelled = eligible.computeIfAbsent(s.typeId(),
+					t -> eligibility.eligibleSpans(program, kinds.get(t), resident));
+			for (HouseDays.Spell spell : spells) {
+				if (!spell.houseId().equals(s.attendeeHouseId())) {
+					continue;
+				}
+				for (SessionEligibility.Span span : levelled) {
+					SessionEligibility.Span both = intersection(new SessionEligibility.Span(spell.from(), spell.until()), span);
+					if (both != null) {
+						Session cut = cut(s, both);
+						if (cut != null) {
+							out.add(cut);
+						}
+					}
+				}
+			}
+		}
+		return out;
+	}
+
+	private static SessionEligibility.Span intersection(SessionEligibility.Span a, SessionEligibility.Span b) {
+		LocalDate from = a.from().isAfter(b.from()) ? a.from() : b.from();
+		LocalDate until = a.until() == null ? b.until() : b.until() == null ? a.until()
+				: a.until().isBefore(b.until()) ? a.until() : b.until();
+		return until != null && !until.isAfter(from) ? null : new SessionEligibility.Span(from, until);
+	}
+
+	/** The session within the stretch: itself when it lies wholly in it, null when none of its dates does. */
+	static Session cut(Session s, SessionEligibility.Span span) {
+		if (!s.recurring()) {
+			return span.covers(s.firstOn()) ? s : null;
+		}
+		boolean fromStart = !span.from().isAfter(s.firstOn());
+		boolean toEnd = span.until() == null || (s.lastOn() != null && span.until().isAfter(s.lastOn()));
+		if (fromStart && toEnd) {
+			return s;
+		}
+		Recurrence rule = Recurrence.of(s.rrule(), s.firstOn());
+		LocalDate start = fromStart ? s.firstOn() : span.from();
+		List<LocalDate> firsts = rule.dates(start, start.plusDays(400));
+		if (firsts.isEmpty() || !span.covers(firsts.get(0))) {
+			return null;
+		}
+		LocalDate first = firsts.get(0);
+		LocalDate last;
+		if (toEnd) {
+			last = s.lastOn();
+		}
+		else {
+			LocalDate end = span.until().minusDays(1);
+			List<LocalDate> lasts = rule.dates(end.minusDays(400).isBefore(first) ? first : end.minusDays(400), end);
+			last = lasts.isEmpty() ? first : lasts.get(lasts.size() - 1);
+		}
+		String text = String.join(";", java.util.Arrays.stream(s.rrule().split(";"))
+			.filter(part -> !part.startsWith("COUNT=") && !part.startsWith("UNTIL=")).toList())
+				+ (last == null ? "" : ";UNTIL=" + last.format(DateTimeFormatter.BASIC_ISO_DATE));
+		UUID id = first.equals(s.firstOn()) ? s.id()
+				: UUID.nameUUIDFromBytes(("resident-share/" + s.id() + "/" + first).getBytes(StandardCharsets.UTF_8));
+		LocalDate lastDay = last;
+		List<SessionException> exceptions = s.exceptions().stream()
+			.filter(e -> !e.occursOn().isBefore(first) && (lastDay == null || !e.occursOn().isAfter(lastDay))).toList();
+		return new Session(id, s.typeId(), s.title(), s.houseId(), s.room(), first, s.startsAt(), s.durationMinutes(), text,
+				last, s.attendeeKind(), s.attendeeHouseId(), s.attendeeGroupId(), s.facilitators(), s.residents(), exceptions,
+				s.cancelled(), s.version());
+	}
+}
