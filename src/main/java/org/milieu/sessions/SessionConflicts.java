@@ -26,6 +26,8 @@ import org.milieu.identity.MilieuUser;
 import org.milieu.platform.Programs;
 import org.milieu.residents.Census;
 import org.milieu.residents.HouseDays;
+import org.milieu.levels.LevelHistoryEntry;
+import org.milieu.levels.ResidentLevels;
 import org.milieu.residents.CensusEntry;
 import org.milieu.shared.Keyset;
 import org.milieu.shared.PageRequest;
@@ -79,9 +81,13 @@ class SessionConflicts {
 
 	private final HouseDays houseDays;
 
+	private final ResidentLevels residentLevels;
+
 	SessionConflicts(SessionRows rows, SessionTypes types, JdbcClient jdbc, WorkShifts shifts, Meetings meetings,
-			Census census, Programs programs, AuditTrail trail, SmallGroups groups, HouseDays houseDays) {
+			Census census, Programs programs, AuditTrail trail, SmallGroups groups, HouseDays houseDays,
+			ResidentLevels residentLevels) {
 		this.houseDays = houseDays;
+		this.residentLevels = residentLevels;
 		this.groups = groups;
 		this.rows = rows;
 		this.types = types;
@@ -103,9 +109,10 @@ class SessionConflicts {
 
 	/**
 	 * The booking being checked. {@code sessionId} is the session whose occurrence moves (that
-	 * occurrence does not collide with itself), null for a new session.
+	 * occurrence does not collide with itself), null for a new session; {@code typeId} its kind (a
+	 * house's or a small group's residents below the kind's minimum level are not expected at it).
 	 */
-	record Booking(UUID sessionId, List<Slot> slots, List<Facilitator> facilitators, UUID houseId, String room,
+	record Booking(UUID sessionId, UUID typeId, List<Slot> slots, List<Facilitator> facilitators, UUID houseId, String room,
 			AttendeeKind kind, UUID attendeeHouseId, Collection<UUID> residents, UUID attendeeGroupId) {
 	}
 
@@ -204,12 +211,15 @@ class SessionConflicts {
 			return;
 		}
 		Stays stays = stays(program, houses, named, from, to);
+		Levels levels = levels(program, stays, named);
 		for (Clash c : clashes) {
-			Set<UUID> mine = expected(booking.kind(), booking.attendeeHouseId(), booking.residents(), stays, c.slot.occursOn(),
-					members.getOrDefault(booking.attendeeGroupId() + "/" + c.slot.occursOn(), Set.of()));
+			Set<UUID> mine = levels.reached(booking.typeId(), c.slot.occursOn(), expected(booking.kind(), booking.attendeeHouseId(),
+					booking.residents(), stays, c.slot.occursOn(),
+					members.getOrDefault(booking.attendeeGroupId() + "/" + c.slot.occursOn(), Set.of())), booking.kind());
 			Session s = sessions.get(c.other.sessionId());
-			Set<UUID> theirs = expected(s.attendeeKind(), s.attendeeHouseId(), s.residents(), stays, c.other.occursOn(),
-					members.getOrDefault(s.attendeeGroupId() + "/" + c.other.occursOn(), Set.of()));
+			Set<UUID> theirs = levels.reached(s.typeId(), c.other.occursOn(), expected(s.attendeeKind(), s.attendeeHouseId(),
+					s.residents(), stays, c.other.occursOn(),
+					members.getOrDefault(s.attendeeGroupId() + "/" + c.other.occursOn(), Set.of())), s.attendeeKind());
 			for (UUID resident : mine) {
 				if (theirs.contains(resident)) {
 					refuse(user, booking, "session.conflict.resident", timeField, name(program, resident),
@@ -220,8 +230,9 @@ class SessionConflicts {
 		Map<Slot, Set<UUID>> expectedAt = new HashMap<>();
 		Set<UUID> everyone = new LinkedHashSet<>();
 		for (Slot slot : booking.slots()) {
-			Set<UUID> at = expected(booking.kind(), booking.attendeeHouseId(), booking.residents(), stays, slot.occursOn(),
-					members.getOrDefault(booking.attendeeGroupId() + "/" + slot.occursOn(), Set.of()));
+			Set<UUID> at = levels.reached(booking.typeId(), slot.occursOn(), expected(booking.kind(), booking.attendeeHouseId(),
+					booking.residents(), stays, slot.occursOn(),
+					members.getOrDefault(booking.attendeeGroupId() + "/" + slot.occursOn(), Set.of())), booking.kind());
 			expectedAt.put(slot, at);
 			everyone.addAll(at);
 		}
@@ -286,6 +297,39 @@ class SessionConflicts {
 			return all.stream().filter(s -> s.residentId().equals(resident) && s.on(day)).map(Stay::houseId).findFirst()
 				.orElse(null);
 		}
+	}
+
+	/**
+	 * The levels of every resident concerned and the program's kinds: a house's or a small group's
+	 * residents below a kind's minimum level on the day are not expected at it ({@link SessionEligibility});
+	 * named residents were checked when they were named.
+	 */
+	private record Levels(Map<UUID, SessionType> kinds, Map<UUID, List<LevelHistoryEntry>> histories) {
+
+		Set<UUID> reached(UUID typeId, LocalDate day, Set<UUID> expected, AttendeeKind attendees) {
+			SessionType kind = kinds.get(typeId);
+			if (attendees == AttendeeKind.RESIDENTS || kind == null || kind.minimumLevel() == null) {
+				return expected;
+			}
+			Set<UUID> out = new LinkedHashSet<>();
+			for (UUID resident : expected) {
+				if (SessionEligibility.reached(kind, SessionEligibility.levelOn(histories.getOrDefault(resident, List.of()), day))) {
+					out.add(resident);
+				}
+			}
+			return out;
+		}
+	}
+
+	private Levels levels(ProgramId program, Stays stays, Set<UUID> named) {
+		Map<UUID, SessionType> kinds = new HashMap<>();
+		types.all(program).forEach(t -> kinds.put(t.id(), t));
+		if (kinds.values().stream().allMatch(t -> t.minimumLevel() == null)) {
+			return new Levels(kinds, Map.of());
+		}
+		Set<UUID> residents = new HashSet<>(named);
+		stays.all().forEach(s -> residents.add(s.residentId()));
+		return new Levels(kinds, residentLevels.histories(program, residents));
 	}
 
 	/** The stays in a house of the houses' and the named residents over the range, moves included ({@link HouseDays}). */

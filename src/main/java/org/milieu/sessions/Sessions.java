@@ -132,7 +132,7 @@ public class Sessions {
 		Attendees attendees = attendees(user, program, command);
 		List<Facilitator> facilitators = facilitators(user, type, command.facilitators());
 		eligibility.refuseBelowMinimum(program, type, attendees.residents, command.firstOn(), "residents");
-		conflicts.refuseConflicts(user, new SessionConflicts.Booking(null,
+		conflicts.refuseConflicts(user, new SessionConflicts.Booking(null, type.id(),
 				SessionConflicts.slots(command.firstOn(), command.startsAt(), duration, rule), facilitators, attendees.houseId,
 				room, attendees.kind, attendees.kind == AttendeeKind.HOUSE ? attendees.houseId : null, attendees.residents,
 				attendees.groupId),
@@ -225,7 +225,7 @@ public class Sessions {
 		}
 		var start = movedOn.atTime(movedAt);
 		UUID house = session.houseId() != null ? session.houseId() : session.attendeeHouseId();
-		conflicts.refuseConflicts(user, new SessionConflicts.Booking(id,
+		conflicts.refuseConflicts(user, new SessionConflicts.Booking(id, session.typeId(),
 				List.of(new SessionConflicts.Slot(occursOn, start, start.plusMinutes(session.durationMinutes()))),
 				session.facilitators(), house, where != null ? where : session.room(), session.attendeeKind(),
 				session.attendeeHouseId(), session.residents(), session.attendeeGroupId()), "movedAt");

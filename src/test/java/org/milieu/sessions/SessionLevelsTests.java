@@ -293,6 +293,32 @@ class SessionLevelsTests {
 		assertThat(expected.residents(fixtures.program(), newHouse.id(), before)).as("she moved in later").isEmpty();
 	}
 
+	@Test
+	void aResidentBelowTheKindsMinimumIsNotDoubleBookedByTheHouseSessionSheIsNotExpectedAt() {
+		House h = fixtures.house();
+		LocalDate today = fixtures.today();
+		UUID ana = h.residents().get(0);
+		UUID ben = h.residents().get(1);
+		levels.assign(fixtures.program(), ben, Level.STABILISATION, today.minusDays(10), "director", "Steady fortnight");
+		// peer role modelling is for residents from level 2: Ana (level 1) is not expected at the house's circle
+		weekly(h, "PEER_ROLE_MODELLING", "Peer circle", today.minusDays(14), LocalTime.of(18, 0), h.id());
+		LocalDate circleDay = today.plusDays(7);
+		UUID clinician = signIns.user(h.clinician()).accountId();
+
+		Session anas = sessions.schedule(director(), new NewSession(fixtures.type("COMMUNITY_SUPPORT"), "Ana's check-in", h.id(),
+				null, circleDay, LocalTime.of(18, 0), null, null, AttendeeKind.RESIDENTS, null, null, List.of(ana),
+				List.of(clinician)));
+		assertThat(anas.id()).as("the circle does not hold her").isNotNull();
+		assertThatThrownBy(() -> sessions.schedule(director(), new NewSession(fixtures.type("COMMUNITY_SUPPORT"), "Ben's check-in",
+				h.id(), null, circleDay, LocalTime.of(18, 30), null, null, AttendeeKind.RESIDENTS, null, null, List.of(ben),
+				List.of(signIns.user("clinician2").accountId()))))
+			.as("Ben, at level 2, is expected at the circle")
+			.isInstanceOfSatisfying(RuleViolation.class, refused -> {
+				assertThat(refused.code()).isEqualTo("session.conflict.resident");
+				assertThat(String.valueOf(refused.arguments()[0])).startsWith("Ben Roll B");
+			});
+	}
+
 	private static String value(VEvent event, String property) {
 		return event.getProperty(property).map(Property::getValue).orElse("");
 	}
