@@ -207,6 +207,26 @@ public abstract class BrowserJourneys {
 		return browser.findElement(By.tagName("h1")).getText();
 	}
 
+	/** axe-core's script, read once. */
+	private static final String AXE = axeScript();
+
+	private static String axeScript() {
+		try (var in = AxeBuilder.class.getResourceAsStream("/axe.min.js")) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException | NullPointerException ex) {
+			throw new IllegalStateException("axe-core's script is missing from the class path", ex);
+		}
+	}
+
+	/** Loads axe-core into the page, unless an earlier check of the same page did. */
+	private static void loadAxe(WebDriver driver) {
+		JavascriptExecutor page = (JavascriptExecutor) driver;
+		if (!Boolean.TRUE.equals(page.executeScript("return typeof window.axe === 'object' && typeof window.axe.run === 'function';"))) {
+			page.executeScript(AXE);
+		}
+	}
+
 	/** The page needs no sideways scrolling at the window's width; a failure names the elements that stick out. */
 	protected void assertFitsTheTablet(String page) {
 		long overflow = (Long) ((JavascriptExecutor) browser)
@@ -224,12 +244,13 @@ public abstract class BrowserJourneys {
 	 * axe-core finds no WCAG 2.1 AA violation on the page as it is now. In axe's legacy mode, which
 	 * runs the whole check in the page: the default gathers each frame's part and then opens a blank
 	 * tab to combine them, loading axe a second time, which only pages with cross-origin frames need
-	 * (Milieu's pages have no frames).
+	 * (Milieu's pages have no frames). axe is loaded into a page once (its script is half a megabyte),
+	 * and a later check of the same page, after an htmx swap or at another width, runs it again.
 	 */
 	protected void assertAccessible(String page) {
-		List<Rule> violations = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-			.setLegacyMode(true)
-			.analyze(browser).getViolations();
+		AxeBuilder axe = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).setLegacyMode(true);
+		axe.setInjectAxe(BrowserJourneys::loadAxe, false);
+		List<Rule> violations = axe.analyze(browser).getViolations();
 		assertThat(violations).as("axe-core WCAG 2.1 AA violations on %s: %s", page,
 				violations.stream()
 					.map(v -> v.getId() + " (" + v.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
