@@ -37,6 +37,10 @@ import io.gatling.javaapi.core.Simulation;
  * ad hoc whole-program meeting, its roll call (resident01 to resident20 present, more than the
  * quorum), opened; then each motion moved by resident01, seconded by resident02, so its vote is
  * open. Goals: p99 of the ballots at most 300 ms, and no failed request (a wrong tally fails its check).
+ *
+ * <p>One more motion is voted first, the same way, as a warm-up: its ballots are named "warm-up
+ * ballot", counted in the tally like the others, and left out of the goal, which is about a
+ * running program rather than the first requests a just-started server has yet to compile.
  */
 public class CommunityVoteSimulation extends Simulation {
 
@@ -75,7 +79,7 @@ public class CommunityVoteSimulation extends Simulation {
 		Milieu.Api mover = new Milieu.Api(voters.get(0));
 		Milieu.Api seconder = new Milieu.Api(voters.get(1));
 		List<String> motions = new ArrayList<>();
-		for (int round = 1; round <= ROUNDS; round++) {
+		for (int round = 0; round <= ROUNDS; round++) {
 			String motion = mover.post("/api/v1/meetings/" + meeting + "/motions", Map.of("kind", "ORDINARY", "text",
 					"Motion " + round + ": movie night moves to Friday.", "secret", true), 201).get("id").asText();
 			seconder.post("/api/v1/motions/" + motion + "/second", null, 200);
@@ -90,13 +94,14 @@ public class CommunityVoteSimulation extends Simulation {
 				Map<String, Object> record = voters.get(i).feed();
 				record.put("motion", motion);
 				record.put("choice", choice(i));
+				record.put("ballot", motion.equals(motions.get(0)) ? "warm-up ballot" : "cast ballot");
 				ballots.add(record);
 			}
 		}
 
 		ScenarioBuilder vote = scenario("residents voting").feed(listFeeder(ballots).queue())
 			.exec(Milieu.useSignedInSession())
-			.exec(http("cast ballot").post("/api/v1/motions/#{motion}/ballots").header("X-XSRF-TOKEN", "#{xsrf}")
+			.exec(http("#{ballot}").post("/api/v1/motions/#{motion}/ballots").header("X-XSRF-TOKEN", "#{xsrf}")
 				.body(StringBody("{\"choice\": \"#{choice}\"}")).asJson()
 				.check(status().is(201), jsonPath("$.code").saveAs("code")))
 			.pause(Duration.ofSeconds(2))
@@ -121,7 +126,7 @@ public class CommunityVoteSimulation extends Simulation {
 				.check(status().is(200)));
 
 		List<OpenInjectionStep> waves = new ArrayList<>();
-		for (int round = 0; round < ROUNDS; round++) {
+		for (int round = 0; round <= ROUNDS; round++) {
 			waves.add(atOnceUsers(VOTERS));
 			waves.add(nothingFor(Duration.ofSeconds(4)));
 		}
