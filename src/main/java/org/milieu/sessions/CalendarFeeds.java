@@ -75,8 +75,6 @@ public class CalendarFeeds {
 
 	private final SessionTypes types;
 
-	private final ExpectedAttendees expected;
-
 	private final Accounts accounts;
 
 	private final CareRelationships care;
@@ -93,14 +91,13 @@ public class CalendarFeeds {
 
 	private final ResidentShare share;
 
-	CalendarFeeds(JdbcClient jdbc, SessionRows rows, SessionTypes types, ExpectedAttendees expected, Accounts accounts,
+	CalendarFeeds(JdbcClient jdbc, SessionRows rows, SessionTypes types, Accounts accounts,
 			CareRelationships care, AccessPolicy policy, Programs programs, CalendarFeedDocument document,
 			AuditTrail trail, Clock clock, ResidentShare share) {
 		this.share = share;
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.types = types;
-		this.expected = expected;
 		this.accounts = accounts;
 		this.care = care;
 		this.policy = policy;
@@ -291,7 +288,8 @@ public class CalendarFeeds {
 
 	/**
 	 * Whether the feed carries the session: its facilitator's, its house's, or one its resident is
-	 * expected at (a house's sessions are then cut to the resident's days there by {@link ResidentShare}).
+	 * expected at (a house's and a small group's sessions are then cut to the resident's days there by
+	 * {@link ResidentShare}).
 	 */
 	private boolean carries(FeedRow feed, ProgramId program, Session s, LocalDate from, LocalDate to) {
 		return switch (feed.kind) {
@@ -299,9 +297,7 @@ public class CalendarFeeds {
 			case HOUSE -> feed.house.equals(s.houseId()) || feed.house.equals(s.attendeeHouseId());
 			case RESIDENT -> switch (s.attendeeKind()) {
 				case RESIDENTS -> s.residents().contains(feed.resident);
-				case HOUSE -> true;
-				case GROUP -> Occurrences.occurrencesOf(s, from, to).stream().findFirst()
-					.map(o -> expected.residents(program, s.id(), o.occursOn()).contains(feed.resident)).orElse(false);
+				case HOUSE, GROUP -> true;
 			};
 		};
 	}

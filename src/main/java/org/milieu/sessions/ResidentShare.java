@@ -14,7 +14,8 @@ import org.milieu.shared.ProgramId;
 import org.springframework.stereotype.Component;
 
 /**
- * A resident's share of their houses' sessions, for their calendar feed: each house session cut to
+ * A resident's share of their houses' and small groups' sessions, for their calendar feed: a small
+ * group's session cut to the weeks the resident is in the group, and each house session cut to
  * the days they are expected at it, those they stay in that house (a move ends the old house's
  * series on the day of the move and starts the new house's there) and have reached the kind's
  * minimum level ({@link SessionEligibility}), as {@link ExpectedAttendees} decides for each
@@ -30,9 +31,12 @@ class ResidentShare {
 
 	private final SessionEligibility eligibility;
 
-	ResidentShare(HouseDays houseDays, SessionEligibility eligibility) {
+	private final ExpectedAttendees expected;
+
+	ResidentShare(HouseDays houseDays, SessionEligibility eligibility, ExpectedAttendees expected) {
 		this.houseDays = houseDays;
 		this.eligibility = eligibility;
+		this.expected = expected;
 	}
 
 	/**
@@ -45,6 +49,15 @@ class ResidentShare {
 		Map<UUID, List<SessionEligibility.Span>> eligible = new java.util.HashMap<>();
 		List<Session> out = new ArrayList<>();
 		for (Session s : sessions) {
+			if (s.attendeeKind() == AttendeeKind.GROUP) {
+				for (SessionEligibility.Span span : inGroup(program, resident, s, from, to)) {
+					Session cut = cut(s, span);
+					if (cut != null) {
+						out.add(cut);
+					}
+				}
+				continue;
+			}
 			if (s.attendeeKind() != AttendeeKind.HOUSE) {
 				out.add(s);
 				continue;
@@ -70,6 +83,31 @@ class ResidentShare {
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * The stretches in which the resident is among a small group's session's expected attendees, from
+	 * the group's approved groupings week by week: from an occurrence they are expected at to the next
+	 * one they are not (open at the end of the window: the latest grouping holds until another is
+	 * approved).
+	 */
+	private List<SessionEligibility.Span> inGroup(ProgramId program, UUID resident, Session s, LocalDate from, LocalDate to) {
+		List<SessionEligibility.Span> spans = new ArrayList<>();
+		LocalDate open = null;
+		for (Occurrence o : Occurrences.occurrencesOf(s, from, to)) {
+			boolean member = expected.residents(program, s.id(), o.occursOn()).contains(resident);
+			if (member && open == null) {
+				open = o.occursOn();
+			}
+			else if (!member && open != null) {
+				spans.add(new SessionEligibility.Span(open, o.occursOn()));
+				open = null;
+			}
+		}
+		if (open != null) {
+			spans.add(new SessionEligibility.Span(open, null));
+		}
+		return spans;
 	}
 
 	private static SessionEligibility.Span intersection(SessionEligibility.Span a, SessionEligibility.Span b) {
