@@ -13,23 +13,23 @@ psqlc() { psql -h localhost -p "$pgport" -U milieu_app -d milieu -v ON_ERROR_STO
 have=$(psqlc -c "select count(*) from audit_event")
 if [ "$have" -lt "$rows" ]; then
   missing=$((rows - have))
-  echo "adding $missing audit rows through the chaining trigger (this takes a while) ..."
+  echo "adding $missing audit rows through the chain's audit_append (this takes a while) ..."
   t0=$(date +%s)
   # in transactions of 1,000 rows, as the application's role: like the application, which writes a
   # few rows per transaction (each row updates the chain head, so huge transactions are slow)
   sqlfile=$(mktemp)
   while [ "$missing" -gt 0 ]; do
     batch=$(( missing < 1000 ? missing : 1000 ))
-    echo "insert into audit_event (program_id, account_id, username, role, resident_id, categories, resource_types, resource_ids,
-                action, purpose, client_ip, user_agent, outcome, id, occurred_at, prev_hash, hash)
-              select a.program_id, a.id, a.username, 'STAFF', r.id, array['DEMOGRAPHICS'], array['Resident'], array[r.id::text], 'READ', 'NORMAL',
-                     '127.0.0.1', 'bench', 'SUCCESS', 0, now(), '', ''
+    echo "select audit_append(array_agg(a.program_id::text), array_agg(a.id::text), array_agg(a.username),
+                array_agg('STAFF'::text), array_agg(r.id::text), array_agg('DEMOGRAPHICS'::text), array_agg('Resident'::text),
+                array_agg(r.id::text), array_agg('READ'::text), array_agg('NORMAL'::text), array_agg('127.0.0.1'::text),
+                array_agg('bench'::text), array_agg('SUCCESS'::text), array_agg(null::text))
                 from generate_series(1, $batch) g
                 join lateral (select id, username, program_id from identity_account order by id offset (g % 8) limit 1) a on true
                 join lateral (select id from residents_resident order by id offset (g % 24) limit 1) r on true;" >> "$sqlfile"
     missing=$((missing - batch))
   done
-  psqlc -f "$sqlfile"
+  psqlc -f "$sqlfile" >/dev/null
   rm -f "$sqlfile"
   echo "filled in $(( $(date +%s) - t0 )) s"
 fi

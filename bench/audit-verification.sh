@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Audit chain verification at scale: the full walk against the walk from the latest signed checkpoint.
-# Fills the trail of a scratch install to ROWS audit rows through the chaining trigger (100,000 per
+# Fills the trail of a scratch install to ROWS audit rows through the chain's audit_append (100,000 per
 # statement), takes a checkpoint as the demo director (POST /api/v1/audit/checkpoints), adds AFTER
 # more rows, then times GET /api/v1/audit/verification (every row) and
 # GET /api/v1/audit/verification/since-checkpoint (the rows since), three times each, and prints
@@ -20,19 +20,19 @@ fill() {
   local missing=$1
   while [ "$missing" -gt 0 ]; do
     local batch=$(( missing < 100000 ? missing : 100000 ))
-    psqlc -c "insert into audit_event (program_id, account_id, username, role, resident_id, categories, resource_types,
-                resource_ids, action, purpose, client_ip, user_agent, outcome, id, occurred_at, prev_hash, hash)
-              select a.program_id, a.id, a.username, 'STAFF', r.id, array['DEMOGRAPHICS'], array['Resident'], array[r.id::text],
-                     'READ', 'NORMAL', '127.0.0.1', 'bench', 'SUCCESS', 0, clock_timestamp(), '', ''
+    psqlc -c "select audit_append(array_agg(a.program_id::text), array_agg(a.id::text), array_agg(a.username),
+                array_agg('STAFF'::text), array_agg(r.id::text), array_agg('DEMOGRAPHICS'::text), array_agg('Resident'::text),
+                array_agg(r.id::text), array_agg('READ'::text), array_agg('NORMAL'::text), array_agg('127.0.0.1'::text),
+                array_agg('bench'::text), array_agg('SUCCESS'::text), array_agg(null::text))
                 from generate_series(1, $batch) g
                 join lateral (select id, username, program_id from identity_account order by id offset (g % 8) limit 1) a on true
-                join lateral (select id from residents_resident order by id offset (g % 24) limit 1) r on true"
+                join lateral (select id from residents_resident order by id offset (g % 24) limit 1) r on true" >/dev/null
     missing=$((missing - batch))
   done
 }
 have=$(psqlc -c "select count(*) from audit_event")
 if [ "$have" -lt "$rows" ]; then
-  echo "adding $((rows - have)) audit rows through the chaining trigger ..."
+  echo "adding $((rows - have)) audit rows through the chain's audit_append ..."
   t0=$(date +%s); fill $((rows - have)); echo "filled in $(( $(date +%s) - t0 )) s"
 fi
 psqlc -c "vacuum analyze audit_event"

@@ -87,7 +87,7 @@ final class AuditRows {
 		return result;
 	}
 
-	/** The rows' values, one text array per column of {@link #INSERT}, in the rows' order. */
+	/** The rows' values, one text array per argument of {@link #APPEND}, in the rows' order. */
 	static String[][] columns(List<Row> rows) {
 		String[][] columns = new String[COLUMNS][rows.size()];
 		for (int i = 0; i < rows.size(); i++) {
@@ -121,20 +121,14 @@ final class AuditRows {
 
 	private static final int COLUMNS = 14;
 
-	/** Each column goes as one text array and the database unnests them, so any number of rows is one statement. */
-	static final String INSERT = """
-			insert into audit_event (program_id, account_id, username, role, resident_id, categories, resource_types,
-			                         resource_ids, action, purpose, client_ip, user_agent, outcome, detail,
-			                         id, occurred_at, prev_hash, hash)
-			select e.program_id::uuid, e.account_id::uuid, e.username, e.role, e.resident_id::uuid,
-			       string_to_array(e.categories, E'\\x1d', E'\\x1c'), string_to_array(e.resource_types, E'\\x1d', E'\\x1c'),
-			       string_to_array(e.resource_ids, E'\\x1d', E'\\x1c'), e.action, e.purpose, e.client_ip, e.user_agent,
-			       e.outcome, e.detail, 0, clock_timestamp(), '', ''
-			  from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-			              ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-			       with ordinality as e(program_id, account_id, username, role, resident_id, categories, resource_types,
-			                            resource_ids, action, purpose, client_ip, user_agent, outcome, detail, n)
-			 order by e.n""";
+	/**
+	 * Each column goes as one text array and the database's {@code audit_append} chains and writes
+	 * them, so any number of rows is one call (the application's role may not insert into the trail
+	 * otherwise).
+	 */
+	static final String APPEND = """
+			select audit_append(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+			                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])""";
 
 	private static String clip(String value) {
 		return value == null || value.length() <= MAX_TEXT ? value : value.substring(0, MAX_TEXT);

@@ -1,13 +1,17 @@
 package org.milieu.audit;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.PreDestroy;
+
 import org.milieu.platform.Transactions;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,9 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>What a transaction records is gathered while it runs and written when it commits, merged
  * into one record for each resident (and one for what concerns no resident) that names every data
  * category and record touched ({@link AuditRows}). The change and its records still commit together
- * or not at all; a savepoint rolled back takes what was recorded after it. The chain head's lock is
- * taken only by that last statement, so it is held from there to the commit, not for the whole
- * transaction.
+ * or not at all; a savepoint rolled back takes what was recorded after it. The records are chained
+ * and written by one call of the database's {@code audit_append}, whose lane lock is taken there and
+ * held to the commit, not for the whole transaction.
  */
 @Service
 public class AuditTrail {
@@ -40,15 +44,26 @@ public class AuditTrail {
 	/** False only under the benchmark profile that measures what auditing costs; never in a program's use. */
 	private final boolean writes;
 
-	AuditTrail(JdbcTemplate jdbc, Transactions transactions, Environment environment) {
+	/** The records of reads, written after their transactions with those of other reads at the same time. */
+	private final GroupedReads reads;
+
+	AuditTrail(JdbcTemplate jdbc, Transactions transactions, Environment environment,
+			@Value("${milieu.audit.read-gathering:5ms}") Duration readGathering) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.alone = new TransactionTemplate(transactions);
+		this.reads = new GroupedReads(rows -> alone.executeWithoutResult(status -> write(rows)), readGathering);
 		this.writes = !environment.matchesProfiles(UNAUDITED_BENCHMARK_PROFILE);
 		if (!writes) {
 			LoggerFactory.getLogger(AuditTrail.class).warn("The audit trail is switched off (profile {}): "
 					+ "for measuring what auditing costs only, never with a program's data", UNAUDITED_BENCHMARK_PROFILE);
 		}
+	}
+
+	/** On shutdown: the reads handed over are written, then the writer ends. */
+	@PreDestroy
+	void stop() {
+		reads.stop();
 	}
 
 	/**
@@ -110,7 +125,7 @@ public class AuditTrail {
 
 	private void write(List<AuditRows.Row> rows) {
 		if (writes && !rows.isEmpty()) {
-			jdbc.update(AuditRows.INSERT, (Object[]) AuditRows.columns(rows));
+			jdbc.queryForObject(AuditRows.APPEND, Integer.class, (Object[]) AuditRows.columns(rows));
 		}
 	}
 
@@ -122,6 +137,9 @@ public class AuditTrail {
 		private final Map<Object, Integer> savepoints = new HashMap<>();
 
 		private boolean written;
+
+		/** Records of reads alone, written once the transaction has committed and given its connection back. */
+		private List<AuditRows.Row> reads;
 
 		void add(AuditRows.Held entry) {
 			if (written) {
@@ -148,8 +166,23 @@ public class AuditTrail {
 		@Override
 		public void beforeCommit(boolean readOnly) {
 			written = true;
-			write(AuditRows.merge(held));
+			List<AuditRows.Row> rows = AuditRows.merge(held);
 			held.clear();
+			if (!rows.isEmpty() && rows.stream().allMatch(row -> row.action() == AuditAction.READ)) {
+				// only reads: nothing to commit together with, so written with the reads of other requests
+				reads = rows;
+			}
+			else {
+				write(rows);
+			}
+		}
+
+		@Override
+		public void afterCommit() {
+			if (reads != null && writes) {
+				List<AuditRows.Row> rows = reads;
+				transactions.afterConnectionReleased(() -> AuditTrail.this.reads.write(rows));
+			}
 		}
 
 		@Override

@@ -362,11 +362,10 @@ class AuditChainTests {
 	@Test
 	void aForgedRowWithoutTheChainIsNamed() {
 		write(5);
-		superuser.sql("alter table audit_event disable trigger audit_event_chain").update();
+		// only the owner can insert other than through audit_append, and such a row is in no chain
 		superuser.sql("""
-				insert into audit_event (id, occurred_at, action, purpose, outcome, prev_hash, hash)
-				values (99, now(), 'READ', 'NORMAL', 'SUCCESS', 'made-up', 'made-up')""").update();
-		superuser.sql("alter table audit_event enable trigger audit_event_chain").update();
+				insert into audit_event (id, occurred_at, lane, action, purpose, outcome, prev_hash, hash)
+				values (99, now(), 3, 'READ', 'NORMAL', 'SUCCESS', 'made-up', 'made-up')""").update();
 		assertThat(chain.verify().firstBrokenId()).isEqualTo(99L);
 	}
 
@@ -388,10 +387,11 @@ class AuditChainTests {
 		// one transaction writes its audit row and stays open, as a request does until its commit
 		try (var open = app.getConnection()) {
 			open.setAutoCommit(false);
-			try (var insert = open.prepareStatement("""
-					insert into audit_event (username, action, purpose, outcome, id, occurred_at, prev_hash, hash)
-					values ('staff', 'READ', 'NORMAL', 'SUCCESS', 0, clock_timestamp(), '', '')""")) {
-				insert.executeUpdate();
+			try (var append = open.prepareStatement("""
+					select audit_append(array[null], array[null], array['staff'], array[null], array[null], array[null],
+					                    array[null], array[null], array['READ'], array['NORMAL'], array[null], array[null],
+					                    array['SUCCESS'], array[null])""")) {
+				append.executeQuery();
 			}
 			ExecutorService other = Executors.newSingleThreadExecutor();
 			try {
@@ -417,6 +417,11 @@ class AuditChainTests {
 		assertThatThrownBy(() -> asApp.sql("delete from audit_event where id = 1").update()).rootCause().hasMessageContaining("permission denied");
 		assertThatThrownBy(() -> asApp.sql("truncate audit_event").update()).rootCause().hasMessageContaining("permission denied");
 		assertThatThrownBy(() -> asApp.sql("update audit_chain_head set row_count = 0").update()).rootCause().hasMessageContaining("permission denied");
+		// a row the chain did not write would be forged: the role appends through audit_append alone
+		assertThatThrownBy(() -> asApp.sql("""
+				insert into audit_event (id, occurred_at, lane, action, purpose, outcome, digest)
+				values (99, now(), 0, 'READ', 'NORMAL', 'SUCCESS', '\\x00')""").update())
+			.rootCause().hasMessageContaining("permission denied");
 		assertThat(asApp.sql("select count(*) from audit_record").query(Integer.class).single()).isEqualTo(3);
 	}
 
@@ -464,6 +469,96 @@ class AuditChainTests {
 		connection.destroy();
 		write(1);
 		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 3, null));
+	}
+
+	@Test
+	void readsAloneAreWrittenRightAfterTheirTransactionCommitsAndNotAtAllWhenItRollsBack() {
+		SingleConnectionDataSource connection = connection();
+		TransactionTemplate tx = transactionsOn(connection);
+		AuditTrail trail = trailOn(connection);
+		try {
+			tx.executeWithoutResult(status -> trail.record(
+					AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS).on("Census", null)));
+			assertThat(count()).as("written before the transaction's caller goes on").isEqualTo(1);
+			tx.executeWithoutResult(status -> {
+				trail.record(AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS).on("Census", null));
+				status.setRollbackOnly();
+			});
+			assertThat(count()).isEqualTo(1);
+		}
+		finally {
+			trail.stop();
+			connection.destroy();
+		}
+		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 1, null));
+	}
+
+	@Test
+	void aTransactionThatChangesSomethingWritesItsReadsInItselfTooSoTheyCommitOrRollBackTogether() {
+		SingleConnectionDataSource connection = connection();
+		TransactionTemplate tx = transactionsOn(connection);
+		AuditTrail trail = trailOn(connection);
+		try {
+			tx.executeWithoutResult(status -> {
+				trail.record(AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS).on("Census", null));
+				trail.record(AuditEntry.of(STAFF, AuditAction.UPDATE, AuditOutcome.SUCCESS).on("Bed", "b-1"));
+				status.setRollbackOnly();
+			});
+			assertThat(count()).isZero();
+			tx.executeWithoutResult(status -> {
+				trail.record(AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS).on("Census", null));
+				trail.record(AuditEntry.of(STAFF, AuditAction.UPDATE, AuditOutcome.SUCCESS).on("Bed", "b-1"));
+			});
+		}
+		finally {
+			trail.stop();
+			connection.destroy();
+		}
+		assertThat(count()).isEqualTo(2);
+		assertThat(superuser.sql("select count(distinct xmin::text) from audit_event").query(Integer.class).single())
+			.as("one transaction").isEqualTo(1);
+	}
+
+	@Test
+	void readsOfConcurrentTransactionsAreWrittenTogetherAndChainUnbroken() throws Exception {
+		SingleConnectionDataSource writerConnection = connection();
+		AuditTrail trail = trailOn(writerConnection);
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Callable<Void>> readers = new ArrayList<>();
+			for (int r = 0; r < 8; r++) {
+				readers.add(() -> {
+					SingleConnectionDataSource own = connection();
+					try {
+						TransactionTemplate tx = transactionsOn(own);
+						for (int i = 0; i < 10; i++) {
+							int n = i;
+							tx.executeWithoutResult(status -> trail.record(
+									AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS).on("Resident", n)));
+						}
+					}
+					finally {
+						own.destroy();
+					}
+					return null;
+				});
+			}
+			for (Future<Void> f : pool.invokeAll(readers)) {
+				f.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+			trail.stop();
+			writerConnection.destroy();
+		}
+		assertThat(chain.verify()).isEqualTo(new ChainVerification(true, 80, null));
+		assertThat(superuser.sql("select count(distinct xmin::text) from audit_event").query(Integer.class).single())
+			.as("fewer transactions than reads").isLessThan(80);
+	}
+
+	private int count() {
+		return superuser.sql("select count(*) from audit_event").query(Integer.class).single();
 	}
 
 	@Test
@@ -599,13 +694,15 @@ class AuditChainTests {
 	}
 
 	private static TransactionTemplate transactionsOn(SingleConnectionDataSource connection) {
-		return new TransactionTemplate(new DataSourceTransactionManager(connection));
+		// the application's transaction manager: the records of reads alone are written after the commit
+		return new TransactionTemplate(new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection));
 	}
 
 	/** The trail as the application writes it, on one connection. */
 	private static AuditTrail trailOn(SingleConnectionDataSource connection) {
 		return new AuditTrail(new org.springframework.jdbc.core.JdbcTemplate(connection),
-				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection), new org.springframework.core.env.StandardEnvironment());
+				new org.milieu.platform.Transactions(new DataSourceTransactionManager(connection), connection), new org.springframework.core.env.StandardEnvironment(),
+				java.time.Duration.ofMillis(5));
 	}
 
 	private void asSuperuserWithoutGuards(String sql) {

@@ -138,9 +138,10 @@ class ResidentAccessWebTests {
 		UUID otherProgram = UUID.randomUUID();
 		jdbc.sql("insert into platform_program (id, name) values (?, 'Another Community')").param(otherProgram).update();
 		jdbc.sql("""
-				insert into audit_event (program_id, username, action, purpose, outcome, detail, id, occurred_at, prev_hash, hash)
-				values (?, 'elsewhere', 'READ', 'NORMAL', 'SUCCESS', 'another program', 0, now(), '', '')""")
-			.param(otherProgram).update();
+				select audit_append(array[?::text], array[null], array['elsewhere'], array[null], array[null], array[null],
+				                    array[null], array[null], array['READ'], array['NORMAL'], array[null], array[null],
+				                    array['SUCCESS'], array['another program'])""")
+			.param(otherProgram.toString()).query(Integer.class).single();
 		mvc.perform(get("/api/v1/audit-events").param("limit", "1000").with(signIns.as("director")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[?(@.username == 'elsewhere')]").isEmpty());

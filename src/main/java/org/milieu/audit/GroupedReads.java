@@ -1,0 +1,145 @@
+package org.milieu.audit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * The records of reads from many requests, chained and written together: one transaction and one
+ * call of {@code audit_append} for all the reads that arrived while the group before was being
+ * written, instead of a write in each read's own transaction. Under load, once groups hold more than
+ * one read, the writer also waits up to {@code gathering} after a group's first read for others.
+ *
+ * <p>A caller waits until its rows are committed, so what a read showed never leaves the server before
+ * its record is stored; when a group's write fails, every caller in it fails with that failure (a
+ * caller gives up after {@link #LONGEST_WAIT}). One writer thread, started with the first read.
+ */
+final class GroupedReads {
+
+	/** At most this many reads in one group. */
+	static final int MOST = 256;
+
+	/** Longer than any write may take (connection timeout and statement timeout together). */
+	static final Duration LONGEST_WAIT = Duration.ofSeconds(90);
+
+	private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
+
+	private final Consumer<List<AuditRows.Row>> write;
+
+	private final long gatheringNanos;
+
+	private Thread writer;
+
+	/** {@code write} writes rows in a transaction of its own and commits them before it returns. */
+	GroupedReads(Consumer<List<AuditRows.Row>> write, Duration gathering) {
+		this.write = write;
+		this.gatheringNanos = gathering.toNanos();
+	}
+
+	private record Waiting(List<AuditRows.Row> rows, CompletableFuture<Void> written) {
+	}
+
+	/** Writes the rows with the others waiting, and returns once they are committed. */
+	void write(List<AuditRows.Row> rows) {
+		Waiting waiting = new Waiting(rows, new CompletableFuture<>());
+		startWriter();
+		queue.add(waiting);
+		try {
+			waiting.written().get(LONGEST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			// each caller its own exception: the group's failure, shared by all, is its cause
+			throw new NotWritten(ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException("the audit records of reads were not written within " + LONGEST_WAIT, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while the audit records of reads were written", ex);
+		}
+	}
+
+	/** The group these reads were in could not be written; the cause says why (an exhausted pool, for example). */
+	static final class NotWritten extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		NotWritten(Throwable cause) {
+			super("the audit records of reads could not be written", cause);
+		}
+	}
+
+	private synchronized void startWriter() {
+		if (writer == null) {
+			writer = new Thread(this::run, "audit-reads");
+			writer.setDaemon(true);
+			writer.start();
+		}
+	}
+
+	/** Stops the writer once the reads handed over so far are written. */
+	synchronized void stop() {
+		if (writer != null) {
+			writer.interrupt();
+			writer = null;
+		}
+	}
+
+	private void run() {
+		boolean busy = false;
+		List<Waiting> group = new ArrayList<>();
+		while (true) {
+			try {
+				group.add(queue.take());
+				queue.drainTo(group, MOST - group.size());
+				if (busy && gatheringNanos > 0) {
+					long until = System.nanoTime() + gatheringNanos;
+					long left;
+					while (group.size() < MOST && (left = until - System.nanoTime()) > 0) {
+						Waiting next = queue.poll(left, TimeUnit.NANOSECONDS);
+						if (next == null) {
+							break;
+						}
+						group.add(next);
+						queue.drainTo(group, MOST - group.size());
+					}
+				}
+			}
+			catch (InterruptedException ex) {
+				// stopping: what was handed over is still written, then the thread ends
+				queue.drainTo(group);
+				writeGroup(group);
+				return;
+			}
+			busy = group.size() > 1;
+			writeGroup(group);
+			group.clear();
+		}
+	}
+
+	private void writeGroup(List<Waiting> group) {
+		if (group.isEmpty()) {
+			return;
+		}
+		List<AuditRows.Row> rows = new ArrayList<>();
+		for (Waiting waiting : group) {
+			rows.addAll(waiting.rows());
+		}
+		try {
+			write.accept(rows);
+		}
+		catch (RuntimeException | Error ex) {
+			group.forEach(waiting -> waiting.written().completeExceptionally(ex));
+			return;
+		}
+		group.forEach(waiting -> waiting.written().complete(null));
+	}
+}

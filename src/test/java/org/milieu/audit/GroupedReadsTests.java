@@ -1,0 +1,138 @@
+package org.milieu.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+/**
+ * The grouping of read records: what arrives while a group is written goes in the next group, each
+ * caller returns only once its rows are written, and a failed write fails every caller of its group.
+ * The rows' way into the chain is tested with the database in {@link AuditChainTests}.
+ */
+class GroupedReadsTests {
+
+	private static final Actor STAFF = new Actor(UUID.randomUUID(), UUID.randomUUID(), "staff", "STAFF");
+
+	private static List<AuditRows.Row> read(int n) {
+		return AuditRows.merge(List.of(new AuditRows.Held(AuditEntry.of(STAFF, AuditAction.READ, AuditOutcome.SUCCESS)
+			.on("Resident", n), new RequestOrigin("127.0.0.1", "test"))));
+	}
+
+	@Test
+	void readsArrivingWhileAGroupIsWrittenGoTogetherInTheNextAndEachCallerReturnsOnceItsRowsAreWritten() throws Exception {
+		CountDownLatch firstStarted = new CountDownLatch(1);
+		CountDownLatch releaseFirst = new CountDownLatch(1);
+		List<List<AuditRows.Row>> groups = Collections.synchronizedList(new ArrayList<>());
+		GroupedReads reads = new GroupedReads(rows -> {
+			if (groups.isEmpty()) {
+				firstStarted.countDown();
+				await(releaseFirst);
+			}
+			groups.add(List.copyOf(rows));
+		}, Duration.ZERO);
+		ExecutorService callers = Executors.newFixedThreadPool(9);
+		try {
+			Future<?> first = callers.submit(() -> reads.write(read(0)));
+			assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+			List<Future<?>> others = new ArrayList<>();
+			for (int i = 1; i <= 8; i++) {
+				int n = i;
+				others.add(callers.submit(() -> reads.write(read(n))));
+			}
+			// none returns before its group is written
+			Thread.sleep(200);
+			assertThat(first.isDone()).isFalse();
+			assertThat(others).noneMatch(Future::isDone);
+			releaseFirst.countDown();
+			first.get(10, TimeUnit.SECONDS);
+			for (Future<?> other : others) {
+				other.get(10, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			callers.shutdownNow();
+			reads.stop();
+		}
+		assertThat(groups).hasSize(2);
+		assertThat(groups.get(0)).hasSize(1);
+		assertThat(groups.get(1)).as("the eight that waited, in one write").hasSize(8);
+	}
+
+	@Test
+	void aGroupThatCannotBeWrittenFailsEveryCallerInItWithTheCause() {
+		GroupedReads reads = new GroupedReads(rows -> {
+			throw new CannotGetJdbcConnectionException("pool exhausted");
+		}, Duration.ZERO);
+		try {
+			assertThatThrownBy(() -> reads.write(read(1))).isInstanceOf(GroupedReads.NotWritten.class)
+				.hasRootCauseInstanceOf(CannotGetJdbcConnectionException.class);
+			assertThatThrownBy(() -> reads.write(read(2))).isInstanceOf(GroupedReads.NotWritten.class);
+		}
+		finally {
+			reads.stop();
+		}
+	}
+
+	@Test
+	void onceGroupsHoldMoreThanOneReadTheWriterWaitsForMoreBeforeWriting() throws Exception {
+		CountDownLatch firstStarted = new CountDownLatch(1);
+		CountDownLatch releaseFirst = new CountDownLatch(1);
+		List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+		GroupedReads reads = new GroupedReads(rows -> {
+			if (sizes.isEmpty()) {
+				firstStarted.countDown();
+				await(releaseFirst);
+			}
+			sizes.add(rows.size());
+		}, Duration.ofMillis(400));
+		ExecutorService callers = Executors.newFixedThreadPool(4);
+		try {
+			Future<?> first = callers.submit(() -> reads.write(read(0)));
+			assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<?> second = callers.submit(() -> reads.write(read(1)));
+			Future<?> third = callers.submit(() -> reads.write(read(2)));
+			Thread.sleep(100);
+			releaseFirst.countDown();
+			for (Future<?> call : List.of(first, second, third)) {
+				call.get(10, TimeUnit.SECONDS);
+			}
+			// the group of two made the writer busy: three reads 50 ms apart now make one group
+			List<Future<?>> later = new ArrayList<>();
+			for (int i = 3; i < 6; i++) {
+				int n = i;
+				later.add(callers.submit(() -> reads.write(read(n))));
+				Thread.sleep(50);
+			}
+			for (Future<?> call : later) {
+				call.get(10, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			callers.shutdownNow();
+			reads.stop();
+		}
+		assertThat(sizes).containsExactly(1, 2, 3);
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}
