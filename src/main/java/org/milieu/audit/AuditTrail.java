@@ -44,15 +44,15 @@ public class AuditTrail {
 	/** False only under the benchmark profile that measures what auditing costs; never in a program's use. */
 	private final boolean writes;
 
-	/** The records of reads, written after their transactions with those of other reads at the same time. */
-	private final GroupedReads reads;
+	/** Records written apart from their transactions (reads, refusals), with others of the same moment. */
+	private final GroupedRecords apart;
 
 	AuditTrail(JdbcTemplate jdbc, Transactions transactions, Environment environment,
-			@Value("${milieu.audit.read-gathering:5ms}") Duration readGathering) {
+			@Value("${milieu.audit.gathering:5ms}") Duration gathering) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.alone = new TransactionTemplate(transactions);
-		this.reads = new GroupedReads(rows -> alone.executeWithoutResult(status -> write(rows)), readGathering);
+		this.apart = new GroupedRecords(rows -> alone.executeWithoutResult(status -> write(rows)), gathering);
 		this.writes = !environment.matchesProfiles(UNAUDITED_BENCHMARK_PROFILE);
 		if (!writes) {
 			LoggerFactory.getLogger(AuditTrail.class).warn("The audit trail is switched off (profile {}): "
@@ -60,10 +60,10 @@ public class AuditTrail {
 		}
 	}
 
-	/** On shutdown: the reads handed over are written, then the writer ends. */
+	/** On shutdown: the records handed over are written, then the writer ends. */
 	@PreDestroy
 	void stop() {
-		reads.stop();
+		apart.stop();
 	}
 
 	/**
@@ -95,12 +95,16 @@ public class AuditTrail {
 	 * failed sign-ins and other events whose request does not succeed. Never nested: inside a
 	 * transaction the record is written right after the outermost one ends and has given its
 	 * connection back ({@link Transactions#afterConnectionReleased}), before the caller's answer is
-	 * sent, so a request never waits for a second connection while holding one. The request's
-	 * origin is taken now.
+	 * sent, so a request never waits for a second connection while holding one; it is written with
+	 * the other records of the moment written apart ({@link GroupedRecords}). The request's origin is
+	 * taken now.
 	 */
 	public void recordIndependently(AuditEntry entry) {
+		if (!writes) {
+			return;
+		}
 		List<AuditRows.Row> rows = AuditRows.merge(List.of(new AuditRows.Held(entry, RequestOrigin.current())));
-		transactions.afterConnectionReleased(() -> alone.executeWithoutResult(status -> write(rows)));
+		transactions.afterConnectionReleased(() -> apart.write(rows));
 	}
 
 	private void gather(Collection<AuditEntry> entries) {
@@ -181,7 +185,7 @@ public class AuditTrail {
 		public void afterCommit() {
 			if (reads != null && writes) {
 				List<AuditRows.Row> rows = reads;
-				transactions.afterConnectionReleased(() -> AuditTrail.this.reads.write(rows));
+				transactions.afterConnectionReleased(() -> apart.write(rows));
 			}
 		}
 

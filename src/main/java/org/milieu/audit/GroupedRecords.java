@@ -12,18 +12,22 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * The records of reads from many requests, chained and written together: one transaction and one
- * call of {@code audit_append} for all the reads that arrived while the group before was being
- * written, instead of a write in each read's own transaction. Under load, once groups hold more than
- * one read, the writer also waits up to {@code gathering} after a group's first read for others.
+ * Audit records written apart from the transaction they describe, from many requests together: the
+ * records of reads (a transaction that only read writes nothing itself) and those that must outlive
+ * their caller's rollback (refusals, failed sign-ins). One transaction and one call of
+ * {@code audit_append} take all the records that arrived while the group before was being written.
+ * Under load, once groups hold more than one caller's records, the writer also waits up to
+ * {@code gathering} after a group's first records for others.
  *
- * <p>A caller waits until its rows are committed, so what a read showed never leaves the server before
- * its record is stored; when a group's write fails, every caller in it fails with that failure (a
- * caller gives up after {@link #LONGEST_WAIT}). One writer thread, started with the first read.
+ * <p>A caller waits until its rows are committed, so an answer never leaves the server before the
+ * record of what it showed or refused is stored; when a group's write fails, every caller in it fails
+ * with that failure (a caller gives up after {@link #LONGEST_WAIT}). Callers hold no connection
+ * while they wait ({@code Transactions.afterConnectionReleased}): the writer takes one from the pool.
+ * One writer thread, started with the first records.
  */
-final class GroupedReads {
+final class GroupedRecords {
 
-	/** At most this many reads in one group. */
+	/** At most this many callers' records in one group. */
 	static final int MOST = 256;
 
 	/** Longer than any write may take (connection timeout and statement timeout together). */
@@ -38,7 +42,7 @@ final class GroupedReads {
 	private Thread writer;
 
 	/** {@code write} writes rows in a transaction of its own and commits them before it returns. */
-	GroupedReads(Consumer<List<AuditRows.Row>> write, Duration gathering) {
+	GroupedRecords(Consumer<List<AuditRows.Row>> write, Duration gathering) {
 		this.write = write;
 		this.gatheringNanos = gathering.toNanos();
 	}
@@ -59,33 +63,33 @@ final class GroupedReads {
 			throw new NotWritten(ex.getCause());
 		}
 		catch (TimeoutException ex) {
-			throw new IllegalStateException("the audit records of reads were not written within " + LONGEST_WAIT, ex);
+			throw new IllegalStateException("the audit records were not written within " + LONGEST_WAIT, ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while the audit records of reads were written", ex);
+			throw new IllegalStateException("interrupted while the audit records were written", ex);
 		}
 	}
 
-	/** The group these reads were in could not be written; the cause says why (an exhausted pool, for example). */
+	/** The group these records were in could not be written; the cause says why (an exhausted pool, for example). */
 	static final class NotWritten extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;
 
 		NotWritten(Throwable cause) {
-			super("the audit records of reads could not be written", cause);
+			super("the audit records could not be written", cause);
 		}
 	}
 
 	private synchronized void startWriter() {
 		if (writer == null) {
-			writer = new Thread(this::run, "audit-reads");
+			writer = new Thread(this::run, "audit-records");
 			writer.setDaemon(true);
 			writer.start();
 		}
 	}
 
-	/** Stops the writer once the reads handed over so far are written. */
+	/** Stops the writer once the records handed over so far are written. */
 	synchronized void stop() {
 		if (writer != null) {
 			writer.interrupt();

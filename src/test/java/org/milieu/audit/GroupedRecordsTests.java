@@ -22,7 +22,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
  * caller returns only once its rows are written, and a failed write fails every caller of its group.
  * The rows' way into the chain is tested with the database in {@link AuditChainTests}.
  */
-class GroupedReadsTests {
+class GroupedRecordsTests {
 
 	private static final Actor STAFF = new Actor(UUID.randomUUID(), UUID.randomUUID(), "staff", "STAFF");
 
@@ -36,7 +36,7 @@ class GroupedReadsTests {
 		CountDownLatch firstStarted = new CountDownLatch(1);
 		CountDownLatch releaseFirst = new CountDownLatch(1);
 		List<List<AuditRows.Row>> groups = Collections.synchronizedList(new ArrayList<>());
-		GroupedReads reads = new GroupedReads(rows -> {
+		GroupedRecords reads = new GroupedRecords(rows -> {
 			if (groups.isEmpty()) {
 				firstStarted.countDown();
 				await(releaseFirst);
@@ -73,13 +73,13 @@ class GroupedReadsTests {
 
 	@Test
 	void aGroupThatCannotBeWrittenFailsEveryCallerInItWithTheCause() {
-		GroupedReads reads = new GroupedReads(rows -> {
+		GroupedRecords reads = new GroupedRecords(rows -> {
 			throw new CannotGetJdbcConnectionException("pool exhausted");
 		}, Duration.ZERO);
 		try {
-			assertThatThrownBy(() -> reads.write(read(1))).isInstanceOf(GroupedReads.NotWritten.class)
+			assertThatThrownBy(() -> reads.write(read(1))).isInstanceOf(GroupedRecords.NotWritten.class)
 				.hasRootCauseInstanceOf(CannotGetJdbcConnectionException.class);
-			assertThatThrownBy(() -> reads.write(read(2))).isInstanceOf(GroupedReads.NotWritten.class);
+			assertThatThrownBy(() -> reads.write(read(2))).isInstanceOf(GroupedRecords.NotWritten.class);
 		}
 		finally {
 			reads.stop();
@@ -91,7 +91,7 @@ class GroupedReadsTests {
 		CountDownLatch firstStarted = new CountDownLatch(1);
 		CountDownLatch releaseFirst = new CountDownLatch(1);
 		List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
-		GroupedReads reads = new GroupedReads(rows -> {
+		GroupedRecords reads = new GroupedRecords(rows -> {
 			if (sizes.isEmpty()) {
 				firstStarted.countDown();
 				await(releaseFirst);
