@@ -30,7 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * category and record touched ({@link AuditRows}). The change and its records still commit together
  * or not at all; a savepoint rolled back takes what was recorded after it. The records are chained
  * and written by one call of the database's {@code audit_append}, whose lane lock is taken there and
- * held to the commit, not for the whole transaction.
+ * held to the commit, not for the whole transaction. A transaction whose records are all reads
+ * writes none itself: they are written right after its commit with the reads of other requests
+ * ({@link GroupedRecords}), before its caller goes on.
  */
 @Service
 public class AuditTrail {
