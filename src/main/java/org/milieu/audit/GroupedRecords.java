@@ -39,7 +39,7 @@ final class GroupedRecords {
 
 	private final long gatheringNanos;
 
-	private Thread writer;
+	private volatile Thread writer;
 
 	/** {@code write} writes rows in a transaction of its own and commits them before it returns. */
 	GroupedRecords(Consumer<List<AuditRows.Row>> write, Duration gathering) {
@@ -81,8 +81,16 @@ final class GroupedRecords {
 		}
 	}
 
-	private synchronized void startWriter() {
-		if (writer == null) {
+	private void startWriter() {
+		Thread running = writer;
+		if (running == null || !running.isAlive()) {
+			startWriterOnce();
+		}
+	}
+
+	private synchronized void startWriterOnce() {
+		if (writer == null || !writer.isAlive()) {
+			// started with the first records, and again should it ever have ended
 			writer = new Thread(this::run, "audit-records");
 			writer.setDaemon(true);
 			writer.start();
