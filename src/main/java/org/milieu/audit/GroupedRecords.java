@@ -41,6 +41,8 @@ final class GroupedRecords {
 
 	private volatile Thread writer;
 
+	private volatile long taken;
+
 	/** {@code write} writes rows in a transaction of its own and commits them before it returns. */
 	GroupedRecords(Consumer<List<AuditRows.Row>> write, Duration gathering) {
 		this.write = write;
@@ -88,6 +90,16 @@ final class GroupedRecords {
 		}
 	}
 
+	/** How many callers' records wait for the writer to take them (for tests). */
+	int queued() {
+		return queue.size();
+	}
+
+	/** How many callers' records the writer has taken so far (for tests; written by the writer alone). */
+	long taken() {
+		return taken;
+	}
+
 	private synchronized void startWriterOnce() {
 		if (writer == null || !writer.isAlive()) {
 			// started with the first records, and again should it ever have ended
@@ -109,9 +121,11 @@ final class GroupedRecords {
 		boolean busy = false;
 		List<Waiting> group = new ArrayList<>();
 		while (true) {
+			long before = taken;
 			try {
 				group.add(queue.take());
 				queue.drainTo(group, MOST - group.size());
+				taken = before + group.size();
 				if (busy && gatheringNanos > 0) {
 					long until = System.nanoTime() + gatheringNanos;
 					long left;
@@ -122,6 +136,7 @@ final class GroupedRecords {
 						}
 						group.add(next);
 						queue.drainTo(group, MOST - group.size());
+						taken = before + group.size();
 					}
 				}
 			}

@@ -52,8 +52,8 @@ class GroupedRecordsTests {
 				int n = i;
 				others.add(callers.submit(() -> reads.write(read(n))));
 			}
-			// none returns before its group is written
-			Thread.sleep(200);
+			// all eight wait for the writer, which is still writing the first: none has returned
+			awaitQueued(reads, 8);
 			assertThat(first.isDone()).isFalse();
 			assertThat(others).noneMatch(Future::isDone);
 			releaseFirst.countDown();
@@ -104,17 +104,18 @@ class GroupedRecordsTests {
 			assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
 			Future<?> second = callers.submit(() -> reads.write(read(1)));
 			Future<?> third = callers.submit(() -> reads.write(read(2)));
-			Thread.sleep(100);
+			awaitQueued(reads, 2);
 			releaseFirst.countDown();
 			for (Future<?> call : List.of(first, second, third)) {
 				call.get(10, TimeUnit.SECONDS);
 			}
-			// the group of two made the writer busy: three reads 50 ms apart now make one group
+			// the group of two made the writer busy: three reads, each handed over once the writer has
+			// taken the one before (so it is gathering, not draining what queued meanwhile), make one group
 			List<Future<?>> later = new ArrayList<>();
 			for (int i = 3; i < 6; i++) {
 				int n = i;
 				later.add(callers.submit(() -> reads.write(read(n))));
-				Thread.sleep(50);
+				awaitTaken(reads, i + 1);
 			}
 			for (Future<?> call : later) {
 				call.get(10, TimeUnit.SECONDS);
@@ -125,6 +126,24 @@ class GroupedRecordsTests {
 			reads.stop();
 		}
 		assertThat(sizes).containsExactly(1, 2, 3);
+	}
+
+	/** Waits until exactly {@code count} callers' records wait for the writer (at most ten seconds). */
+	private static void awaitQueued(GroupedRecords reads, int count) {
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (reads.queued() != count) {
+			assertThat(System.nanoTime()).as("records waiting for the writer: %d", count).isLessThan(until);
+			Thread.onSpinWait();
+		}
+	}
+
+	/** Waits until the writer has taken {@code count} callers' records in all (at most ten seconds). */
+	private static void awaitTaken(GroupedRecords reads, long count) {
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (reads.taken() < count) {
+			assertThat(System.nanoTime()).as("records taken by the writer: %d", count).isLessThan(until);
+			Thread.onSpinWait();
+		}
 	}
 
 	private static void await(CountDownLatch latch) {
