@@ -30,7 +30,7 @@ class SessionCalendarBrowserTests extends BrowserJourneys {
 			open("/login");
 			signIn("clinician");
 			schedule("Weekly coping group", "2033-03-07");
-			assertThat(browser.findElement(By.id("session-title")).getText()).isEqualTo("Weekly coping group");
+			assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("h1#session-title"))).getText()).isEqualTo("Weekly coping group");
 			assertAccessible("a scheduled session with its next occurrences");
 
 			browser.findElement(By.linkText("Back to the calendar")).click();
@@ -80,6 +80,9 @@ class SessionCalendarBrowserTests extends BrowserJourneys {
 		browser.findElement(By.id("repeat-weekly")).click();
 		browser.findElement(By.id("day-MO")).click();
 		browser.findElement(By.id("session-count")).sendKeys("6");
+		WebElement form = browser.findElement(By.id("session-form"));
 		browser.findElement(By.id("session-submit")).click();
+		// the answer is a new page, the detail or the form again with its error: read nothing before it
+		wait.until(ExpectedConditions.stalenessOf(form));
 	}
 }
