@@ -1,9 +1,13 @@
 package org.milieu.groups;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.milieu.shared.ProgramId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +48,32 @@ public class SmallGroups {
 				 order by m.resident_id""")
 			.params(groupId, program.value(), on, groupId, on)
 			.query(UUID.class).list();
+	}
+
+	/**
+	 * The days among {@code days} on which the resident is among the group's residents, each day
+	 * decided as {@link #members} decides it, in one query (a resident's feed asks this for every week of
+	 * a series).
+	 */
+	@Transactional(readOnly = true)
+	public Set<LocalDate> daysAmong(ProgramId program, UUID groupId, UUID resident, Collection<LocalDate> days) {
+		if (days.isEmpty()) {
+			return Set.of();
+		}
+		String array = days.stream().map(LocalDate::toString).collect(Collectors.joining(",", "{", "}"));
+		return new HashSet<>(jdbc.sql("""
+				select d.day from unnest(cast(? as date[])) as d(day)
+				cross join lateral (
+				    select gg.id, gg.approved_at from groups_grouping gg
+				      join groups_group g on g.house_id = gg.house_id
+				     where g.id = ? and g.program_id = ? and gg.status = 'APPROVED' and gg.starts_on <= d.day
+				     order by gg.starts_on desc, gg.approved_at desc limit 1) i
+				where exists (select 1 from groups_member m
+				               where m.grouping_id = i.id and m.group_id = ? and m.resident_id = ?)
+				  and not exists (select 1 from groups_departure dep where dep.resident_id = ?
+				                     and dep.left_on <= d.day and dep.recorded_at >= i.approved_at)""")
+			.params(array, groupId, program.value(), groupId, resident, resident)
+			.query(LocalDate.class).list());
 	}
 
 	/** The group, if it is one of the program's. */

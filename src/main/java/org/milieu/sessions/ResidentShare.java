@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.milieu.residents.HouseDays;
@@ -14,10 +15,10 @@ import org.milieu.shared.ProgramId;
 import org.springframework.stereotype.Component;
 
 /**
- * A resident's share of their houses' and small groups' sessions, for their calendar feed: a small
- * group's session cut to the weeks the resident is in the group, and each house session cut to
- * the days they are expected at it, those they stay in that house (a move ends the old house's
- * series on the day of the move and starts the new house's there) and have reached the kind's
+ * A resident's share of their houses', small groups' and named sessions, for their calendar feed: a
+ * small group's session cut to the weeks the resident is in the group, each house session cut to
+ * the days they stay in that house (a move ends the old house's series on the day of the move and
+ * starts the new house's there), and every one of them cut to the days they have reached the kind's
  * minimum level ({@link SessionEligibility}), as {@link ExpectedAttendees} decides for each
  * occurrence. A series the resident is expected at throughout stays whole; a cut one keeps its
  * rule from its first date in the stretch to its last (the rule's COUNT or UNTIL replaced by that
@@ -40,8 +41,8 @@ class ResidentShare {
 	}
 
 	/**
-	 * The sessions as the resident's feed carries them: house sessions cut to the resident's days,
-	 * the others as they are. Reads the resident's houses once and their level once per kind.
+	 * The sessions as the resident's feed carries them, cut to the resident's days. Reads the
+	 * resident's houses once, their level once per kind and a small group's members once per series.
 	 */
 	List<Session> of(ProgramId program, UUID resident, Collection<Session> sessions, Map<UUID, SessionType> kinds,
 			LocalDate from, LocalDate to) {
@@ -58,15 +59,20 @@ class ResidentShare {
 				}
 				continue;
 			}
-			if (s.attendeeKind() != AttendeeKind.HOUSE) {
-				out.add(s);
+			List<SessionEligibility.Span> levelled = eligible.computeIfAbsent(s.typeId(),
+					t -> eligibility.eligibleSpans(program, kinds.get(t), resident));
+			if (s.attendeeKind() == AttendeeKind.RESIDENTS) {
+				for (SessionEligibility.Span span : levelled) {
+					Session cut = cut(s, span);
+					if (cut != null) {
+						out.add(cut);
+					}
+				}
 				continue;
 			}
 			if (spells == null) {
 				spells = houseDays.spells(program, List.of(resident), from, to).getOrDefault(resident, List.of());
 			}
-			List<SessionEligibility.Span> levelled = eligible.computeIfAbsent(s.typeId(),
-					t -> eligibility.eligibleSpans(program, kinds.get(t), resident));
 			for (HouseDays.Spell spell : spells) {
 				if (!spell.houseId().equals(s.attendeeHouseId())) {
 					continue;
@@ -89,13 +95,16 @@ class ResidentShare {
 	 * The stretches in which the resident is among a small group's session's expected attendees, from
 	 * the group's approved groupings week by week: from an occurrence they are expected at to the next
 	 * one they are not (open at the end of the window: the latest grouping holds until another is
-	 * approved).
+	 * approved). The days they are expected are read for the whole window at once.
 	 */
 	private List<SessionEligibility.Span> inGroup(ProgramId program, UUID resident, Session s, LocalDate from, LocalDate to) {
 		List<SessionEligibility.Span> spans = new ArrayList<>();
 		LocalDate open = null;
-		for (Occurrence o : Occurrences.occurrencesOf(s, from, to)) {
-			boolean member = expected.residents(program, s.id(), o.occursOn()).contains(resident);
+		List<Occurrence> occurrences = Occurrences.occurrencesOf(s, from, to);
+		Set<LocalDate> expectedOn = expected.daysInGroup(program, s, resident,
+				occurrences.stream().map(Occurrence::occursOn).toList());
+		for (Occurrence o : occurrences) {
+			boolean member = expectedOn.contains(o.occursOn());
 			if (member && open == null) {
 				open = o.occursOn();
 			}

@@ -52,8 +52,11 @@ public class SessionCalendar {
 
 	private final SessionEligibility eligibility;
 
+	private final ExpectedAttendees expectedAttendees;
+
 	SessionCalendar(SessionRows rows, Occurrences occurrences, AccessPolicy policy, AuditTrail trail, Census census,
-			HouseDays houseDays, SessionTypes types, SessionEligibility eligibility) {
+			HouseDays houseDays, SessionTypes types, SessionEligibility eligibility, ExpectedAttendees expectedAttendees) {
+		this.expectedAttendees = expectedAttendees;
 		this.houseDays = houseDays;
 		this.types = types;
 		this.eligibility = eligibility;
@@ -125,8 +128,10 @@ public class SessionCalendar {
 	 * The occurrences a resident is expected at on a day, not cancelled, by start: read by the
 	 * resident themself (or staff in reach of them), audited as a read of their record. A house's
 	 * sessions are those of the house they stay in that day (a move changes it from the day of the
-	 * move), of a kind whose minimum level they have reached by then. One read of the day's sessions,
-	 * one of the resident's house and one of their level, whatever the number of sessions.
+	 * move), a small group's those of the group they are in on the occurrence's date, and a session
+	 * naming them one they are named at; each of a kind whose minimum level they have reached by then.
+	 * One read of the day's sessions, one of the resident's house and one of their level, whatever the
+	 * number of sessions, and one of the group's members for each small group's session of the day.
 	 */
 	@Transactional
 	public List<Occurrence> residentDay(MilieuUser user, UUID residentId, LocalDate day) {
@@ -143,15 +148,16 @@ public class SessionCalendar {
 			boolean expected = switch (s.attendeeKind()) {
 				case HOUSE -> houseThatDay != null && houseThatDay.equals(s.attendeeHouseId())
 						&& SessionEligibility.reached(kinds.get(s.typeId()), level);
-				case RESIDENTS -> s.residents().contains(residentId);
-				case GROUP -> false;
+				case RESIDENTS -> s.residents().contains(residentId) && SessionEligibility.reached(kinds.get(s.typeId()), level);
+				case GROUP -> true; // decided below for each occurrence, on its date
 			};
 			if (!expected) {
 				continue;
 			}
 			for (Occurrence o : Occurrences.occurrencesOf(s, day.minusDays(Occurrences.MOVE_REACH_DAYS),
 					day.plusDays(Occurrences.MOVE_REACH_DAYS))) {
-				if (!o.cancelled() && o.start().toLocalDate().equals(day)) {
+				if (!o.cancelled() && o.start().toLocalDate().equals(day) && (s.attendeeKind() != AttendeeKind.GROUP
+						|| !expectedAttendees.daysInGroup(program, s, residentId, List.of(o.occursOn())).isEmpty())) {
 					out.add(o);
 				}
 			}

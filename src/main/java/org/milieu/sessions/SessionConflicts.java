@@ -215,11 +215,11 @@ class SessionConflicts {
 		for (Clash c : clashes) {
 			Set<UUID> mine = levels.reached(booking.typeId(), c.slot.occursOn(), expected(booking.kind(), booking.attendeeHouseId(),
 					booking.residents(), stays, c.slot.occursOn(),
-					members.getOrDefault(booking.attendeeGroupId() + "/" + c.slot.occursOn(), Set.of())), booking.kind());
+					members.getOrDefault(booking.attendeeGroupId() + "/" + c.slot.occursOn(), Set.of())));
 			Session s = sessions.get(c.other.sessionId());
 			Set<UUID> theirs = levels.reached(s.typeId(), c.other.occursOn(), expected(s.attendeeKind(), s.attendeeHouseId(),
 					s.residents(), stays, c.other.occursOn(),
-					members.getOrDefault(s.attendeeGroupId() + "/" + c.other.occursOn(), Set.of())), s.attendeeKind());
+					members.getOrDefault(s.attendeeGroupId() + "/" + c.other.occursOn(), Set.of())));
 			for (UUID resident : mine) {
 				if (theirs.contains(resident)) {
 					refuse(user, booking, "session.conflict.resident", timeField, name(program, resident),
@@ -232,7 +232,7 @@ class SessionConflicts {
 		for (Slot slot : booking.slots()) {
 			Set<UUID> at = levels.reached(booking.typeId(), slot.occursOn(), expected(booking.kind(), booking.attendeeHouseId(),
 					booking.residents(), stays, slot.occursOn(),
-					members.getOrDefault(booking.attendeeGroupId() + "/" + slot.occursOn(), Set.of())), booking.kind());
+					members.getOrDefault(booking.attendeeGroupId() + "/" + slot.occursOn(), Set.of())));
 			expectedAt.put(slot, at);
 			everyone.addAll(at);
 		}
@@ -300,15 +300,15 @@ class SessionConflicts {
 	}
 
 	/**
-	 * The levels of every resident concerned and the program's kinds: a house's or a small group's
-	 * residents below a kind's minimum level on the day are not expected at it ({@link SessionEligibility});
-	 * named residents were checked when they were named.
+	 * The levels of every resident concerned and the program's kinds: residents below a kind's minimum
+	 * level on the day are not expected at it, whether of the house, the small group or named
+	 * ({@link SessionEligibility}).
 	 */
 	private record Levels(Map<UUID, SessionType> kinds, Map<UUID, List<LevelHistoryEntry>> histories) {
 
-		Set<UUID> reached(UUID typeId, LocalDate day, Set<UUID> expected, AttendeeKind attendees) {
+		Set<UUID> reached(UUID typeId, LocalDate day, Set<UUID> expected) {
 			SessionType kind = kinds.get(typeId);
-			if (attendees == AttendeeKind.RESIDENTS || kind == null || kind.minimumLevel() == null) {
+			if (kind == null || kind.minimumLevel() == null) {
 				return expected;
 			}
 			Set<UUID> out = new LinkedHashSet<>();

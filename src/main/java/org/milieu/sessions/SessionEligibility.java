@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
  * effective by then (the levels module's history, read for many residents in one query); a
  * resident with no assignment by then counts as level 1, where every admission starts.
  * <p>
- * A resident below the minimum is not expected at a house's or a small group's session
- * ({@link ExpectedAttendees} leaves them out, and so their schedule and feed), may not be named
- * among a session's attendees, and may not be added as a walk-in at its roll call: the last two are
- * refused naming the resident and the level needed. No access check here: callers check their reader.
+ * A resident below the minimum on an occurrence's day is not expected at it, whether the session is
+ * a house's, a small group's or names them ({@link ExpectedAttendees} leaves them out, and so their
+ * schedule, feed and roll call), may not be named among a session's attendees (checked on its first
+ * date), and may not be added as a walk-in at its roll call: the last two are refused naming the
+ * resident and the level needed. No access check here: callers check their reader.
  */
 @Component
 class SessionEligibility {

@@ -86,6 +86,16 @@ class GroupingsTests {
 		Awaitility.await().atMost(Duration.ofSeconds(20))
 			.until(() -> !smallGroups.members(director.programId(), structured.id(), today).contains(leaving));
 		assertThat(smallGroups.members(director.programId(), structured.id(), today)).hasSize(structured.members().size() - 1);
+		UUID staying = structured.members().get(1).residentId();
+		List<LocalDate> days = approved.startsOn().minusDays(2).datesUntil(today.plusDays(10)).toList();
+		for (UUID resident : List.of(leaving, staying)) {
+			assertThat(smallGroups.daysAmong(director.programId(), structured.id(), resident, days))
+				.as("the days at once, as day by day")
+				.containsExactlyInAnyOrderElementsOf(days.stream()
+					.filter(d -> smallGroups.members(director.programId(), structured.id(), d).contains(resident)).toList());
+		}
+		assertThat(smallGroups.daysAmong(director.programId(), structured.id(), staying, days)).contains(today.plusDays(9));
+		assertThat(smallGroups.daysAmong(director.programId(), structured.id(), leaving, days)).allMatch(d -> d.isBefore(today));
 		Awaitility.await().atMost(Duration.ofSeconds(20))
 			.until(() -> !groupings.find(director, house.id(), next.id()).residents().contains(leaving));
 		assertThat(groupings.history(director, house.id())).singleElement()

@@ -1,7 +1,10 @@
 package org.milieu.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.StringReader;
@@ -32,8 +35,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * A small group's weekly session in the feed of a resident who changes group: the series stops on the
- * week of the grouping that moved them out, as the roll call expects them only until then.
+ * A small group's weekly session in the feed and the day of a resident who changes group: the series
+ * stops on the week of the grouping that moved them out, as the roll call expects them only until
+ * then, and their day and schedule show it only on the weeks they are in the group.
  */
 @MilieuWebTest
 class GroupFeedTests {
@@ -58,6 +62,9 @@ class GroupFeedTests {
 
 	@Autowired
 	CalendarFeeds feeds;
+
+	@Autowired
+	SessionCalendar calendar;
 
 	@Autowired
 	Accounts accounts;
@@ -89,6 +96,13 @@ class GroupFeedTests {
 		assertThat(second.startsOn()).isEqualTo(first.startsOn().plusWeeks(1));
 		assertThat(expected.residents(director.programId(), weekly.id(), day)).contains(moving);
 		assertThat(expected.residents(director.programId(), weekly.id(), day.plusWeeks(1))).doesNotContain(moving);
+		List<LocalDate> weeks = List.of(day.minusWeeks(1), day, day.plusWeeks(1), day.plusWeeks(2));
+		for (UUID resident : house.residents()) {
+			assertThat(expected.daysInGroup(director.programId(), weekly, resident, weeks)).as("the weeks at once, as week by week")
+				.containsExactlyInAnyOrderElementsOf(weeks.stream()
+					.filter(w -> expected.residents(director.programId(), weekly.id(), w).contains(resident)).toList());
+		}
+		assertThat(expected.daysInGroup(director.programId(), weekly, moving, weeks)).containsExactly(day);
 
 		String username = "grouped-" + UUID.randomUUID().toString().substring(0, 8);
 		accounts.open(new NewAccount(director.programId(), username, "Grouped resident", null, Set.of(Role.RESIDENT), moving));
@@ -102,6 +116,14 @@ class GroupFeedTests {
 		assertThat(value(events.get(0), Property.DTSTART)).startsWith(compact);
 		assertThat(value(events.get(0), Property.RRULE)).as("the series stops on the week they left the group")
 			.contains("UNTIL=" + compact).doesNotContain("COUNT");
+
+		assertThat(calendar.residentDay(director, moving, day)).extracting(Occurrence::sessionId).contains(weekly.id());
+		assertThat(calendar.residentDay(director, moving, day.plusWeeks(1))).extracting(Occurrence::sessionId)
+			.doesNotContain(weekly.id());
+		mvc.perform(get("/me/schedule").param("date", day.toString()).with(signIns.as(username))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Group A")));
+		mvc.perform(get("/me/schedule").param("date", day.plusWeeks(1).toString()).with(signIns.as(username)))
+			.andExpect(status().isOk()).andExpect(content().string(not(containsString("Group A"))));
 	}
 
 	private static String value(VEvent event, String property) {

@@ -319,6 +319,42 @@ class SessionLevelsTests {
 			});
 	}
 
+	@Test
+	void aNamedResidentWhoFallsBelowTheKindsMinimumIsNotExpectedFromThatDayInTheirDayFeedOrBookings() throws Exception {
+		House h = fixtures.house();
+		LocalDate today = fixtures.today();
+		UUID ana = h.residents().get(0);
+		levels.assign(fixtures.program(), ana, Level.STABILISATION, today.minusDays(21), "director", "Steady fortnight");
+		Session circle = sessions.schedule(director(), new NewSession(fixtures.type("PEER_ROLE_MODELLING"), "Named circle", h.id(),
+				null, today.minusDays(14), LocalTime.of(17, 0), null, "FREQ=WEEKLY", AttendeeKind.RESIDENTS, null, null,
+				List.of(ana), List.of(h.staffId())));
+		levels.assign(fixtures.program(), ana, Level.SAFETY, today.minusDays(7), "director", "A setback");
+
+		assertThat(expected.residents(fixtures.program(), circle.id(), today.minusDays(14))).containsExactly(ana);
+		assertThat(expected.residents(fixtures.program(), circle.id(), today.minusDays(7))).as("below the minimum from then")
+			.isEmpty();
+		assertThat(calendar.residentDay(director(), ana, today.minusDays(14))).extracting(Occurrence::sessionId)
+			.contains(circle.id());
+		assertThat(calendar.residentDay(director(), ana, today.minusDays(7))).extracting(Occurrence::sessionId)
+			.doesNotContain(circle.id());
+
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		String username = "named-" + suffix;
+		accounts.open(new NewAccount(fixtures.program(), username, "Ana " + suffix, null, Set.of(Role.RESIDENT), ana));
+		String token = feeds.create(signIns.user(username), CalendarFeedKind.RESIDENT, null, Locale.ENGLISH).token();
+		String text = mvc.perform(get("/calendar/" + token + ".ics")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		List<VEvent> events = new CalendarBuilder().build(new StringReader(text)).<VEvent>getComponents("VEVENT");
+		VEvent named = events.stream().filter(e -> value(e, Property.DTSTART).endsWith("T170000")).findFirst().orElseThrow();
+		assertThat(value(named, Property.RRULE)).as("the series stops before the setback")
+			.contains("UNTIL=" + compact(today.minusDays(14)));
+
+		Session other = sessions.schedule(director(), new NewSession(fixtures.type("COMMUNITY_SUPPORT"), "Ana's check-in",
+				h.id(), null, today.plusDays(7), LocalTime.of(17, 0), null, null, AttendeeKind.RESIDENTS, null, null, List.of(ana),
+				List.of(signIns.user("clinician2").accountId())));
+		assertThat(other.id()).as("the named circle no longer holds her").isNotNull();
+	}
+
 	private static String value(VEvent event, String property) {
 		return event.getProperty(property).map(Property::getValue).orElse("");
 	}
