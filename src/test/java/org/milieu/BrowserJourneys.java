@@ -188,6 +188,23 @@ public abstract class BrowserJourneys {
 	}
 
 	/**
+	 * Clicks what loads another page (a link, a form's button) and waits until the page it leaves is
+	 * gone: what is read next comes from the new page, never from the old one (an id both pages have
+	 * would otherwise find the old element, gone stale or with the old text).
+	 */
+	protected void clickToNewPage(org.openqa.selenium.WebElement target) {
+		org.openqa.selenium.WebElement leaving = browser.findElement(By.tagName("html"));
+		target.click();
+		wait.until(ExpectedConditions.stalenessOf(leaving));
+	}
+
+	/** Signs out with the header's button and waits for the signed-out page, so the next sign-in starts a new session. */
+	protected void signOut() {
+		browser.findElement(By.cssSelector("form.sign-out button")).click();
+		wait.until(ExpectedConditions.urlContains("signedOut"));
+	}
+
+	/**
 	 * Follows a link of the main menu as a person would: opens the menu (on a narrow screen) and the
 	 * group the link stands in, then clicks it.
 	 */

@@ -117,9 +117,8 @@ class MotionBrowserTests extends BrowserJourneys {
 			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("minutes-status"), "Approved"));
 			assertThat(browser.findElements(By.id("minutes-form"))).isEmpty();
 
-			browser.findElement(By.cssSelector("form.sign-out button")).click();
 			// the sign-in form must come from the new session, not race the sign-out and carry the old token
-			wait.until(ExpectedConditions.urlContains("signedOut"));
+			signOut();
 			open("/login");
 			signIn("clinician");
 			open("/meetings/" + meeting);

@@ -61,7 +61,7 @@ class GroupBrowserTests extends BrowserJourneys {
 			assertThat(browser.findElement(By.id("maxSize")).getAttribute("aria-invalid")).isEqualTo("true");
 			assertAccessible("a refused setting");
 
-			browser.findElement(By.id("approve")).click();
+			clickToNewPage(browser.findElement(By.id("approve")));
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("in-force-approval")));
 			assertThat(browser.findElement(By.id("groups-notice")).getText()).isEqualTo("The grouping is approved.");
 			assertThat(browser.findElement(By.id("in-force-approval")).getText()).startsWith("Approved by");

@@ -133,7 +133,7 @@ class PlanJourneyBrowserTests extends BrowserJourneys {
 			String words = text.getAttribute("value");
 			text.clear();
 			text.sendKeys(words + ", as Robin puts it (" + part + ")");
-			item.findElement(By.cssSelector("button[type='submit']")).click();
+			clickToNewPage(item.findElement(By.cssSelector("button[type='submit']")));
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-notice")));
 		}
 	}

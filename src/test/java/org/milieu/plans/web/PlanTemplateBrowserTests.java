@@ -90,7 +90,7 @@ class PlanTemplateBrowserTests extends BrowserJourneys {
 		WebElement text = problem.findElement(By.cssSelector("textarea[name='text']"));
 		text.clear();
 		text.sendKeys(words);
-		problem.findElement(By.cssSelector("button[type='submit']")).click();
+		clickToNewPage(problem.findElement(By.cssSelector("button[type='submit']")));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-notice")));
 	}
 }

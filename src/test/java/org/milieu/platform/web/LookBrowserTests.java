@@ -112,10 +112,13 @@ class LookBrowserTests extends BrowserJourneys {
 			signIn("staff");
 			assertThat(groups()).containsExactly("Today", "Residents", "Levels", "Community", "Work");
 			assertThat(browser.findElements(By.cssSelector("#site-nav a[href='/admin/users']"))).isEmpty();
-			List<WebElement> groups = browser.findElements(By.cssSelector("#attention .attention-group"));
-			for (WebElement group : groups) {
-				int count = Integer.parseInt(group.findElement(By.cssSelector("h3 .count")).getText());
-				assertThat(group.findElements(By.cssSelector("li"))).hasSize(count);
+			// read at once: the attention list is redrawn by its 30-second poll, which would leave found elements stale
+			Object counts = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+					return Array.from(document.querySelectorAll('#attention .attention-group')).map(g =>
+					    [g.querySelector('h3 .count').textContent.trim(), String(g.querySelectorAll('li').length)]);""");
+			for (Object pair : (List<?>) counts) {
+				List<?> shownAndListed = (List<?>) pair;
+				assertThat(shownAndListed.get(1)).as("the items listed, as the group's count says").isEqualTo(shownAndListed.get(0));
 			}
 			assertAccessible("staff home at 1280 px");
 			browser.manage().window().setSize(TABLET);

@@ -99,7 +99,7 @@ class DrugScreenBrowserTests extends BrowserJourneys {
 			browser.findElement(By.id("record-screen")).click();
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("screen-form")));
 			new Select(browser.findElement(By.id("panel-choice"))).selectByValue("FIVE_PANEL");
-			browser.findElement(By.cssSelector("#panel-chooser button[type=submit]")).click();
+			clickToNewPage(browser.findElement(By.cssSelector("#panel-chooser button[type=submit]")));
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result-PCP")));
 			assertThat(browser.findElements(By.cssSelector("#results select"))).hasSize(5);
 			assertAccessible("the recording form");
@@ -123,8 +123,7 @@ class DrugScreenBrowserTests extends BrowserJourneys {
 			assertThat(browser.findElement(By.cssSelector("ol.screen-trend")).getText()).contains("Positive");
 			assertAccessible("a resident's screens with a positive");
 
-			browser.findElement(By.cssSelector("form.sign-out button")).click();
-			wait.until(ExpectedConditions.urlContains("/login"));
+			signOut();
 			signIn(clinician, PASSWORD);
 			browser.findElement(By.linkText("1 drug-screen follow-up open")).click();
 			wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Drug-screen follow-ups"));

@@ -89,6 +89,8 @@ class RollCallBrowserTests extends BrowserJourneys {
 			browser.findElement(By.id("reason-" + ben)).sendKeys("Hospital appointment");
 			browser.findElement(By.cssSelector("#row-" + ben + " button.roll-excused")).click();
 			wait.until(d -> "EXCUSED".equals(status(group, ben)));
+			wait.ignoring(StaleElementReferenceException.class).until(d -> "true".equals(d.findElement(
+				By.cssSelector("#row-" + ben + " button.roll-excused")).getAttribute("aria-pressed")));
 			assertAccessible("the roll call, partly marked");
 
 			browser.findElement(By.cssSelector("#others-present button")).click();

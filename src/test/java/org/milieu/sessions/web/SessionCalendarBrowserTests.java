@@ -80,9 +80,7 @@ class SessionCalendarBrowserTests extends BrowserJourneys {
 		browser.findElement(By.id("repeat-weekly")).click();
 		browser.findElement(By.id("day-MO")).click();
 		browser.findElement(By.id("session-count")).sendKeys("6");
-		WebElement form = browser.findElement(By.id("session-form"));
-		browser.findElement(By.id("session-submit")).click();
 		// the answer is a new page, the detail or the form again with its error: read nothing before it
-		wait.until(ExpectedConditions.stalenessOf(form));
+		clickToNewPage(browser.findElement(By.id("session-submit")));
 	}
 }

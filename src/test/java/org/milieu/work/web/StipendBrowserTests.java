@@ -106,8 +106,8 @@ class StipendBrowserTests extends BrowserJourneys {
 			assertAccessible("the stipends page with a refused batch");
 			assertThat(ledger.balanceOf(second)).isEqualTo(800);
 
-			browser.findElement(By.linkText("Nora Quist")).click();
-			wait.until(ExpectedConditions.urlContains("/stipend"));
+			clickToNewPage(browser.findElement(By.linkText("Nora Quist")));
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("stipend-balance")));
 			assertThat(browser.findElement(By.id("stipend-balance")).getText()).isEqualTo("Balance: $2.50");
 			assertAccessible("a resident's statement for staff");
 			assertFitsTheTablet("a resident's statement for staff");

@@ -50,7 +50,7 @@ class WorkCompletionBrowserTests extends BrowserJourneys {
 			}
 			List<WebElement> forms = browser.findElements(By.cssSelector("#occurrences form"));
 			if (forms.isEmpty()) {
-				browser.findElement(By.id("previous-day")).click();
+				clickToNewPage(browser.findElement(By.id("previous-day")));
 				wait.until(ExpectedConditions.presenceOfElementLocated(By.id("occurrences")));
 				forms = browser.findElements(By.cssSelector("#occurrences form"));
 			}

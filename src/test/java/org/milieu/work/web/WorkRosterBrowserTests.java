@@ -43,8 +43,7 @@ class WorkRosterBrowserTests extends BrowserJourneys {
 			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("roster-status"), "Published"));
 			assertThat(browser.findElements(By.id("publish"))).isEmpty();
 			assertAccessible("the roster board, published");
-			browser.findElement(By.cssSelector("form.sign-out button")).click();
-
+			signOut();
 			open("/login");
 			signIn("resident01");
 			open("/me/work");
@@ -63,8 +62,7 @@ class WorkRosterBrowserTests extends BrowserJourneys {
 			assertThat(new Select(browser.findElement(By.id("first"))).getFirstSelectedOption().getText()).isEqualTo("Dishes");
 			assertThat(new Select(browser.findElement(By.id("second"))).getFirstSelectedOption().getText())
 				.isEqualTo("Laundry");
-			browser.findElement(By.cssSelector("form.sign-out button")).click();
-
+			signOut();
 			open("/login");
 			signIn("director");
 			open("/work/jobs");
