@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import org.springframework.dao.NonTransientDataAccessException;
+import org.springframework.dao.NonTransientDataAccessResourceException;
+
 /**
  * Audit records written apart from the transaction they describe, from many requests together: the
  * records of reads (a transaction that only read writes nothing itself) and those that must outlive
@@ -21,7 +24,8 @@ import java.util.function.Consumer;
  *
  * <p>A caller waits until its rows are committed, so an answer never leaves the server before the
  * record of what it showed or refused is stored; when a group's write fails, every caller in it fails
- * with that failure (a caller gives up after {@link #LONGEST_WAIT}). Callers hold no connection
+ * with that failure (a caller gives up after {@link #LONGEST_WAIT}), unless the database refused what
+ * was written: then each caller's records are written alone, and only those refused fail. Callers hold no connection
  * while they wait ({@code Transactions.afterConnectionReleased}): the writer takes one from the pool.
  * One writer thread, started with the first records.
  */
@@ -164,9 +168,34 @@ final class GroupedRecords {
 			write.accept(rows);
 		}
 		catch (RuntimeException | Error ex) {
+			if (group.size() > 1 && refusedWhatWasWritten(ex)) {
+				// one caller's records may be what the database refused: the others are not to fail with them
+				group.forEach(this::writeAlone);
+				return;
+			}
 			group.forEach(waiting -> waiting.written().completeExceptionally(ex));
 			return;
 		}
 		group.forEach(waiting -> waiting.written().complete(null));
+	}
+
+	private void writeAlone(Waiting waiting) {
+		try {
+			write.accept(waiting.rows());
+		}
+		catch (RuntimeException | Error ex) {
+			waiting.written().completeExceptionally(ex);
+			return;
+		}
+		waiting.written().complete(null);
+	}
+
+	/**
+	 * Whether the database refused the rows themselves (a value, a constraint), which writing each
+	 * caller's alone may get past; not when it could not be reached, was busy or took too long
+	 * (transient, or a resource failure such as an exhausted pool), where every caller fails at once.
+	 */
+	static boolean refusedWhatWasWritten(Throwable ex) {
+		return ex instanceof NonTransientDataAccessException && !(ex instanceof NonTransientDataAccessResourceException);
 	}
 }

@@ -15,11 +15,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
  * The grouping of read records: what arrives while a group is written goes in the next group, each
- * caller returns only once its rows are written, and a failed write fails every caller of its group.
+ * caller returns only once its rows are written, a failed write fails every caller of its group, and
+ * rows the database refuses fail their caller alone.
  * The rows' way into the chain is tested with the database in {@link AuditChainTests}.
  */
 class GroupedRecordsTests {
@@ -84,6 +86,62 @@ class GroupedRecordsTests {
 		finally {
 			reads.stop();
 		}
+	}
+
+	@Test
+	void recordsTheDatabaseRefusesFailTheirCallerAloneAndAnUnreachableDatabaseFailsTheWholeGroup() throws Exception {
+		List<AuditRows.Row> refused = read(13);
+		CountDownLatch firstStarted = new CountDownLatch(1);
+		CountDownLatch releaseFirst = new CountDownLatch(1);
+		List<List<AuditRows.Row>> written = Collections.synchronizedList(new ArrayList<>());
+		java.util.concurrent.atomic.AtomicBoolean reachable = new java.util.concurrent.atomic.AtomicBoolean(true);
+		GroupedRecords reads = new GroupedRecords(rows -> {
+			if (written.isEmpty()) {
+				firstStarted.countDown();
+				await(releaseFirst);
+			}
+			if (!reachable.get()) {
+				throw new CannotGetJdbcConnectionException("pool exhausted");
+			}
+			if (rows.containsAll(refused)) {
+				throw new DataIntegrityViolationException("a value the chain refuses");
+			}
+			written.add(List.copyOf(rows));
+		}, Duration.ZERO);
+		ExecutorService callers = Executors.newFixedThreadPool(4);
+		try {
+			Future<?> first = callers.submit(() -> reads.write(read(0)));
+			assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<?> before = callers.submit(() -> reads.write(read(1)));
+			awaitQueued(reads, 1);
+			Future<?> bad = callers.submit(() -> reads.write(refused));
+			awaitQueued(reads, 2);
+			Future<?> after = callers.submit(() -> reads.write(read(2)));
+			awaitQueued(reads, 3);
+			releaseFirst.countDown();
+			first.get(10, TimeUnit.SECONDS);
+			before.get(10, TimeUnit.SECONDS);
+			after.get(10, TimeUnit.SECONDS);
+			assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(DataIntegrityViolationException.class);
+			assertThat(written).as("the first, then the two others of the refused group, each alone")
+				.containsExactly(read(0), read(1), read(2));
+
+			// the database out of reach: the whole group fails at once, nobody is written alone
+			reachable.set(false);
+			List<Future<?>> group = new ArrayList<>();
+			for (int i = 3; i < 6; i++) {
+				int n = i;
+				group.add(callers.submit(() -> reads.write(read(n))));
+			}
+			for (Future<?> call : group) {
+				assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(CannotGetJdbcConnectionException.class);
+			}
+		}
+		finally {
+			callers.shutdownNow();
+			reads.stop();
+		}
+		assertThat(written).hasSize(3);
 	}
 
 	@Test
