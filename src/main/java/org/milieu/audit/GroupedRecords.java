@@ -25,8 +25,9 @@ import org.springframework.dao.NonTransientDataAccessResourceException;
  * <p>A caller waits until its rows are committed, so an answer never leaves the server before the
  * record of what it showed or refused is stored; when a group's write fails, every caller in it fails
  * with that failure (a caller gives up after {@link #LONGEST_WAIT}), unless the database refused what
- * was written: then each caller's records are written alone, and only those refused fail. Callers hold no connection
- * while they wait ({@code Transactions.afterConnectionReleased}): the writer takes one from the pool.
+ * was written: then each caller's records are written alone, and only those refused fail. Callers
+ * hold no connection while they wait ({@code Transactions.afterConnectionReleased}): the writer takes
+ * one from the pool.
  * One writer thread, started with the first records.
  */
 final class GroupedRecords {

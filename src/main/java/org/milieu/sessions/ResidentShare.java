@@ -48,43 +48,40 @@ class ResidentShare {
 			LocalDate from, LocalDate to) {
 		List<HouseDays.Spell> spells = null;
 		Map<UUID, List<SessionEligibility.Span>> eligible = new java.util.HashMap<>();
+		java.util.function.Function<UUID, List<SessionEligibility.Span>> levelled = kind -> eligible.computeIfAbsent(kind,
+				t -> eligibility.eligibleSpans(program, kinds.get(t), resident));
 		List<Session> out = new ArrayList<>();
 		for (Session s : sessions) {
-			if (s.attendeeKind() == AttendeeKind.GROUP) {
-				for (SessionEligibility.Span span : inGroup(program, resident, s, from, to)) {
-					Session cut = cut(s, span);
-					if (cut != null) {
-						out.add(cut);
-					}
-				}
-				continue;
-			}
-			List<SessionEligibility.Span> levelled = eligible.computeIfAbsent(s.typeId(),
-					t -> eligibility.eligibleSpans(program, kinds.get(t), resident));
-			if (s.attendeeKind() == AttendeeKind.RESIDENTS) {
-				for (SessionEligibility.Span span : levelled) {
-					Session cut = cut(s, span);
-					if (cut != null) {
-						out.add(cut);
-					}
-				}
-				continue;
-			}
-			if (spells == null) {
+			if (s.attendeeKind() == AttendeeKind.HOUSE && spells == null) {
 				spells = houseDays.spells(program, List.of(resident), from, to).getOrDefault(resident, List.of());
 			}
-			for (HouseDays.Spell spell : spells) {
-				if (!spell.houseId().equals(s.attendeeHouseId())) {
-					continue;
+			List<SessionEligibility.Span> stretches = switch (s.attendeeKind()) {
+				case GROUP -> inGroup(program, resident, s, from, to);
+				case RESIDENTS -> levelled.apply(s.typeId());
+				case HOUSE -> inHouse(s, spells, levelled.apply(s.typeId()));
+			};
+			for (SessionEligibility.Span span : stretches) {
+				Session cut = cut(s, span);
+				if (cut != null) {
+					out.add(cut);
 				}
-				for (SessionEligibility.Span span : levelled) {
-					SessionEligibility.Span both = intersection(new SessionEligibility.Span(spell.from(), spell.until()), span);
-					if (both != null) {
-						Session cut = cut(s, both);
-						if (cut != null) {
-							out.add(cut);
-						}
-					}
+			}
+		}
+		return out;
+	}
+
+	/** The stretches in which the resident stays in the session's house and holds the kind's level. */
+	private static List<SessionEligibility.Span> inHouse(Session s, List<HouseDays.Spell> spells,
+			List<SessionEligibility.Span> levelled) {
+		List<SessionEligibility.Span> out = new ArrayList<>();
+		for (HouseDays.Spell spell : spells) {
+			if (!spell.houseId().equals(s.attendeeHouseId())) {
+				continue;
+			}
+			for (SessionEligibility.Span span : levelled) {
+				SessionEligibility.Span both = intersection(new SessionEligibility.Span(spell.from(), spell.until()), span);
+				if (both != null) {
+					out.add(both);
 				}
 			}
 		}

@@ -14,6 +14,7 @@ import org.milieu.identity.AccessPolicy;
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.Reach;
 import org.milieu.identity.ResidentScope;
+import org.milieu.groups.SmallGroups;
 import org.milieu.residents.Census;
 import org.milieu.residents.CensusEntry;
 import org.milieu.residents.HouseDays;
@@ -52,11 +53,11 @@ public class SessionCalendar {
 
 	private final SessionEligibility eligibility;
 
-	private final ExpectedAttendees expectedAttendees;
+	private final SmallGroups groups;
 
 	SessionCalendar(SessionRows rows, Occurrences occurrences, AccessPolicy policy, AuditTrail trail, Census census,
-			HouseDays houseDays, SessionTypes types, SessionEligibility eligibility, ExpectedAttendees expectedAttendees) {
-		this.expectedAttendees = expectedAttendees;
+			HouseDays houseDays, SessionTypes types, SessionEligibility eligibility, SmallGroups groups) {
+		this.groups = groups;
 		this.houseDays = houseDays;
 		this.types = types;
 		this.eligibility = eligibility;
@@ -149,7 +150,8 @@ public class SessionCalendar {
 				case HOUSE -> houseThatDay != null && houseThatDay.equals(s.attendeeHouseId())
 						&& SessionEligibility.reached(kinds.get(s.typeId()), level);
 				case RESIDENTS -> s.residents().contains(residentId) && SessionEligibility.reached(kinds.get(s.typeId()), level);
-				case GROUP -> true; // decided below for each occurrence, on its date
+				// the group's members are decided below, for each occurrence on its date
+				case GROUP -> SessionEligibility.reached(kinds.get(s.typeId()), level);
 			};
 			if (!expected) {
 				continue;
@@ -157,7 +159,7 @@ public class SessionCalendar {
 			for (Occurrence o : Occurrences.occurrencesOf(s, day.minusDays(Occurrences.MOVE_REACH_DAYS),
 					day.plusDays(Occurrences.MOVE_REACH_DAYS))) {
 				if (!o.cancelled() && o.start().toLocalDate().equals(day) && (s.attendeeKind() != AttendeeKind.GROUP
-						|| !expectedAttendees.daysInGroup(program, s, residentId, List.of(o.occursOn())).isEmpty())) {
+						|| !groups.daysAmong(program, s.attendeeGroupId(), residentId, List.of(o.occursOn())).isEmpty())) {
 					out.add(o);
 				}
 			}
