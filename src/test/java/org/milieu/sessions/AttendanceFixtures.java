@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.milieu.identity.Accounts;
 import org.milieu.identity.CareRelationships;
@@ -24,6 +25,7 @@ import org.milieu.residents.HouseKind;
 import org.milieu.residents.Houses;
 import org.milieu.residents.NewAdmission;
 import org.milieu.shared.ProgramId;
+import org.milieu.shared.RuleViolation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -103,16 +105,37 @@ public class AttendanceFixtures {
 
 	/** A community-support group of the house's residents on {@code day}, the house's staff member facilitating. */
 	public Session groupOn(House house, LocalDate day) {
-		return sessions.schedule(signIns.user("director"), new NewSession(type("COMMUNITY_SUPPORT"), "House check-in", house.id(),
-				"Lounge", day, LocalTime.of(10, 0), null, null, AttendeeKind.HOUSE, house.id(), null, null,
-				List.of(house.staffId())));
+		return atFirstFreeHour(sessions, signIns.user("director"), at -> new NewSession(type("COMMUNITY_SUPPORT"), "House check-in",
+				house.id(), "Lounge", day, at, null, null, AttendeeKind.HOUSE, house.id(), null, null, List.of(house.staffId())),
+				10, 6, 13, 20, 22);
 	}
 
 	/** A session for some of the house's residents by name on {@code day}. */
 	public Session namedOn(House house, LocalDate day, List<UUID> residents) {
-		return sessions.schedule(signIns.user("director"), new NewSession(type("COMMUNITY_SUPPORT"), "Named group", house.id(),
-				"Study", day, LocalTime.of(14, 0), null, null, AttendeeKind.RESIDENTS, null, null, residents,
-				List.of(house.staffId())));
+		return atFirstFreeHour(sessions, signIns.user("director"), at -> new NewSession(type("COMMUNITY_SUPPORT"), "Named group",
+				house.id(), "Study", day, at, null, null, AttendeeKind.RESIDENTS, null, null, residents, List.of(house.staffId())),
+				14, 7, 17, 21, 23);
+	}
+
+	/**
+	 * The session booked at the first of these hours its attendees are free: other tests book whole-program
+	 * community meetings at times relative to the clock, which a fixed hour today meets when the suite runs at
+	 * the wrong time of day (any other refusal is the test's to see).
+	 */
+	public static Session atFirstFreeHour(Sessions sessions, MilieuUser by, Function<LocalTime, NewSession> at, int... hours) {
+		RuleViolation conflict = null;
+		for (int hour : hours) {
+			try {
+				return sessions.schedule(by, at.apply(LocalTime.of(hour, 0)));
+			}
+			catch (RuleViolation refused) {
+				if (!refused.code().startsWith("session.conflict.")) {
+					throw refused;
+				}
+				conflict = refused;
+			}
+		}
+		throw conflict;
 	}
 
 	public MilieuUser staffOf(House house) {

@@ -531,18 +531,19 @@ class AuthorizationMatrixTests {
 	@Autowired
 	org.milieu.residents.Census census;
 
-	/** A session of resident01's house today, facilitated by the staff caller, made once a day: its roll call. */
+	/** A session of resident01's house today (at the first hour its residents are free), facilitated by the staff caller, made once a day: its roll call. */
 	private UUID rollCallFixture() {
 		org.milieu.identity.MilieuUser director = signIns.user("director");
 		java.time.LocalDate today = census.day(director.programId());
 		UUID house = houseOf(signIns.user("resident01").residentId());
+		UUID type = sessionTypes.all(director.programId()).stream().filter(t -> "COMMUNITY_SUPPORT".equals(t.code()))
+			.findFirst().orElseThrow().id();
 		return jdbc.sql("select id from sessions_session where title = 'Matrix roll call' and house_id = ? and first_on = ?")
-			.params(house, today).query(UUID.class).optional().orElseGet(() -> sessions.schedule(director,
-					new org.milieu.sessions.NewSession(sessionTypes.all(director.programId()).stream()
-						.filter(t -> "COMMUNITY_SUPPORT".equals(t.code())).findFirst().orElseThrow().id(), "Matrix roll call",
-							house, null, today, java.time.LocalTime.of(10, 0), null, null,
-							org.milieu.sessions.AttendeeKind.HOUSE, house, null, null,
-							List.of(signIns.user("staff").accountId())))
+			.params(house, today).query(UUID.class).optional()
+			.orElseGet(() -> org.milieu.sessions.AttendanceFixtures.atFirstFreeHour(sessions, director,
+					at -> new org.milieu.sessions.NewSession(type, "Matrix roll call", house, null, today, at, null, null,
+							org.milieu.sessions.AttendeeKind.HOUSE, house, null, null, List.of(signIns.user("staff").accountId())),
+					10, 6, 13, 16, 20, 22)
 				.id());
 	}
 

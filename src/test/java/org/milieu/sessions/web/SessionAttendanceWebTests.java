@@ -271,7 +271,7 @@ class SessionAttendanceWebTests {
 		mvc.perform(get("/attention").with(signIns.as(h.staff())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("href=\"" + link + "\"")))
-			.andExpect(content().string(containsString("Roll call to take: House check-in at 10:00")));
+			.andExpect(content().string(containsString("Roll call to take: House check-in at " + group.startsAt())));
 
 		mvc.perform(post(link + "/others-present").with(signIns.as(h.staff())).with(csrf()))
 			.andExpect(status().is3xxRedirection());
