@@ -123,10 +123,17 @@ public class AttendanceFixtures {
 	 * the wrong time of day (any other refusal is the test's to see).
 	 */
 	public static Session atFirstFreeHour(Sessions sessions, MilieuUser by, Function<LocalTime, NewSession> at, int... hours) {
+		return atFirstFreeTime(sessions, by, at, java.util.Arrays.stream(hours).mapToObj(h -> LocalTime.of(h, 0))
+			.toArray(LocalTime[]::new));
+	}
+
+	/** As {@link #atFirstFreeHour}, trying these times of day in turn. */
+	public static Session atFirstFreeTime(Sessions sessions, MilieuUser by, Function<LocalTime, NewSession> at,
+			LocalTime... times) {
 		RuleViolation conflict = null;
-		for (int hour : hours) {
+		for (LocalTime time : times) {
 			try {
-				return sessions.schedule(by, at.apply(LocalTime.of(hour, 0)));
+				return sessions.schedule(by, at.apply(time));
 			}
 			catch (RuleViolation refused) {
 				if (!refused.code().startsWith("session.conflict.")) {

@@ -84,6 +84,14 @@ public class GroupNoteFixtures {
 	 * {@code present} (as named), none absent.
 	 */
 	public Held aSession(LocalDate on, LocalTime at, int count, UUID also) {
+		return aSession(on, count, also, at);
+	}
+
+	/**
+	 * As {@link #aSession(LocalDate, LocalTime, int, UUID)}, at the first of these times the residents are free
+	 * (on today's date the suite's community meetings, booked relative to the clock, may hold one of them).
+	 */
+	public Held aSession(LocalDate on, int count, UUID also, LocalTime... times) {
 		MilieuUser clinician = signIns.user("clinician");
 		UUID psychoEducation = types.all(clinician.programId()).stream().filter(t -> "PSYCHO_EDUCATION".equals(t.code()))
 			.findFirst().orElseThrow().id();
@@ -105,8 +113,9 @@ public class GroupNoteFixtures {
 				named.add(r);
 			}
 		}
-		Session session = sessions.schedule(clinician, new NewSession(psychoEducation, "Coping with cravings", null,
-				"Group room", on, at, 60, null, AttendeeKind.RESIDENTS, null, null, named, null));
+		Session session = AttendanceFixtures.atFirstFreeTime(sessions, clinician, at -> new NewSession(psychoEducation,
+				"Coping with cravings", null, "Group room", on, at, 60, null, AttendeeKind.RESIDENTS, null, null, named, null),
+				times);
 		return new Held(session.id(), on, List.copyOf(named), null);
 	}
 

@@ -248,7 +248,8 @@ class GroupNoteWebTests {
 
 		// today's occurrence moved to tomorrow: its roll call is listed under today's date, its note not yet
 		LocalDate today = census.day(clinician.programId());
-		GroupNoteFixtures.Held moved = fixtures.aSession(today, java.time.LocalTime.of(21, 0), 1, null);
+		GroupNoteFixtures.Held moved = fixtures.aSession(today, 1, null, java.time.LocalTime.of(21, 0),
+				java.time.LocalTime.of(5, 0), java.time.LocalTime.of(13, 0), java.time.LocalTime.of(17, 0));
 		sessions.moveOccurrence(clinician, moved.sessionId(), today, today.plusDays(1), java.time.LocalTime.of(21, 0), null,
 				"Outing");
 		mvc.perform(get("/sessions/" + moved.sessionId()).with(signIns.as("clinician")))
