@@ -169,9 +169,10 @@ class AttendanceConnectionsTests {
 		LocalDate today = fixtures.today();
 		UUID ana = h.residents().get(0);
 		UUID ben = h.residents().get(1);
-		Session weekly = sessions.schedule(signIns.user("director"), new NewSession(fixtures.type("COMMUNITY_SUPPORT"),
-				"Weekly circle", h.id(), null, today, LocalTime.of(9, 0), null, "FREQ=WEEKLY;COUNT=4", AttendeeKind.RESIDENTS,
-				null, null, List.of(ana, ben), List.of(h.staffId())));
+		Session weekly = AttendanceFixtures.atFirstFreeTime(sessions, signIns.user("director"),
+				at -> new NewSession(fixtures.type("COMMUNITY_SUPPORT"), "Weekly circle", h.id(), null, today, at, null,
+						"FREQ=WEEKLY;COUNT=4", AttendeeKind.RESIDENTS, null, null, List.of(ana, ben), List.of(h.staffId())),
+				LocalTime.of(9, 0), LocalTime.of(3, 0), LocalTime.of(21, 0));
 		attendance.mark(fixtures.staffOf(h), weekly.id(), today, ana, AttendanceStatus.PRESENT, null, false);
 
 		discharges.discharge(fixtures.program(), ana, new NewDischarge(today, DischargeType.COMPLETED, null, null), "director");

@@ -101,8 +101,25 @@ class SessionLevelsTests {
 	}
 
 	Session weekly(House h, String code, String title, LocalDate first, LocalTime at, UUID attendeeHouse) {
-		return sessions.schedule(director(), new NewSession(fixtures.type(code), title, attendeeHouse, null, first, at, null,
-				"FREQ=WEEKLY", AttendeeKind.HOUSE, attendeeHouse, null, null, List.of(h.staffId())));
+		return booked(time -> new NewSession(fixtures.type(code), title, attendeeHouse, null, first, time, null, "FREQ=WEEKLY",
+				AttendeeKind.HOUSE, attendeeHouse, null, null, List.of(h.staffId())), at);
+	}
+
+	/**
+	 * Booked at {@code at}, or, when the residents are held then today by a community meeting another test booked
+	 * relative to the clock, at a time of day far from it (the tests read the time from the session).
+	 */
+	Session booked(java.util.function.Function<LocalTime, NewSession> session, LocalTime at) {
+		return booked(session, at, LocalTime.of(3, 0), LocalTime.of(21, 0));
+	}
+
+	Session booked(java.util.function.Function<LocalTime, NewSession> session, LocalTime... times) {
+		return AttendanceFixtures.atFirstFreeTime(sessions, director(), session, times);
+	}
+
+	/** A time of day as a calendar feed writes it after a date: T170000. */
+	private static String compact(LocalTime time) {
+		return "T" + time.format(java.time.format.DateTimeFormatter.ofPattern("HHmmss"));
 	}
 
 	int sessionCount() {
@@ -171,8 +188,8 @@ class SessionLevelsTests {
 		UUID ana = h.residents().get(0);
 		UUID ben = h.residents().get(1);
 		levels.assign(fixtures.program(), ben, Level.STABILISATION, today.minusDays(3), "director", "Steady days");
-		Session peers = sessions.schedule(director(), new NewSession(fixtures.type("PEER_ROLE_MODELLING"), "Peer circle", h.id(),
-				null, today, LocalTime.of(16, 0), null, null, AttendeeKind.HOUSE, h.id(), null, null, List.of(h.staffId())));
+		Session peers = booked(at -> new NewSession(fixtures.type("PEER_ROLE_MODELLING"), "Peer circle", h.id(), null, today, at,
+				null, null, AttendeeKind.HOUSE, h.id(), null, null, List.of(h.staffId())), LocalTime.of(16, 0));
 		MilieuUser staff = fixtures.staffOf(h);
 
 		assertThat(attendance.walkInChoices(staff, peers.id(), today)).extracting(RollCall.Line::residentId)
@@ -258,8 +275,10 @@ class SessionLevelsTests {
 			.getContentAsString(StandardCharsets.UTF_8);
 		Calendar parsed = new CalendarBuilder().build(new StringReader(text));
 		List<VEvent> events = parsed.<VEvent>getComponents("VEVENT");
-		VEvent oldHouse = events.stream().filter(e -> value(e, Property.DTSTART).endsWith("T100000")).findFirst().orElseThrow();
-		VEvent newHouse = events.stream().filter(e -> value(e, Property.DTSTART).endsWith("T150000")).findFirst().orElseThrow();
+		VEvent oldHouse = events.stream().filter(e -> value(e, Property.DTSTART).endsWith(compact(old.startsAt())))
+			.filter(e -> !value(e, Property.UID).startsWith(fresh.id().toString())).findFirst().orElseThrow();
+		VEvent newHouse = events.stream().filter(e -> value(e, Property.DTSTART).endsWith(compact(fresh.startsAt())))
+			.filter(e -> !value(e, Property.UID).startsWith(old.id().toString())).findFirst().orElseThrow();
 		assertThat(events).hasSize(2);
 		assertThat(value(oldHouse, Property.UID)).as("the old house's series keeps its name").startsWith(old.id().toString());
 		assertThat(value(oldHouse, Property.DTSTART)).startsWith(compact(today.minusDays(14)));
@@ -301,16 +320,17 @@ class SessionLevelsTests {
 		UUID ben = h.residents().get(1);
 		levels.assign(fixtures.program(), ben, Level.STABILISATION, today.minusDays(10), "director", "Steady fortnight");
 		// peer role modelling is for residents from level 2: Ana (level 1) is not expected at the house's circle
-		weekly(h, "PEER_ROLE_MODELLING", "Peer circle", today.minusDays(14), LocalTime.of(18, 0), h.id());
+		LocalTime circleAt = weekly(h, "PEER_ROLE_MODELLING", "Peer circle", today.minusDays(14), LocalTime.of(18, 0), h.id())
+			.startsAt();
 		LocalDate circleDay = today.plusDays(7);
 		UUID clinician = signIns.user(h.clinician()).accountId();
 
 		Session anas = sessions.schedule(director(), new NewSession(fixtures.type("COMMUNITY_SUPPORT"), "Ana's check-in", h.id(),
-				null, circleDay, LocalTime.of(18, 0), null, null, AttendeeKind.RESIDENTS, null, null, List.of(ana),
+				null, circleDay, circleAt, null, null, AttendeeKind.RESIDENTS, null, null, List.of(ana),
 				List.of(clinician)));
 		assertThat(anas.id()).as("the circle does not hold her").isNotNull();
 		assertThatThrownBy(() -> sessions.schedule(director(), new NewSession(fixtures.type("COMMUNITY_SUPPORT"), "Ben's check-in",
-				h.id(), null, circleDay, LocalTime.of(18, 30), null, null, AttendeeKind.RESIDENTS, null, null, List.of(ben),
+				h.id(), null, circleDay, circleAt.plusMinutes(30), null, null, AttendeeKind.RESIDENTS, null, null, List.of(ben),
 				List.of(signIns.user("clinician2").accountId()))))
 			.as("Ben, at level 2, is expected at the circle")
 			.isInstanceOfSatisfying(RuleViolation.class, refused -> {
@@ -325,9 +345,9 @@ class SessionLevelsTests {
 		LocalDate today = fixtures.today();
 		UUID ana = h.residents().get(0);
 		levels.assign(fixtures.program(), ana, Level.STABILISATION, today.minusDays(21), "director", "Steady fortnight");
-		Session circle = sessions.schedule(director(), new NewSession(fixtures.type("PEER_ROLE_MODELLING"), "Named circle", h.id(),
-				null, today.minusDays(14), LocalTime.of(17, 0), null, "FREQ=WEEKLY", AttendeeKind.RESIDENTS, null, null,
-				List.of(ana), List.of(h.staffId())));
+		Session circle = booked(at -> new NewSession(fixtures.type("PEER_ROLE_MODELLING"), "Named circle", h.id(), null,
+				today.minusDays(14), at, null, "FREQ=WEEKLY", AttendeeKind.RESIDENTS, null, null, List.of(ana),
+				List.of(h.staffId())), LocalTime.of(17, 0), LocalTime.of(5, 0), LocalTime.of(23, 0));
 		levels.assign(fixtures.program(), ana, Level.SAFETY, today.minusDays(7), "director", "A setback");
 
 		assertThat(expected.residents(fixtures.program(), circle.id(), today.minusDays(14))).containsExactly(ana);
@@ -345,12 +365,12 @@ class SessionLevelsTests {
 		String text = mvc.perform(get("/calendar/" + token + ".ics")).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		List<VEvent> events = new CalendarBuilder().build(new StringReader(text)).<VEvent>getComponents("VEVENT");
-		VEvent named = events.stream().filter(e -> value(e, Property.DTSTART).endsWith("T170000")).findFirst().orElseThrow();
+		VEvent named = events.stream().filter(e -> value(e, Property.DTSTART).endsWith(compact(circle.startsAt()))).findFirst().orElseThrow();
 		assertThat(value(named, Property.RRULE)).as("the series stops before the setback")
 			.contains("UNTIL=" + compact(today.minusDays(14)));
 
 		Session other = sessions.schedule(director(), new NewSession(fixtures.type("COMMUNITY_SUPPORT"), "Ana's check-in",
-				h.id(), null, today.plusDays(7), LocalTime.of(17, 0), null, null, AttendeeKind.RESIDENTS, null, null, List.of(ana),
+				h.id(), null, today.plusDays(7), circle.startsAt(), null, null, AttendeeKind.RESIDENTS, null, null, List.of(ana),
 				List.of(signIns.user("clinician2").accountId())));
 		assertThat(other.id()).as("the named circle no longer holds her").isNotNull();
 	}
