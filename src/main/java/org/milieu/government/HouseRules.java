@@ -1,7 +1,6 @@
 package org.milieu.government;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.milieu.identity.MilieuUser;
+import org.milieu.platform.Programs;
 import org.milieu.shared.Keyset;
 import org.milieu.shared.PageRequest;
 import org.milieu.shared.ProgramId;
@@ -33,12 +33,12 @@ public class HouseRules {
 
 	private final Membership membership;
 
-	private final Clock clock;
+	private final Programs programs;
 
-	HouseRules(JdbcClient jdbc, Membership membership, Clock clock) {
+	HouseRules(JdbcClient jdbc, Membership membership, Programs programs) {
 		this.jdbc = jdbc;
 		this.membership = membership;
-		this.clock = clock;
+		this.programs = programs;
 	}
 
 	/**
@@ -78,11 +78,11 @@ public class HouseRules {
 		}
 		if (from != null) {
 			sql.append(" and current.adopted_at >= ?");
-			params.add(Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()));
+			params.add(Timestamp.from(programs.dayStart(user.programId(), from)));
 		}
 		if (to != null) {
 			sql.append(" and current.adopted_at < ?");
-			params.add(Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+			params.add(Timestamp.from(programs.dayStart(user.programId(), to.plusDays(1))));
 		}
 		if (page.after() != null) {
 			sql.append(" and (r.title, r.id) > (?, ?)");

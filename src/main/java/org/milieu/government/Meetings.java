@@ -18,6 +18,7 @@ import org.milieu.audit.AuditTrail;
 import org.milieu.identity.AccessPolicy;
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.ResidentScope;
+import org.milieu.platform.Programs;
 import org.milieu.residents.Houses;
 import org.milieu.shared.DataCategory;
 import org.milieu.shared.ProgramId;
@@ -56,12 +57,14 @@ public class Meetings {
 
 	private final Clock clock;
 
+	private final Programs programs;
+
 	private final Officers officers;
 
 	private final Membership membership;
 
 	Meetings(JdbcClient jdbc, Houses houses, AccessPolicy policy, AuditTrail trail, Clock clock,
-			Officers officers, Membership membership) {
+			Officers officers, Membership membership, Programs programs) {
 		this.officers = officers;
 		this.membership = membership;
 		this.jdbc = jdbc;
@@ -69,6 +72,7 @@ public class Meetings {
 		this.policy = policy;
 		this.trail = trail;
 		this.clock = clock;
+		this.programs = programs;
 	}
 
 	/**
@@ -158,11 +162,11 @@ public class Meetings {
 		}
 		if (from != null) {
 			sql.append(" and starts_at >= ?");
-			params.add(Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()));
+			params.add(Timestamp.from(programs.dayStart(user.programId(), from)));
 		}
 		if (to != null) {
 			sql.append(" and starts_at < ?");
-			params.add(Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+			params.add(Timestamp.from(programs.dayStart(user.programId(), to.plusDays(1))));
 		}
 		if (page.after() != null) {
 			sql.append(" and (starts_at, id) < (?, ?)");

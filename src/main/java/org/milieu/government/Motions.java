@@ -24,6 +24,7 @@ import org.milieu.identity.AccessPolicy;
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.ResidentScope;
 import org.milieu.identity.Role;
+import org.milieu.platform.Programs;
 import org.milieu.residents.Census;
 import org.milieu.shared.DataCategory;
 import org.milieu.shared.Keyset;
@@ -84,9 +85,12 @@ public class Motions {
 
 	private final Clock clock;
 
+	private final Programs programs;
+
 	Motions(JdbcClient jdbc, Membership membership, MeetingAttendance attendance, Officers officers, HouseRules rules,
-			AccessPolicy policy, AuditTrail trail, Census census, Clock clock) {
+			AccessPolicy policy, AuditTrail trail, Census census, Clock clock, Programs programs) {
 		this.clock = clock;
+		this.programs = programs;
 		this.jdbc = jdbc;
 		this.membership = membership;
 		this.attendance = attendance;
@@ -267,11 +271,11 @@ public class Motions {
 		}
 		if (from != null) {
 			where.append(" and m.moved_at >= ?");
-			params.add(java.sql.Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()));
+			params.add(java.sql.Timestamp.from(programs.dayStart(user.programId(), from)));
 		}
 		if (to != null) {
 			where.append(" and m.moved_at < ?");
-			params.add(java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+			params.add(java.sql.Timestamp.from(programs.dayStart(user.programId(), to.plusDays(1))));
 		}
 		if (page.after() != null) {
 			where.append(" and (m.moved_at, m.id) < (?, ?)");

@@ -34,6 +34,15 @@ public class Programs {
 		return find(id).map(Program::timeZone).orElse(java.time.ZoneOffset.UTC);
 	}
 
+	/**
+	 * The instant {@code day} begins in the program's time zone: the bound of a listing's date filter, whose
+	 * {@code from} day starts at {@code dayStart(from)} and {@code to} day ends at {@code dayStart(to + 1)}.
+	 */
+	@Transactional(readOnly = true)
+	public java.time.Instant dayStart(ProgramId id, java.time.LocalDate day) {
+		return day.atStartOfDay(timeZone(id)).toInstant();
+	}
+
 	/** Every program of the installation, for jobs that run across them. */
 	@Transactional(readOnly = true)
 	public java.util.List<Program> all() {

@@ -3,8 +3,6 @@ package org.milieu.screening;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +13,6 @@ import org.milieu.identity.AccessPolicy;
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.Reach;
 import org.milieu.identity.ResidentScope;
-import org.milieu.platform.Program;
 import org.milieu.platform.Programs;
 import org.milieu.residents.Census;
 import org.milieu.residents.CensusEntry;
@@ -76,14 +73,13 @@ public class FollowUpListings {
 			sql.append(" and f.status = ?");
 			params.add(status.name());
 		}
-		ZoneId zone = programs.find(user.programId()).map(Program::timeZone).orElse(ZoneOffset.UTC);
 		if (from != null) {
 			sql.append(" and f.opened_at >= ?");
-			params.add(Timestamp.from(from.atStartOfDay(zone).toInstant()));
+			params.add(Timestamp.from(programs.dayStart(user.programId(), from)));
 		}
 		if (to != null) {
 			sql.append(" and f.opened_at < ?");
-			params.add(Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
+			params.add(Timestamp.from(programs.dayStart(user.programId(), to.plusDays(1))));
 		}
 		if (page.after() != null) {
 			sql.append(" and (s.collected_at, f.id) > (?, ?)");

@@ -1,7 +1,6 @@
 package org.milieu.work;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,6 +12,7 @@ import org.milieu.identity.AccessPolicy;
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.Reach;
 import org.milieu.identity.ResidentScope;
+import org.milieu.platform.Programs;
 import org.milieu.shared.DataCategory;
 import org.milieu.shared.Keyset;
 import org.milieu.shared.PageRequest;
@@ -34,12 +34,12 @@ public class WorkListings {
 
 	private final AccessPolicy policy;
 
-	private final Clock clock;
+	private final Programs programs;
 
-	WorkListings(JdbcClient jdbc, AccessPolicy policy, Clock clock) {
+	WorkListings(JdbcClient jdbc, AccessPolicy policy, Programs programs) {
 		this.jdbc = jdbc;
 		this.policy = policy;
-		this.clock = clock;
+		this.programs = programs;
 	}
 
 	/**
@@ -106,11 +106,11 @@ public class WorkListings {
 		equal(sql, params, "method", method == null ? null : method.name());
 		if (from != null) {
 			sql.append(" and paid_at >= ?");
-			params.add(Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()));
+			params.add(Timestamp.from(programs.dayStart(user.programId(), from)));
 		}
 		if (to != null) {
 			sql.append(" and paid_at < ?");
-			params.add(Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+			params.add(Timestamp.from(programs.dayStart(user.programId(), to.plusDays(1))));
 		}
 		if (page.after() != null) {
 			sql.append(" and (paid_at, id) < (?, ?)");

@@ -211,6 +211,24 @@ class SessionConflictsTests {
 	}
 
 	@Test
+	void anEveningMeetingIsFoundOnTheProgramsDayNotOnTheNextUtcDay() {
+		// 19:30 in Chicago is 01:30 the next day in UTC: the meeting must still be found on its own day
+		LocalDate wednesday = monday.plusDays(2);
+		var zone = programs.timeZone(clinician.programId());
+		meetings.schedule(signIns.user("staff"), new ScheduleMeeting(bayview, MeetingKind.AD_HOC, "Evening house meeting",
+				wednesday.atTime(19, 30).atZone(zone).toInstant()));
+		int before = count();
+
+		assertThatThrownBy(() -> sessions.schedule(clinician,
+				forBayview("Late group", null, wednesday, LocalTime.of(19, 0), null, null)))
+			.isInstanceOfSatisfying(RuleViolation.class, v -> {
+				assertThat(v.code()).isEqualTo("session.conflict.meeting");
+				assertThat(v.arguments()).containsSubsequence("Evening house meeting", wednesday.toString(), "19:30");
+			});
+		assertThat(count()).isEqualTo(before);
+	}
+
+	@Test
 	void movingAnOccurrenceOntoAnotherBookingIsRefusedAndTheOccurrenceStays() {
 		Session monday10 = sessions.schedule(clinician, forBayview("Monday group", "Group room", monday, LocalTime.of(10, 0), null, null));
 		Session tuesday = sessions.schedule(clinician,

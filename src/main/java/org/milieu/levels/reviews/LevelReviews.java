@@ -21,6 +21,7 @@ import org.milieu.identity.Role;
 import org.milieu.levels.CurrentLevel;
 import org.milieu.levels.Level;
 import org.milieu.levels.ResidentLevels;
+import org.milieu.platform.Programs;
 import org.milieu.residents.Census;
 import org.milieu.residents.CensusEntry;
 import org.milieu.shared.DataCategory;
@@ -65,14 +66,17 @@ public class LevelReviews {
 
 	private final Clock clock;
 
+	private final Programs programs;
+
 	LevelReviews(JdbcClient jdbc, AccessPolicy policy, Census census, ResidentLevels levels,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, Programs programs) {
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.census = census;
 		this.levels = levels;
 		this.events = events;
 		this.clock = clock;
+		this.programs = programs;
 	}
 
 	/** Opens an advancement review from the evidence, unless the resident already has an open review. */
@@ -179,11 +183,11 @@ public class LevelReviews {
 		}
 		if (from != null) {
 			condition.append(" and opened_at >= ?");
-			params.add(Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()));
+			params.add(Timestamp.from(programs.dayStart(user.programId(), from)));
 		}
 		if (to != null) {
 			condition.append(" and opened_at < ?");
-			params.add(Timestamp.from(to.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+			params.add(Timestamp.from(programs.dayStart(user.programId(), to.plusDays(1))));
 		}
 		List<Review> rows = new ArrayList<>();
 		Keyset after = page.after();

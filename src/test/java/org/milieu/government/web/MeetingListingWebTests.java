@@ -48,11 +48,38 @@ class MeetingListingWebTests {
 		assertThat(houses).isNotEmpty().allMatch(bayview.toString()::equals);
 		assertThat(statuses).allMatch("CLOSED"::equals);
 		Instant first = jdbc.sql("select min(starts_at) from government_meeting").query(Instant.class).single();
-		String day = first.toString().substring(0, 10);
+		java.time.ZoneId chicago = java.time.ZoneId.of("America/Chicago");
+		java.time.LocalDate day = first.atZone(chicago).toLocalDate();
 		String oneDay = mvc.perform(get("/api/v1/meetings?limit=200&from=" + day + "&to=" + day)
 			.with(signIns.as("director"))).andReturn().getResponse().getContentAsString();
 		List<String> starts = JsonPath.read(oneDay, "$.items[*].startsAt");
-		assertThat(starts).isNotEmpty().allMatch(s -> s.startsWith(day.substring(0, 7)));
+		assertThat(starts).as("the program's day").isNotEmpty()
+			.allMatch(s -> Instant.parse(s).atZone(chicago).toLocalDate().equals(day));
+	}
+
+	@Test
+	void aDayIsTheProgramsDayNotUtcs() throws Exception {
+		// a Bayview meeting at 19:30 in Chicago, 01:30 the next day in UTC, on a day no other test books
+		UUID bayview = house("Bayview House");
+		java.time.LocalDate day = java.time.LocalDate.of(2031, 3, 12);
+		Instant at = day.atTime(19, 30).atZone(java.time.ZoneId.of("America/Chicago")).toInstant();
+		String created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/meetings")
+			.with(signIns.as("staff")).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("{\"houseId\": \"" + bayview + "\", \"kind\": \"AD_HOC\", \"title\": \"Evening meeting\", \"startsAt\": \""
+					+ at + "\"}"))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		String id = JsonPath.read(created, "$.id");
+
+		assertThat(idsOn(day, day)).containsExactly(id);
+		assertThat(idsOn(day.plusDays(1), day.plusDays(1))).as("not on the next day, where UTC would put it").isEmpty();
+		assertThat(idsOn(day.minusDays(1), day)).containsExactly(id);
+	}
+
+	private List<String> idsOn(java.time.LocalDate from, java.time.LocalDate to) throws Exception {
+		String body = mvc.perform(get("/api/v1/meetings?limit=200&from=" + from + "&to=" + to).with(signIns.as("director")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		return JsonPath.read(body, "$.items[*].id");
 	}
 
 	@Test
