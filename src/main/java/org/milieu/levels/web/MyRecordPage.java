@@ -1,7 +1,5 @@
 package org.milieu.levels.web;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 import org.milieu.identity.MilieuUser;
@@ -27,17 +25,14 @@ class MyRecordPage {
 
 	private final ResidentLevels levels;
 
-	private final Clock clock;
-
 	private final LevelPrivileges privileges;
 
 	private final PrivilegeTexts privilegeTexts;
 
-	MyRecordPage(Census census, ResidentLevels levels, Clock clock, LevelPrivileges privileges,
+	MyRecordPage(Census census, ResidentLevels levels, LevelPrivileges privileges,
 			PrivilegeTexts privilegeTexts) {
 		this.census = census;
 		this.levels = levels;
-		this.clock = clock;
 		this.privileges = privileges;
 		this.privilegeTexts = privilegeTexts;
 	}
@@ -49,7 +44,7 @@ class MyRecordPage {
 		CurrentLevel level = levels.current(user.programId()).get(user.residentId());
 		model.addAttribute("me", me);
 		model.addAttribute("level", level);
-		model.addAttribute("days", ChronoUnit.DAYS.between(me.admittedOn(), LocalDate.now(clock)));
+		model.addAttribute("days", ChronoUnit.DAYS.between(me.admittedOn(), census.day(user.programId())));
 		// block: privileges (levels.privileges), shown by the fragment levels/my-privileges
 		model.addAttribute("myPrivileges", MyPrivileges.of(privileges.of(user, user.residentId()),
 				level == null ? 1 : level.level().number(), privilegeTexts));

@@ -11,6 +11,7 @@ import org.milieu.identity.MilieuUser;
 import org.milieu.residents.Admission;
 import org.milieu.residents.Admissions;
 import org.milieu.residents.Bed;
+import org.milieu.residents.Census;
 import org.milieu.residents.HouseSummary;
 import org.milieu.residents.Houses;
 import org.milieu.residents.NewAdmission;
@@ -36,14 +37,14 @@ class AdmissionPage {
 
 	private final Houses houses;
 
-	private final java.time.Clock clock;
+	private final Census census;
 
 	private final ResidentRecords records;
 
-	AdmissionPage(Admissions admissions, Houses houses, java.time.Clock clock, ResidentRecords records) {
+	AdmissionPage(Admissions admissions, Houses houses, Census census, ResidentRecords records) {
 		this.admissions = admissions;
 		this.houses = houses;
-		this.clock = clock;
+		this.census = census;
 		this.records = records;
 	}
 
@@ -55,7 +56,7 @@ class AdmissionPage {
 	String form(@AuthenticationPrincipal MilieuUser user, @RequestParam(required = false) UUID readmissionOf,
 			Model model) {
 		AdmissionForm form = new AdmissionForm();
-		form.setAdmittedOn(LocalDate.now(clock).toString());
+		form.setAdmittedOn(census.day(user.programId()).toString());
 		if (readmissionOf != null) {
 			ResidentProfile earlier = records.profile(user, readmissionOf);
 			form.setReadmissionOf(earlier.residentId().toString());

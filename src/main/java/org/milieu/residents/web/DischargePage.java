@@ -1,10 +1,10 @@
 package org.milieu.residents.web;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import org.milieu.identity.MilieuUser;
+import org.milieu.residents.Census;
 import org.milieu.residents.DischargeType;
 import org.milieu.residents.Discharges;
 import org.milieu.residents.NewDischarge;
@@ -39,12 +39,12 @@ class DischargePage {
 
 	private final Discharges discharges;
 
-	private final Clock clock;
+	private final Census census;
 
-	DischargePage(ResidentRecords records, Discharges discharges, Clock clock) {
+	DischargePage(ResidentRecords records, Discharges discharges, Census census) {
 		this.records = records;
 		this.discharges = discharges;
-		this.clock = clock;
+		this.census = census;
 	}
 
 	@GetMapping("/residents/{id}/discharge")
@@ -54,7 +54,7 @@ class DischargePage {
 			return "redirect:/residents/" + id;
 		}
 		DischargeForm form = new DischargeForm();
-		form.setDischargedOn(LocalDate.now(clock).toString());
+		form.setDischargedOn(census.day(user.programId()).toString());
 		model.addAttribute("form", form);
 		return view(profile, model);
 	}

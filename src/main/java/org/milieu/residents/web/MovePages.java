@@ -1,6 +1,5 @@
 package org.milieu.residents.web;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,19 +44,16 @@ class MovePages {
 
 	private final Houses houses;
 
-	private final Clock clock;
-
-	MovePages(Moves moves, Census census, Houses houses, Clock clock) {
+	MovePages(Moves moves, Census census, Houses houses) {
 		this.moves = moves;
 		this.census = census;
 		this.houses = houses;
-		this.clock = clock;
 	}
 
 	@GetMapping("/residents/{id}/move")
 	String form(@AuthenticationPrincipal MilieuUser user, @PathVariable UUID id, Model model) {
 		MoveForm form = new MoveForm();
-		form.setMovedOn(LocalDate.now(clock));
+		form.setMovedOn(census.day(user.programId()));
 		model.addAttribute("form", form);
 		return view(user, id, model);
 	}

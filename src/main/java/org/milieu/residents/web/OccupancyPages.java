@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.milieu.identity.MilieuUser;
+import org.milieu.residents.Census;
 import org.milieu.residents.occupancy.CensusSnapshots;
 import org.milieu.residents.occupancy.OccupancyDay;
 import org.milieu.shared.Csv;
@@ -32,18 +32,18 @@ class OccupancyPages {
 
 	private final CensusSnapshots snapshots;
 
-	private final Clock clock;
+	private final Census census;
 
-	OccupancyPages(CensusSnapshots snapshots, Clock clock) {
+	OccupancyPages(CensusSnapshots snapshots, Census census) {
 		this.snapshots = snapshots;
-		this.clock = clock;
+		this.census = census;
 	}
 
 	@GetMapping("/residents/occupancy")
 	String report(@AuthenticationPrincipal MilieuUser user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
-		LocalDate end = to == null ? LocalDate.now(clock).minusDays(1) : to;
+		LocalDate end = to == null ? census.day(user.programId()).minusDays(1) : to;
 		LocalDate start = from == null ? end.minusDays(13) : from;
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);

@@ -125,6 +125,22 @@ class AdmissionWebTests {
 			.query(Integer.class).single()).isEqualTo(denials + 1);
 	}
 
+	@Autowired
+	java.time.Clock clock;
+
+	@Test
+	void theAdmissionDischargeAndMoveFormsOfferTheProgramsDayNotUtcs() throws Exception {
+		// from 18:00 in Chicago (winter) UTC is already on the next day: the forms must offer the program's day
+		String today = clock.instant().atZone(java.time.ZoneId.of("America/Chicago")).toLocalDate().toString();
+		UUID resident = signIns.user("resident01").residentId();
+		mvc.perform(get("/residents/new").with(signIns.as("director"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"admittedOn\" value=\"" + today + "\"")));
+		mvc.perform(get("/residents/" + resident + "/discharge").with(signIns.as("director"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"dischargedOn\" value=\"" + today + "\"")));
+		mvc.perform(get("/residents/" + resident + "/move").with(signIns.as("director"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"movedOn\" value=\"" + today + "\"")));
+	}
+
 	@Test
 	void theAdmissionPageExplainsMistakesAndAdmits() throws Exception {
 		UUID house = house(1);
