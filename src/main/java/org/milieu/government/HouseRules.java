@@ -76,13 +76,14 @@ public class HouseRules {
 			sql.append(" and r.house_id = ?");
 			params.add(houseId);
 		}
+		Programs.Days days = programs.days(user.programId(), from, to);
 		if (from != null) {
 			sql.append(" and current.adopted_at >= ?");
-			params.add(Timestamp.from(programs.dayStart(user.programId(), from)));
+			params.add(Timestamp.from(days.start()));
 		}
 		if (to != null) {
 			sql.append(" and current.adopted_at < ?");
-			params.add(Timestamp.from(programs.dayStart(user.programId(), to.plusDays(1))));
+			params.add(Timestamp.from(days.end()));
 		}
 		if (page.after() != null) {
 			sql.append(" and (r.title, r.id) > (?, ?)");

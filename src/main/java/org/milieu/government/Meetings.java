@@ -160,13 +160,14 @@ public class Meetings {
 			sql.append(" and status = ?");
 			params.add(status.name());
 		}
+		Programs.Days days = programs.days(user.programId(), from, to);
 		if (from != null) {
 			sql.append(" and starts_at >= ?");
-			params.add(Timestamp.from(programs.dayStart(user.programId(), from)));
+			params.add(Timestamp.from(days.start()));
 		}
 		if (to != null) {
 			sql.append(" and starts_at < ?");
-			params.add(Timestamp.from(programs.dayStart(user.programId(), to.plusDays(1))));
+			params.add(Timestamp.from(days.end()));
 		}
 		if (page.after() != null) {
 			sql.append(" and (starts_at, id) < (?, ?)");

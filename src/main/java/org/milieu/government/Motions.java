@@ -269,13 +269,14 @@ public class Motions {
 			where.append(" and m.status = ?");
 			params.add(status.name());
 		}
+		Programs.Days days = programs.days(user.programId(), from, to);
 		if (from != null) {
 			where.append(" and m.moved_at >= ?");
-			params.add(java.sql.Timestamp.from(programs.dayStart(user.programId(), from)));
+			params.add(java.sql.Timestamp.from(days.start()));
 		}
 		if (to != null) {
 			where.append(" and m.moved_at < ?");
-			params.add(java.sql.Timestamp.from(programs.dayStart(user.programId(), to.plusDays(1))));
+			params.add(java.sql.Timestamp.from(days.end()));
 		}
 		if (page.after() != null) {
 			where.append(" and (m.moved_at, m.id) < (?, ?)");

@@ -35,12 +35,21 @@ public class Programs {
 	}
 
 	/**
-	 * The instant {@code day} begins in the program's time zone: the bound of a listing's date filter, whose
-	 * {@code from} day starts at {@code dayStart(from)} and {@code to} day ends at {@code dayStart(to + 1)}.
+	 * The instants a listing's date filter runs between: {@code from}'s day begins and {@code to}'s day ends in
+	 * the program's time zone (both days included); either is null when its day is. The zone is read once.
 	 */
 	@Transactional(readOnly = true)
-	public java.time.Instant dayStart(ProgramId id, java.time.LocalDate day) {
-		return day.atStartOfDay(timeZone(id)).toInstant();
+	public Days days(ProgramId id, java.time.LocalDate from, java.time.LocalDate to) {
+		if (from == null && to == null) {
+			return new Days(null, null);
+		}
+		ZoneId zone = timeZone(id);
+		return new Days(from == null ? null : from.atStartOfDay(zone).toInstant(),
+				to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
+	}
+
+	/** A date filter's bounds: {@code start} inclusive, {@code end} exclusive, each null when not asked. */
+	public record Days(java.time.Instant start, java.time.Instant end) {
 	}
 
 	/** Every program of the installation, for jobs that run across them. */

@@ -104,13 +104,14 @@ public class WorkListings {
 				  from work_payout_batch where program_id = ?""");
 		List<Object> params = new ArrayList<>(List.of(user.programId().value()));
 		equal(sql, params, "method", method == null ? null : method.name());
+		Programs.Days days = programs.days(user.programId(), from, to);
 		if (from != null) {
 			sql.append(" and paid_at >= ?");
-			params.add(Timestamp.from(programs.dayStart(user.programId(), from)));
+			params.add(Timestamp.from(days.start()));
 		}
 		if (to != null) {
 			sql.append(" and paid_at < ?");
-			params.add(Timestamp.from(programs.dayStart(user.programId(), to.plusDays(1))));
+			params.add(Timestamp.from(days.end()));
 		}
 		if (page.after() != null) {
 			sql.append(" and (paid_at, id) < (?, ?)");

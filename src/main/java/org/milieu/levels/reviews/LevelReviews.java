@@ -181,13 +181,14 @@ public class LevelReviews {
 			condition.append(" and status = ?");
 			params.add(status.name());
 		}
+		Programs.Days days = programs.days(user.programId(), from, to);
 		if (from != null) {
 			condition.append(" and opened_at >= ?");
-			params.add(Timestamp.from(programs.dayStart(user.programId(), from)));
+			params.add(Timestamp.from(days.start()));
 		}
 		if (to != null) {
 			condition.append(" and opened_at < ?");
-			params.add(Timestamp.from(programs.dayStart(user.programId(), to.plusDays(1))));
+			params.add(Timestamp.from(days.end()));
 		}
 		List<Review> rows = new ArrayList<>();
 		Keyset after = page.after();

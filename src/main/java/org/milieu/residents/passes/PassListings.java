@@ -3,7 +3,6 @@ package org.milieu.residents.passes;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.milieu.identity.AccessPolicy;
 import org.milieu.identity.MilieuUser;
 import org.milieu.identity.Reach;
 import org.milieu.identity.ResidentScope;
+import org.milieu.platform.Programs;
 import org.milieu.shared.DataCategory;
 import org.milieu.shared.Keyset;
 import org.milieu.shared.PageRequest;
@@ -38,11 +38,14 @@ public class PassListings {
 
 	private final Clock clock;
 
-	PassListings(JdbcClient jdbc, AccessPolicy policy, Passes passes, Clock clock) {
+	private final Programs programs;
+
+	PassListings(JdbcClient jdbc, AccessPolicy policy, Passes passes, Clock clock, Programs programs) {
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.passes = passes;
 		this.clock = clock;
+		this.programs = programs;
 	}
 
 	/**
@@ -85,14 +88,14 @@ public class PassListings {
 				}
 			}
 		}
-		ZoneId zone = passes.zone(user.programId());
+		Programs.Days days = programs.days(user.programId(), from, to);
 		if (from != null) {
 			sql.append(" and p.left_at >= ?");
-			params.add(Timestamp.from(from.atStartOfDay(zone).toInstant()));
+			params.add(Timestamp.from(days.start()));
 		}
 		if (to != null) {
 			sql.append(" and p.left_at < ?");
-			params.add(Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
+			params.add(Timestamp.from(days.end()));
 		}
 		if (page.after() != null) {
 			sql.append(" and (p.left_at, p.id) < (?, ?)");
